@@ -1,0 +1,131 @@
+package org.jixiao.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.jixiao.ingest.UnreadableInputException;
+import org.jixiao.model.Report;
+import org.jixiao.output.FindingsCsv;
+import org.jixiao.output.ReportJson;
+import org.jixiao.output.TerminalTable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "check", mixinStandardHelpOptions = true,
+        description = "检查路径下的全部报告：逐份重新计算并列出问题。目录中只读取报告格式的文件。")
+final class CheckCommand implements Callable<Integer> {
+
+    enum Format { table, json, csv }
+
+    /** File types picked up when walking a directory; files named on the command line are always tried. */
+    static final Set<String> REPORT_EXTENSIONS = Set.of("pdf", "txt", "text", "md", "markdown", "html", "htm", "docx", "xlsx");
+
+    @ParentCommand
+    JixiaoCommand parent;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "PATH", arity = "1..*", description = "报告文件或目录（递归）")
+    List<Path> paths;
+
+    @Option(names = "--format", defaultValue = "table", description = "输出格式：${COMPLETION-CANDIDATES}（默认 table）")
+    Format format;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "每份报告另存为 DIR/<文件名>.json；无法读取的文件写 DIR/<文件名>.error.txt")
+    Path outDir;
+
+    @Override
+    public Integer call() throws IOException {
+        List<Input> inputs = new ArrayList<>();
+        int skipped = 0;
+        for (Path p : paths) {
+            if (Files.isDirectory(p)) {
+                try (Stream<Path> walk = Files.walk(p)) {
+                    for (Path f : walk.filter(Files::isRegularFile).sorted().toList()) {
+                        if (isReportFile(f)) inputs.add(new Input(f, display(p, f)));
+                        else skipped++;
+                    }
+                }
+            } else {
+                inputs.add(new Input(p, p.toString()));
+            }
+        }
+        if (outDir != null) Files.createDirectories(outDir);
+
+        var err = spec.commandLine().getErr();
+        TerminalTable table = new TerminalTable();
+        FindingsCsv csv = new FindingsCsv();
+        List<Report> reports = new ArrayList<>();
+        Set<String> written = new HashSet<>();
+        ProgressBar bar = new ProgressBar(err, inputs.size());
+        int failed = 0;
+        for (int i = 0; i < inputs.size(); i++) {
+            Input in = inputs.get(i);
+            bar.step(i, in.display);
+            try {
+                Report r = parent.pipeline().process(in.path);
+                reports.add(r);
+                table.add(in.display, r);
+                csv.add(in.display, r);
+                if (outDir != null) write(written, in.path, ".json", ReportJson.write(r));
+            } catch (UnreadableInputException e) {
+                failed++;
+                table.addUnreadable(in.display, e.reason());
+                csv.addUnreadable(in.display, e.reason());
+                if (format != Format.table) err.println("无法读取 " + in.display + "：" + e.reason());
+                if (outDir != null) write(written, in.path, ".error.txt", "无法读取 " + in.display + "：" + e.reason() + "\n");
+            }
+        }
+        bar.finish();
+        var out = spec.commandLine().getOut();
+        switch (format) {
+            case table -> out.print(table);
+            case json -> out.println(ReportJson.write(reports));
+            case csv -> out.print(csv);
+        }
+        if (skipped > 0 && format == Format.table) out.println("（跳过 " + skipped + " 个非报告格式的文件）");
+        out.flush();
+        return failed > 0 ? 1 : 0;
+    }
+
+    private record Input(Path path, String display) {
+    }
+
+    static boolean isReportFile(Path f) {
+        String name = f.getFileName().toString();
+        if (name.startsWith(".")) return false;
+        int dot = name.lastIndexOf('.');
+        return dot > 0 && REPORT_EXTENSIONS.contains(name.substring(dot + 1).toLowerCase(Locale.ROOT));
+    }
+
+    private static String display(Path root, Path f) {
+        Path rel = root.relativize(f);
+        return root.resolve(rel).toString();
+    }
+
+    /** Writes DIR/<name><suffix>; a second input of the same name gets a numbered name, never an overwrite. */
+    private void write(Set<String> written, Path input, String suffix, String content) {
+        String base = input.getFileName().toString();
+        String name = base + suffix;
+        for (int n = 2; !written.add(name); n++) name = base + "." + n + suffix;
+        try {
+            Files.writeString(outDir.resolve(name), content, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

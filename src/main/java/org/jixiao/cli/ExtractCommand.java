@@ -1,0 +1,38 @@
+package org.jixiao.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.jixiao.ingest.UnreadableInputException;
+import org.jixiao.model.Report;
+import org.jixiao.output.ReportJson;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "extract", mixinStandardHelpOptions = true,
+        description = "读取一份报告，在标准输出打印其标准 JSON（含检查结果）。")
+final class ExtractCommand implements Callable<Integer> {
+
+    @ParentCommand
+    JixiaoCommand parent;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "FILE", description = "报告文件（PDF、文本、Markdown、HTML、Word、Excel）")
+    Path file;
+
+    @Override
+    public Integer call() {
+        try {
+            Report report = parent.pipeline().process(file);
+            spec.commandLine().getOut().println(ReportJson.write(report));
+            return 0;
+        } catch (UnreadableInputException e) {
+            spec.commandLine().getErr().println("无法读取 " + file + "：" + e.reason());
+            return 1;
+        }
+    }
+}

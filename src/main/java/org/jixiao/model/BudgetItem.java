@@ -1,0 +1,7 @@
+package org.jixiao.model;
+
+import java.math.BigDecimal;
+
+/** One line of 项目概算: 项目明细名称 | 金额 (万元) | 用途. */
+public record BudgetItem(String name, BigDecimal amount, String purpose, Location location) {
+}

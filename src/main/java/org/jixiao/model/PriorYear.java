@@ -1,0 +1,7 @@
+package org.jixiao.model;
+
+import java.math.BigDecimal;
+
+/** 上年度项目资金使用情况 (target declarations): 万元 and percent as printed. */
+public record PriorYear(BigDecimal budget, BigDecimal used, BigDecimal balance, BigDecimal useRate) {
+}

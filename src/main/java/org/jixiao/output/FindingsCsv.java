@@ -1,0 +1,61 @@
+package org.jixiao.output;
+
+import java.math.BigDecimal;
+import java.util.List;
+import org.jixiao.model.Finding;
+import org.jixiao.model.Report;
+
+/**
+ * One row per finding, for Excel: UTF-8 with a byte-order mark (without it Excel reads Chinese
+ * as the local code page), CRLF line ends and RFC 4180 quoting.
+ */
+public final class FindingsCsv {
+
+    public static final String BOM = "\uFEFF";
+    public static final List<String> HEADER = List.of("文件", "地区", "年度", "项目", "代码", "级别", "对象", "应为", "填报", "说明");
+
+    private final StringBuilder out = new StringBuilder(BOM);
+
+    public FindingsCsv() {
+        row(HEADER);
+    }
+
+    public void add(String file, Report report) {
+        for (Finding f : report.findings()) {
+            row(List.of(file, nz(report.region()), report.year() == null ? "" : report.year().toString(),
+                    nz(report.project().name()), f.code(), f.severity().name(), nz(f.subject()),
+                    plain(f.expected()), plain(f.reported()), nz(f.message())));
+        }
+    }
+
+    /** A file that could not be read gets a row of its own, so nothing disappears from the sheet. */
+    public void addUnreadable(String file, String reason) {
+        row(List.of(file, "", "", "", "UNREADABLE_FILE", "ERROR", "", "", "", reason));
+    }
+
+    @Override
+    public String toString() {
+        return out.toString();
+    }
+
+    private void row(List<String> cells) {
+        for (int i = 0; i < cells.size(); i++) {
+            if (i > 0) out.append(',');
+            out.append(quote(cells.get(i)));
+        }
+        out.append("\r\n");
+    }
+
+    private static String quote(String s) {
+        if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) return s;
+        return '"' + s.replace("\"", "\"\"") + '"';
+    }
+
+    private static String plain(BigDecimal v) {
+        return v == null ? "" : v.toPlainString();
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+}

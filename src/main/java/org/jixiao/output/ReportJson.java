@@ -1,0 +1,57 @@
+package org.jixiao.output;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import org.jixiao.model.Comparator;
+import org.jixiao.model.Report;
+
+/**
+ * The canonical JSON: numbers as JSON numbers with the scale as printed (300.00), comparators as
+ * their symbols, nulls kept (null means "the document does not say").
+ */
+public final class ReportJson {
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
+            .addModule(new SimpleModule().addSerializer(Comparator.class, new JsonSerializer<>() {
+                @Override
+                public void serialize(Comparator value, JsonGenerator gen, SerializerProvider serializers) throws IOException {
+                    gen.writeString(value.symbol());
+                }
+            }))
+            .build();
+
+    private ReportJson() {
+    }
+
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
+
+    public static String write(Report report) {
+        return writeValue(report);
+    }
+
+    public static String write(List<Report> reports) {
+        return writeValue(reports);
+    }
+
+    private static String writeValue(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
