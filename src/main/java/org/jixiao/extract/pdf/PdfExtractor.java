@@ -1,0 +1,131 @@
+package org.jixiao.extract.pdf;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.apache.pdfbox.io.MemoryUsageSetting;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
+import org.jixiao.extract.table.PageTables;
+import org.jixiao.extract.table.TextLine;
+import org.jixiao.ingest.UnreadableInputException;
+import org.jixiao.model.ExtractedDocument;
+import org.jixiao.model.Finding;
+import org.jixiao.model.Location;
+import org.jixiao.model.Severity;
+import org.jixiao.model.SourceDocument;
+import org.jixiao.pipeline.Stage;
+import technology.tabula.ObjectExtractor;
+import technology.tabula.Page;
+
+/**
+ * Reads a PDF report into blocks: per page the tables (ruled or not) and the lines around them,
+ * then the lines assembled into paragraphs and tables continued on the next page joined
+ * ({@link ReadingOrder}).
+ *
+ * <p>A PDF that cannot be opened (encrypted, damaged) or has no text at all (a scan) is refused
+ * with a Chinese reason; single pages without text or with garbled text become problems of the
+ * document, so the rest is still read.
+ */
+public final class PdfExtractor implements Stage<SourceDocument, ExtractedDocument> {
+
+    /**
+     * Bytes of parsed PDF objects kept in memory before PDFBox spills to a temporary file: enough
+     * for any report of tens of pages, and a bound on what one hostile file can take.
+     */
+    static final long MAIN_MEMORY_BYTES = 32L * 1024 * 1024;
+
+    /** Lines within this share of the page height from the top or bottom edge may be running headers or page numbers. */
+    static final double MARGIN_BAND = 0.08;
+
+    private static final Pattern PAGE_NUMBER = Pattern.compile(
+            "^[-—–－\\s]*(第\\s*)?\\d{1,4}\\s*(页)?\\s*([/／]\\s*(共\\s*)?\\d{1,4}\\s*页?)?[-—–－\\s]*$|^(第\\s*\\d{1,4}\\s*页\\s*)?[,，]?\\s*共\\s*\\d{1,4}\\s*页$");
+
+    private final PageTables pageTables = new PageTables();
+
+    @Override
+    public ExtractedDocument apply(SourceDocument source) {
+        String file = source.fileName();
+        try (PDDocument doc = load(source)) {
+            int count = doc.getNumberOfPages();
+            if (count == 0) throw new UnreadableInputException(file, "PDF 中没有任何页面");
+            List<Finding> problems = new ArrayList<>();
+            List<ReadingOrder.PageContent> pages = new ArrayList<>();
+            List<Integer> scanned = new ArrayList<>();
+            int textChars = 0;
+            ObjectExtractor extractor = new ObjectExtractor(doc);
+            for (int p = 1; p <= count; p++) {
+                PDPage pdPage = doc.getPage(p - 1);
+                Page page;
+                try {
+                    page = extractor.extract(p);
+                } catch (RuntimeException e) {
+                    problems.add(new Finding("UNREADABLE_PAGE", Severity.ERROR, "第 " + p + " 页",
+                            "第 " + p + " 页内容已损坏，无法读取（" + e.getClass().getSimpleName() + "），该页内容未纳入审核",
+                            null, null, Location.page(p)));
+                    continue;
+                }
+                StringBuilder text = new StringBuilder();
+                page.getText().forEach(g -> text.append(g.getText()));
+                TextLayer.Counts counts = TextLayer.count(text);
+                textChars += counts.visible();
+                if (counts.visible() < TextLayer.MIN_TEXT_CHARS) {
+                    if (TextLayer.hasImages(pdPage)) scanned.add(p);
+                    continue;
+                }
+                String unmappable = TextLayer.unmappableFont(pdPage);
+                if (counts.share() > TextLayer.GARBLED_SHARE || unmappable != null) {
+                    problems.add(garbled(p, counts, unmappable));
+                    continue;
+                }
+                PageTables.Layout layout = pageTables.read(page);
+                List<TextLine> lines = withoutRunningLines(layout.lines(), (float) page.getHeight());
+                pages.add(new ReadingOrder.PageContent(p, (float) page.getHeight(), layout.tables(), lines));
+            }
+            if (textChars < TextLayer.MIN_TEXT_CHARS && !scanned.isEmpty()) {
+                throw new UnreadableInputException(file, "PDF 是扫描件或图片，没有文字层（共 " + count
+                        + " 页，均无可提取的文字），无法读取其中的表格和数字；请提交由 Word、WPS 或 Excel 直接导出的 PDF，或原始文档");
+            }
+            for (int p : scanned) {
+                problems.add(new Finding("NO_TEXT_LAYER", Severity.ERROR, "第 " + p + " 页",
+                        "第 " + p + " 页是扫描图片，没有文字层，该页内容无法读取和核对", null, null, Location.page(p)));
+            }
+            return new ExtractedDocument(source, count, ReadingOrder.blocks(pages), problems);
+        } catch (IOException e) {
+            throw new UnreadableInputException(file, "PDF 读取失败，文件可能已损坏：" + e.getMessage(), e);
+        }
+    }
+
+    private static PDDocument load(SourceDocument source) {
+        String file = source.fileName();
+        try {
+            return PDDocument.load(source.bytes(), "", null, null, MemoryUsageSetting.setupMixed(MAIN_MEMORY_BYTES));
+        } catch (InvalidPasswordException e) {
+            throw new UnreadableInputException(file, "PDF 已加密，需要密码才能打开；请提交未加密的文件", e);
+        } catch (IOException e) {
+            throw new UnreadableInputException(file, "PDF 文件已损坏，无法解析（" + e.getMessage() + "）", e);
+        }
+    }
+
+    private static Finding garbled(int page, TextLayer.Counts counts, String font) {
+        String why = font != null
+                ? "字体“" + font + "”没有到 Unicode 的映射（缺少 ToUnicode 表）"
+                : String.format("%d 个字符中有 %d 个无法识别（替换符或私用区字符）", counts.visible(), counts.unreadable());
+        return new Finding("GARBLED_TEXT", Severity.ERROR, "第 " + page + " 页",
+                "第 " + page + " 页的文字无法正确提取（" + why + "），该页内容未纳入审核；请重新导出 PDF 并嵌入字体",
+                null, null, Location.page(page));
+    }
+
+    /** Drops page numbers printed in the top or bottom margin. */
+    private static List<TextLine> withoutRunningLines(List<TextLine> lines, float pageHeight) {
+        List<TextLine> out = new ArrayList<>();
+        for (TextLine l : lines) {
+            boolean margin = l.bottom() < pageHeight * MARGIN_BAND || l.top() > pageHeight * (1 - MARGIN_BAND);
+            if (margin && PAGE_NUMBER.matcher(l.text()).matches()) continue;
+            out.add(l);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,119 @@
+package org.jixiao.extract.table;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import technology.tabula.Cell;
+import technology.tabula.Page;
+import technology.tabula.Rectangle;
+import technology.tabula.Ruling;
+import technology.tabula.TextElement;
+import technology.tabula.extractors.SpreadsheetExtractionAlgorithm;
+
+/**
+ * Lattice reading of ruled tables. tabula finds the closed cell rectangles of the rulings
+ * (a merged cell is one rectangle because no ruling crosses it) and groups them into tables; the
+ * grid is then the union of all cell edges of a table, and each rectangle covers as many grid
+ * rows and columns as edges fall inside it. That is the span tabula itself does not report.
+ */
+final class RuledTables {
+
+    /** A table needs at least this many cells; a single framed box is a text frame, not a table. */
+    static final int MIN_CELLS = 2;
+
+    /** A ruling shorter than this (points) is a glyph stroke or an underline piece, not a cell border. */
+    static final float MIN_RULING_LENGTH = 4f;
+
+    /** Cell text is gathered from glyphs whose centre lies inside the cell shrunk by this margin (points). */
+    static final float CELL_INSET = 0.5f;
+
+    List<TableFragment> find(Page page) {
+        List<Ruling> horizontal = snap(page.getHorizontalRulings(), true);
+        List<Ruling> vertical = snap(page.getVerticalRulings(), false);
+        if (horizontal.size() < 2 || vertical.size() < 2) return List.of();
+        List<Cell> cells = SpreadsheetExtractionAlgorithm.findCells(horizontal, vertical);
+        if (cells.size() < MIN_CELLS) return List.of();
+        List<Rectangle> areas = SpreadsheetExtractionAlgorithm.findSpreadsheetsFromCells(cells);
+        List<TableFragment> out = new ArrayList<>();
+        for (Rectangle area : areas) {
+            List<Cell> inside = new ArrayList<>();
+            for (Cell c : cells) {
+                if (area.intersects(c.getX() + 1, c.getY() + 1, Math.max(c.getWidth() - 2, 0.1), Math.max(c.getHeight() - 2, 0.1))) {
+                    inside.add(c);
+                }
+            }
+            if (inside.size() < MIN_CELLS) continue;
+            out.add(fragment(page, inside));
+        }
+        out.sort((a, b) -> Float.compare(a.top(), b.top()));
+        return out;
+    }
+
+    private static TableFragment fragment(Page page, List<Cell> cells) {
+        List<Float> xs = new ArrayList<>();
+        List<Float> ys = new ArrayList<>();
+        for (Cell c : cells) {
+            addEdge(xs, c.getLeft());
+            addEdge(xs, c.getRight());
+            addEdge(ys, c.getTop());
+            addEdge(ys, c.getBottom());
+        }
+        Collections.sort(xs);
+        Collections.sort(ys);
+        List<GridCell> placed = new ArrayList<>();
+        for (Cell c : cells) {
+            int col = TableFragment.indexOf(xs, c.getLeft());
+            int colEnd = TableFragment.indexOf(xs, c.getRight());
+            int row = TableFragment.indexOf(ys, c.getTop());
+            int rowEnd = TableFragment.indexOf(ys, c.getBottom());
+            if (col < 0 || row < 0 || colEnd <= col || rowEnd <= row) continue;
+            placed.add(new GridCell(row, rowEnd - row, col, colEnd - col, text(page, c)));
+        }
+        int rows = ys.size() - 1;
+        List<Integer> pages = Collections.nCopies(rows, page.getPageNumber());
+        return new TableFragment(page.getPageNumber(), "lattice", ys.get(0), ys.get(ys.size() - 1), xs, rows, placed, pages);
+    }
+
+    private static String text(Page page, Cell c) {
+        List<TextElement> glyphs = new ArrayList<>();
+        float top = c.getTop() + CELL_INSET;
+        float bottom = c.getBottom() - CELL_INSET;
+        float left = c.getLeft() + CELL_INSET;
+        float right = c.getRight() - CELL_INSET;
+        // Query a little beyond the cell: glyph boxes of CJK fonts are taller than the glyphs.
+        for (TextElement g : page.getText(new Rectangle(c.getTop() - 4, c.getLeft() - 4, (float) c.getWidth() + 8, (float) c.getHeight() + 8))) {
+            double cx = g.getCenterX();
+            double cy = g.getCenterY();
+            if (cx > left && cx < right && cy > top && cy < bottom) glyphs.add(g);
+        }
+        return org.jixiao.extract.text.CellText.clean(TextLines.cellText(glyphs));
+    }
+
+    private static void addEdge(List<Float> edges, float x) {
+        if (TableFragment.indexOf(edges, x) < 0) edges.add(x);
+    }
+
+    /**
+     * Rulings as tabula needs them: long enough, and with positions that belong together made
+     * equal, because borders drawn as thin filled rectangles or per-cell strokes are a fraction
+     * of a point apart and would otherwise make hairline cells.
+     */
+    private static List<Ruling> snap(List<Ruling> rulings, boolean horizontal) {
+        List<Ruling> kept = new ArrayList<>();
+        for (Ruling r : rulings) {
+            if (r.length() >= MIN_RULING_LENGTH) kept.add(r);
+        }
+        kept.sort((a, b) -> Float.compare(a.getPosition(), b.getPosition()));
+        List<Ruling> out = new ArrayList<>();
+        float anchor = Float.NaN;
+        for (Ruling r : kept) {
+            float p = r.getPosition();
+            if (Float.isNaN(anchor) || p - anchor > TableFragment.EDGE_TOLERANCE) anchor = p;
+            Ruling s = horizontal
+                    ? new Ruling(new java.awt.geom.Point2D.Float(r.getStart(), anchor), new java.awt.geom.Point2D.Float(r.getEnd(), anchor))
+                    : new Ruling(new java.awt.geom.Point2D.Float(anchor, r.getStart()), new java.awt.geom.Point2D.Float(anchor, r.getEnd()));
+            out.add(s);
+        }
+        return Ruling.collapseOrientedRulings(out);
+    }
+}
