@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.jixiao.extract.Extractor;
+import org.jixiao.extract.office.OfficeExtractor;
+import org.jixiao.extract.pdf.PdfExtractor;
 import org.jixiao.extract.text.TextReportExtractor;
 import org.jixiao.ingest.FileIngestor;
 import org.jixiao.mapping.Mappings;
@@ -27,10 +29,16 @@ public final class Pipeline {
     public Pipeline(Mappings mappings) {
         this.ingest = new FileIngestor();
         TextReportExtractor text = new TextReportExtractor();
+        OfficeExtractor office = new OfficeExtractor();
         this.extract = new Extractor(Map.of(
                 "text/plain", text,
                 "text/markdown", text,
-                "text/x-web-markdown", text));
+                "text/x-web-markdown", text,
+                "application/pdf", new PdfExtractor(),
+                "text/html", office,
+                "application/xhtml+xml", office,
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document", office,
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", office));
         this.normalize = new Normalizer(mappings);
         this.verify = new Verifier(List.of());
     }

@@ -8,6 +8,7 @@ import org.apache.pdfbox.io.MemoryUsageSetting;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
+import org.jixiao.extract.table.PageReader;
 import org.jixiao.extract.table.PageTables;
 import org.jixiao.extract.table.TextLine;
 import org.jixiao.ingest.UnreadableInputException;
@@ -17,7 +18,6 @@ import org.jixiao.model.Location;
 import org.jixiao.model.Severity;
 import org.jixiao.model.SourceDocument;
 import org.jixiao.pipeline.Stage;
-import technology.tabula.ObjectExtractor;
 import technology.tabula.Page;
 
 /**
@@ -55,13 +55,16 @@ public final class PdfExtractor implements Stage<SourceDocument, ExtractedDocume
             List<ReadingOrder.PageContent> pages = new ArrayList<>();
             List<Integer> scanned = new ArrayList<>();
             int textChars = 0;
-            ObjectExtractor extractor = new ObjectExtractor(doc);
+            PageReader reader = new PageReader(doc);
             for (int p = 1; p <= count; p++) {
                 PDPage pdPage = doc.getPage(p - 1);
                 Page page;
+                boolean drewImages;
                 try {
-                    page = extractor.extract(p);
-                } catch (RuntimeException e) {
+                    PageReader.Read read = reader.read(p);
+                    page = read.page();
+                    drewImages = read.drewImages();
+                } catch (IOException | RuntimeException e) {
                     problems.add(new Finding("UNREADABLE_PAGE", Severity.ERROR, "第 " + p + " 页",
                             "第 " + p + " 页内容已损坏，无法读取（" + e.getClass().getSimpleName() + "），该页内容未纳入审核",
                             null, null, Location.page(p)));
@@ -72,7 +75,7 @@ public final class PdfExtractor implements Stage<SourceDocument, ExtractedDocume
                 TextLayer.Counts counts = TextLayer.count(text);
                 textChars += counts.visible();
                 if (counts.visible() < TextLayer.MIN_TEXT_CHARS) {
-                    if (TextLayer.hasImages(pdPage)) scanned.add(p);
+                    if (drewImages || TextLayer.hasImages(pdPage)) scanned.add(p);
                     continue;
                 }
                 String unmappable = TextLayer.unmappableFont(pdPage);

@@ -74,15 +74,67 @@ public record TableFragment(int page, String method, float top, float bottom, Li
         return contains(columnEdges, next.columnEdges) || contains(next.columnEdges, columnEdges);
     }
 
-    /** This fragment followed by the rows of {@code next}, on the union of both column edges. */
+    /**
+     * This fragment followed by the rows of {@code next}, on the union of both column edges. When
+     * the page break cut a row in two (the word processor let the row break across pages), the
+     * first row of {@code next} holds only the rest of some cells of the last row here: those
+     * texts are appended to the cells they continue instead of making a row of their own.
+     */
     public TableFragment append(TableFragment next) {
         List<Float> edges = union(columnEdges, next.columnEdges);
         List<GridCell> joined = new ArrayList<>();
         for (GridCell c : cells) joined.add(remap(c, columnEdges, edges, 0));
-        for (GridCell c : next.cells) joined.add(remap(c, next.columnEdges, edges, rowCount));
+        List<GridCell> incoming = new ArrayList<>();
+        for (GridCell c : next.cells) incoming.add(remap(c, next.columnEdges, edges, rowCount));
+        int nextRows = next.rowCount;
+        List<Integer> nextPages = new ArrayList<>(next.rowPages);
+        if (rowCount > 0 && nextRows > 0 && continuesLastRow(joined, incoming, rowCount - 1, rowCount)) {
+            for (GridCell c : incoming) {
+                if (c.row() != rowCount) continue;
+                for (int i = 0; i < joined.size(); i++) {
+                    GridCell last = joined.get(i);
+                    if (last.row() <= rowCount - 1 && last.row() + last.rowSpan() > rowCount - 1 && last.column() == c.column()) {
+                        StringBuilder text = new StringBuilder(last.text());
+                        TextLines.join(text, c.text());
+                        joined.set(i, new GridCell(last.row(), last.rowSpan(), last.column(), last.columnSpan(), text.toString()));
+                    }
+                }
+            }
+            List<GridCell> shifted = new ArrayList<>();
+            for (GridCell c : incoming) {
+                if (c.row() == rowCount) continue;
+                shifted.add(new GridCell(c.row() - 1, c.rowSpan(), c.column(), c.columnSpan(), c.text()));
+            }
+            incoming = shifted;
+            nextRows--;
+            nextPages.remove(0);
+        }
+        joined.addAll(incoming);
         List<Integer> pages = new ArrayList<>(rowPages);
-        pages.addAll(next.rowPages);
-        return new TableFragment(page, method, top, next.bottom, edges, rowCount + next.rowCount, joined, pages);
+        pages.addAll(nextPages);
+        return new TableFragment(page, method, top, next.bottom, edges, rowCount + nextRows, joined, pages);
+    }
+
+    /**
+     * A first row that continues the last one: every text it has sits in a column where the last
+     * row has text too, and it has at most half as many texts (the cells that did fit stay above).
+     */
+    private static boolean continuesLastRow(List<GridCell> above, List<GridCell> below, int lastRow, int firstRow) {
+        int aboveTexts = 0;
+        java.util.Set<Integer> aboveColumns = new java.util.HashSet<>();
+        for (GridCell c : above) {
+            if (c.row() == lastRow && !c.text().isEmpty()) {
+                aboveTexts++;
+                aboveColumns.add(c.column());
+            }
+        }
+        int belowTexts = 0;
+        for (GridCell c : below) {
+            if (c.row() != firstRow || c.text().isEmpty()) continue;
+            if (!aboveColumns.contains(c.column())) return false;
+            belowTexts++;
+        }
+        return belowTexts > 0 && belowTexts * 2 <= aboveTexts;
     }
 
     private static GridCell remap(GridCell c, List<Float> from, List<Float> to, int rowOffset) {

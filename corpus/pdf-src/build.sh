@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Regenerates every PDF of the PDF corpus from the sources in this folder, the way submitters make
+# them: LibreOffice Writer's PDF export (from HTML, and from .docx for the Word route), LibreOffice
+# Calc's export (from .xlsx), and Chromium's print to PDF; plus one scan (a page rendered to an
+# image and wrapped in a PDF without text layer).
+#
+# Needs (Debian): libreoffice-writer libreoffice-calc chromium fonts-noto-cjk fonts-wqy-zenhei
+#                 poppler-utils img2pdf.  Run as root (Chromium then needs --no-sandbox).
+# The PDFs are committed: tests never need these tools.
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+corpus="$(dirname "$here")"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+export HOME="$work/home"; mkdir -p "$HOME"
+
+python3 "$here/generate.py"
+
+lo() { soffice --headless --norestore "-env:UserInstallation=file://$work/lo" "$@" >/dev/null 2>&1; }
+
+chrome() { # html pdf
+  chromium --headless --no-sandbox --disable-gpu --no-first-run --disable-background-networking \
+    --disable-component-update --disable-sync --user-data-dir="$(mktemp -d -p "$work")" \
+    --no-pdf-header-footer --print-to-pdf="$2" "file://$1" >/dev/null 2>&1
+}
+
+while read -r case name how; do
+  [ -n "$case" ] || continue
+  html="$here/html/$name.html"
+  out="$corpus/$case/$case.pdf"
+  case "$how" in
+    lo)
+      lo --infilter="HTML (StarWriter)" --convert-to pdf:writer_pdf_Export --outdir "$work" "$html"
+      mv "$work/$name.pdf" "$out" ;;
+    docx)
+      lo --infilter="HTML (StarWriter)" --convert-to 'docx:MS Word 2007 XML' --outdir "$here/office" "$html"
+      lo --convert-to pdf:writer_pdf_Export --outdir "$work" "$here/office/$name.docx"
+      mv "$work/$name.pdf" "$out" ;;
+    calc)
+      lo --infilter="HTML (StarCalc)" --convert-to 'xlsx:Calc MS Excel 2007 XML' --outdir "$here/office" "$html"
+      lo --convert-to pdf:calc_pdf_Export --outdir "$work" "$here/office/$name.xlsx"
+      mv "$work/$name.pdf" "$out" ;;
+    chrome)
+      chrome "$html" "$out" ;;
+  esac
+  echo "$case: $(pdfinfo "$out" | awk '/^Pages/ {print $2}') page(s) ($how)"
+done < "$here/html/cases.txt"
+
+# The scan: page 1 of pdf-mof-water as a 150 dpi image, wrapped in a PDF without any text.
+pdftoppm -r 150 -f 1 -l 1 -png "$corpus/pdf-mof-water/pdf-mof-water.pdf" "$work/scan"
+img2pdf --pagesize A4 -o "$corpus/pdf-scan-image-only/pdf-scan-image-only.pdf" "$work"/scan*.png
+echo "pdf-scan-image-only: image only"

@@ -1,0 +1,43 @@
+package org.jixiao.extract.office;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import org.apache.tika.exception.EncryptedDocumentException;
+import org.apache.tika.exception.TikaException;
+import org.apache.tika.metadata.Metadata;
+import org.apache.tika.metadata.TikaCoreProperties;
+import org.apache.tika.parser.AutoDetectParser;
+import org.apache.tika.parser.ParseContext;
+import org.apache.tika.parser.Parser;
+import org.jixiao.ingest.UnreadableInputException;
+import org.jixiao.model.ExtractedDocument;
+import org.jixiao.model.SourceDocument;
+import org.jixiao.pipeline.Stage;
+import org.xml.sax.SAXException;
+
+/**
+ * Reads .docx, .xlsx and .html reports with Tika into blocks. The media type detected at ingest
+ * is handed to Tika so it does not guess again; only the Office and HTML parser modules are on
+ * the classpath, never Tika's PDF module.
+ */
+public final class OfficeExtractor implements Stage<SourceDocument, ExtractedDocument> {
+
+    private final Parser parser = new AutoDetectParser();
+
+    @Override
+    public ExtractedDocument apply(SourceDocument source) {
+        BlockHandler handler = new BlockHandler();
+        Metadata metadata = new Metadata();
+        metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, source.fileName());
+        metadata.set(Metadata.CONTENT_TYPE, source.mediaType());
+        try (InputStream in = new ByteArrayInputStream(source.bytes())) {
+            parser.parse(in, handler, metadata, new ParseContext());
+        } catch (EncryptedDocumentException e) {
+            throw new UnreadableInputException(source.fileName(), "文档已加密，需要密码才能打开；请提交未加密的文件", e);
+        } catch (IOException | SAXException | TikaException e) {
+            throw new UnreadableInputException(source.fileName(), "文档读取失败，文件可能已损坏：" + e.getMessage(), e);
+        }
+        return new ExtractedDocument(source, null, handler.blocks(), java.util.List.of());
+    }
+}
