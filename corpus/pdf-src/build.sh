@@ -36,7 +36,7 @@ while read -r case name how; do
       lo --infilter="HTML (StarWriter)" --convert-to 'docx:MS Word 2007 XML' --outdir "$here/office" "$html"
       lo --convert-to pdf:writer_pdf_Export --outdir "$work" "$here/office/$name.docx"
       mv "$work/$name.pdf" "$out" ;;
-    calc)
+    calc) # kept for the spreadsheet route; no case uses it now (Calc's HTML import drops borders)
       lo --infilter="HTML (StarCalc)" --convert-to 'xlsx:Calc MS Excel 2007 XML' --outdir "$here/office" "$html"
       lo --convert-to pdf:calc_pdf_Export --outdir "$work" "$here/office/$name.xlsx"
       mv "$work/$name.pdf" "$out" ;;
@@ -45,6 +45,9 @@ while read -r case name how; do
   esac
   echo "$case: $(pdfinfo "$out" | awk '/^Pages/ {print $2}') page(s) ($how)"
 done < "$here/html/cases.txt"
+
+# The spreadsheet route for the office extractor: the Ministry form as .xlsx made by Calc.
+lo --infilter="HTML (StarCalc)" --convert-to 'xlsx:Calc MS Excel 2007 XML' --outdir "$here/office" "$here/html/mof-water.html"
 
 # The scan: page 1 of pdf-mof-water as a 150 dpi image, wrapped in a PDF without any text.
 pdftoppm -r 150 -f 1 -l 1 -png "$corpus/pdf-mof-water/pdf-mof-water.pdf" "$work/scan"

@@ -61,20 +61,71 @@ final class RuledTables {
         Collections.sort(xs);
         Collections.sort(ys);
         List<GridCell> placed = new ArrayList<>();
+        List<TextElement> used = new ArrayList<>();
         for (Cell c : cells) {
             int col = TableFragment.indexOf(xs, c.getLeft());
             int colEnd = TableFragment.indexOf(xs, c.getRight());
             int row = TableFragment.indexOf(ys, c.getTop());
             int rowEnd = TableFragment.indexOf(ys, c.getBottom());
             if (col < 0 || row < 0 || colEnd <= col || rowEnd <= row) continue;
-            placed.add(new GridCell(row, rowEnd - row, col, colEnd - col, text(page, c)));
+            List<TextElement> glyphs = glyphs(page, c);
+            used.addAll(glyphs);
+            placed.add(new GridCell(row, rowEnd - row, col, colEnd - col,
+                    org.jixiao.extract.text.CellText.clean(TextLines.cellText(glyphs))));
         }
+        placeOrphans(page, xs, ys, placed, new java.util.HashSet<>(used));
         int rows = ys.size() - 1;
         List<Integer> pages = Collections.nCopies(rows, page.getPageNumber());
         return new TableFragment(page.getPageNumber(), "lattice", ys.get(0), ys.get(ys.size() - 1), xs, rows, placed, pages);
     }
 
-    private static String text(Page page, Cell c) {
+    /**
+     * Text inside the table that no closed cell holds goes to the grid position it lies in. A
+     * cell merged down across a page break has no bottom border on the first page, so tabula
+     * finds no rectangle for it; its text (a 一级 label, say) would otherwise be lost.
+     */
+    private static void placeOrphans(Page page, List<Float> xs, List<Float> ys, List<GridCell> placed,
+                                     java.util.Set<TextElement> used) {
+        float top = ys.get(0);
+        float bottom = ys.get(ys.size() - 1);
+        float left = xs.get(0);
+        float right = xs.get(xs.size() - 1);
+        List<TextElement> orphans = new ArrayList<>();
+        for (TextElement g : page.getText(new Rectangle(top, left, right - left, bottom - top))) {
+            if (!used.contains(g) && !g.getText().isBlank()) orphans.add(g);
+        }
+        for (TextLine line : TextLines.lines(orphans)) {
+            int col = slot(xs, (line.left() + line.right()) / 2);
+            int row = slot(ys, line.centerY());
+            if (col < 0 || row < 0) continue;
+            int covering = -1;
+            for (int i = 0; i < placed.size(); i++) {
+                GridCell c = placed.get(i);
+                if (c.row() <= row && row < c.row() + c.rowSpan() && c.column() <= col && col < c.column() + c.columnSpan()) {
+                    covering = i;
+                    break;
+                }
+            }
+            if (covering < 0) {
+                placed.add(new GridCell(row, 1, col, 1, line.text()));
+            } else {
+                GridCell c = placed.get(covering);
+                StringBuilder text = new StringBuilder(c.text());
+                TextLines.join(text, line.text());
+                placed.set(covering, new GridCell(c.row(), c.rowSpan(), c.column(), c.columnSpan(), text.toString()));
+            }
+        }
+    }
+
+    /** The interval of {@code edges} that x falls in, -1 outside. */
+    private static int slot(List<Float> edges, float x) {
+        for (int i = 0; i + 1 < edges.size(); i++) {
+            if (x >= edges.get(i) && x < edges.get(i + 1)) return i;
+        }
+        return -1;
+    }
+
+    private static List<TextElement> glyphs(Page page, Cell c) {
         List<TextElement> glyphs = new ArrayList<>();
         float top = c.getTop() + CELL_INSET;
         float bottom = c.getBottom() - CELL_INSET;
@@ -86,7 +137,7 @@ final class RuledTables {
             double cy = g.getCenterY();
             if (cx > left && cx < right && cy > top && cy < bottom) glyphs.add(g);
         }
-        return org.jixiao.extract.text.CellText.clean(TextLines.cellText(glyphs));
+        return glyphs;
     }
 
     private static void addEdge(List<Float> edges, float x) {

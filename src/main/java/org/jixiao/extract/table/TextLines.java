@@ -24,6 +24,9 @@ public final class TextLines {
      */
     static final float SEGMENT_GAP_EMS = 1.5f;
 
+    /** Code points from here on (CJK radicals onwards) are full-width CJK characters. */
+    static final char CJK_START = '\u2E80';
+
     private TextLines() {
     }
 
@@ -60,10 +63,7 @@ public final class TextLines {
 
     private static TextLine line(List<TextElement> group) {
         group.sort(Comparator.comparingDouble(TextElement::getX));
-        List<Float> heights = new ArrayList<>();
-        for (TextElement g : group) heights.add((float) g.getHeight());
-        heights.sort(null);
-        float fontSize = Math.max(heights.get(heights.size() / 2), 1f);
+        float fontSize = em(group);
         StringBuilder text = new StringBuilder();
         List<TextLine.Segment> segments = new ArrayList<>();
         StringBuilder segment = new StringBuilder();
@@ -112,6 +112,26 @@ public final class TextLines {
         return new TextLine(text.toString().strip(), left, right, top, bottom, fontSize, segments);
     }
 
+    /**
+     * The size of one character of the line: the median advance of its CJK glyphs (which are
+     * square), else the median glyph height. Glyph heights alone mislead: some fonts (the Type 3
+     * fonts browsers embed) report boxes far taller than the text.
+     */
+    private static float em(List<TextElement> group) {
+        List<Float> widths = new ArrayList<>();
+        List<Float> heights = new ArrayList<>();
+        for (TextElement g : group) {
+            String s = g.getText();
+            if (s.isBlank()) continue;
+            if (s.charAt(0) >= CJK_START) widths.add((float) g.getWidth());
+            heights.add((float) g.getHeight());
+        }
+        List<Float> use = widths.isEmpty() ? heights : widths;
+        if (use.isEmpty()) return 1f;
+        use.sort(null);
+        return Math.max(use.get(use.size() / 2), 1f);
+    }
+
     /** The text of a cell: its lines joined without a break, CJK without spaces. */
     public static String cellText(List<TextElement> glyphs) {
         StringBuilder sb = new StringBuilder();
@@ -140,6 +160,6 @@ public final class TextLines {
 
     /** Latin letters and digits take a space between words; CJK and punctuation do not. */
     static boolean wordChar(char c) {
-        return c < 0x2E80 && Character.isLetterOrDigit(c);
+        return c < CJK_START && Character.isLetterOrDigit(c);
     }
 }

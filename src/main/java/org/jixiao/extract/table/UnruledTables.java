@@ -25,7 +25,7 @@ final class UnruledTables {
     /** Lines further apart than this many line heights are not rows of one table. */
     static final float MAX_ROW_GAP_LINES = 1.5f;
 
-    /** Segment left edges within this many font sizes are in the same column. */
+    /** Segment left edges within this many font sizes are in the same column (when they do not overlap). */
     static final float ALIGN_EMS = 0.6f;
 
     private static final Pattern SPACE_BETWEEN_CJK = Pattern.compile("(?<=[\\p{IsHan}\\p{InCJKSymbolsAndPunctuation}\\p{InHalfwidthAndFullwidthForms}]) (?=[\\p{IsHan}\\p{InCJKSymbolsAndPunctuation}\\p{InHalfwidthAndFullwidthForms}])");
@@ -61,7 +61,10 @@ final class UnruledTables {
         return b.top() - a.bottom() < MAX_ROW_GAP_LINES * Math.max(a.height(), a.fontSize());
     }
 
-    /** At least two segment columns start at the same x in every row. */
+    /**
+     * At least two segments of the first row have a segment in every other row that starts at
+     * the same x (left-aligned columns) or overlaps it (centred columns).
+     */
     private static boolean aligned(List<TextLine> run) {
         TextLine first = run.get(0);
         int shared = 0;
@@ -70,7 +73,8 @@ final class UnruledTables {
             for (TextLine other : run) {
                 boolean found = false;
                 for (TextLine.Segment o : other.segments()) {
-                    if (Math.abs(o.left() - s.left()) < ALIGN_EMS * first.fontSize()) {
+                    if (Math.abs(o.left() - s.left()) < ALIGN_EMS * first.fontSize()
+                            || (o.left() < s.right() && s.left() < o.right())) {
                         found = true;
                         break;
                     }
