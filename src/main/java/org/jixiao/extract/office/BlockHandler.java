@@ -43,6 +43,17 @@ final class BlockHandler extends DefaultHandler {
     private int rowSpan;
     private int skipDepth;
 
+    /** Column spans per table from the .docx itself (Tika leaves them out), or empty. */
+    private final List<List<List<Integer>>> docxSpans;
+    private int tableIndex = -1;
+    private List<List<Integer>> spans;
+    private int rowIndex;
+    private int cellIndex;
+
+    BlockHandler(List<List<List<Integer>>> docxSpans) {
+        this.docxSpans = docxSpans;
+    }
+
     List<Block> blocks() {
         flushParagraph();
         return blocks;
@@ -61,6 +72,9 @@ final class BlockHandler extends DefaultHandler {
                 flushParagraph();
                 rows = new ArrayList<>();
                 coveredBelow = new ArrayList<>();
+                tableIndex++;
+                spans = tableIndex < docxSpans.size() ? docxSpans.get(tableIndex) : null;
+                rowIndex = -1;
             }
             return;
         }
@@ -70,8 +84,9 @@ final class BlockHandler extends DefaultHandler {
                 case "td", "th" -> {
                     cell = new StringBuilder();
                     cellLine = new StringBuilder();
-                    colSpan = span(atts.getValue("colspan"));
+                    colSpan = atts.getValue("colspan") != null ? span(atts.getValue("colspan")) : docxSpan();
                     rowSpan = span(atts.getValue("rowspan"));
+                    cellIndex++;
                 }
                 default -> {
                     if (cell != null && (PARAGRAPHS.contains(name) || BREAKS.contains(name))) endCellLine();
@@ -125,6 +140,14 @@ final class BlockHandler extends DefaultHandler {
     private void startRow() {
         if (row != null) endRow();
         row = new ArrayList<>();
+        rowIndex++;
+        cellIndex = -1;
+    }
+
+    private int docxSpan() {
+        if (spans == null || rowIndex < 0 || rowIndex >= spans.size()) return 1;
+        List<Integer> r = spans.get(rowIndex);
+        return cellIndex + 1 < r.size() ? r.get(cellIndex + 1) : 1;
     }
 
     private void endCellLine() {

@@ -3,6 +3,7 @@ package org.jixiao.extract.office;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 import org.apache.tika.exception.EncryptedDocumentException;
 import org.apache.tika.exception.TikaException;
 import org.apache.tika.metadata.Metadata;
@@ -10,6 +11,8 @@ import org.apache.tika.metadata.TikaCoreProperties;
 import org.apache.tika.parser.AutoDetectParser;
 import org.apache.tika.parser.ParseContext;
 import org.apache.tika.parser.Parser;
+import org.apache.tika.parser.html.HtmlMapper;
+import org.apache.tika.parser.html.IdentityHtmlMapper;
 import org.jixiao.ingest.UnreadableInputException;
 import org.jixiao.model.ExtractedDocument;
 import org.jixiao.model.SourceDocument;
@@ -23,21 +26,27 @@ import org.xml.sax.SAXException;
  */
 public final class OfficeExtractor implements Stage<SourceDocument, ExtractedDocument> {
 
+    private static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
     private final Parser parser = new AutoDetectParser();
 
     @Override
     public ExtractedDocument apply(SourceDocument source) {
-        BlockHandler handler = new BlockHandler();
+        BlockHandler handler = new BlockHandler(source.mediaType().startsWith(DOCX)
+                ? DocxSpans.read(source.bytes()) : List.of());
         Metadata metadata = new Metadata();
         metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, source.fileName());
         metadata.set(Metadata.CONTENT_TYPE, source.mediaType());
         try (InputStream in = new ByteArrayInputStream(source.bytes())) {
-            parser.parse(in, handler, metadata, new ParseContext());
+            ParseContext context = new ParseContext();
+            // Keep colspan/rowspan: Tika's default mapping drops the attributes of table cells.
+            context.set(HtmlMapper.class, IdentityHtmlMapper.INSTANCE);
+            parser.parse(in, handler, metadata, context);
         } catch (EncryptedDocumentException e) {
             throw new UnreadableInputException(source.fileName(), "文档已加密，需要密码才能打开；请提交未加密的文件", e);
         } catch (IOException | SAXException | TikaException e) {
             throw new UnreadableInputException(source.fileName(), "文档读取失败，文件可能已损坏：" + e.getMessage(), e);
         }
-        return new ExtractedDocument(source, null, handler.blocks(), java.util.List.of());
+        return new ExtractedDocument(source, null, handler.blocks(), List.of());
     }
 }

@@ -74,13 +74,15 @@ public final class PdfExtractor implements Stage<SourceDocument, ExtractedDocume
                 page.getText().forEach(g -> text.append(g.getText()));
                 TextLayer.Counts counts = TextLayer.count(text);
                 textChars += counts.visible();
-                if (counts.visible() < TextLayer.MIN_TEXT_CHARS) {
-                    if (drewImages || TextLayer.hasImages(pdPage)) scanned.add(p);
+                // Glyphs of a font without a Unicode mapping are dropped by the text stripper, so
+                // such a page can look empty: the fonts are asked before the text is counted.
+                String unmappable = TextLayer.unmappableFont(pdPage);
+                if (unmappable != null || counts.share() > TextLayer.GARBLED_SHARE) {
+                    problems.add(garbled(p, counts, unmappable));
                     continue;
                 }
-                String unmappable = TextLayer.unmappableFont(pdPage);
-                if (counts.share() > TextLayer.GARBLED_SHARE || unmappable != null) {
-                    problems.add(garbled(p, counts, unmappable));
+                if (counts.visible() < TextLayer.MIN_TEXT_CHARS) {
+                    if (drewImages || TextLayer.hasImages(pdPage)) scanned.add(p);
                     continue;
                 }
                 PageTables.Layout layout = pageTables.read(page);
@@ -90,6 +92,10 @@ public final class PdfExtractor implements Stage<SourceDocument, ExtractedDocume
             if (textChars < TextLayer.MIN_TEXT_CHARS && !scanned.isEmpty()) {
                 throw new UnreadableInputException(file, "PDF 是扫描件或图片，没有文字层（共 " + count
                         + " 页，均无可提取的文字），无法读取其中的表格和数字；请提交由 Word、WPS 或 Excel 直接导出的 PDF，或原始文档");
+            }
+            if (pages.isEmpty() && !problems.isEmpty()) {
+                // Nothing readable at all: a report made of these problems would only mislead.
+                throw new UnreadableInputException(file, "PDF 中没有可读取的页面：" + problems.get(0).message());
             }
             for (int p : scanned) {
                 problems.add(new Finding("NO_TEXT_LAYER", Severity.ERROR, "第 " + p + " 页",
