@@ -24,6 +24,7 @@ final class BlockHandler extends DefaultHandler {
 
     private static final Set<String> PARAGRAPHS = Set.of("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "div", "pre", "caption", "title");
     private static final Set<String> BREAKS = Set.of("br");
+    private static final Set<String> NESTED_BREAKS = Set.of("br", "td", "th", "tr");
 
     /** Spans beyond this are taken as typing errors in the source and clamped: no real form merges more. */
     static final int MAX_SPAN = 200;
@@ -78,6 +79,11 @@ final class BlockHandler extends DefaultHandler {
             }
             return;
         }
+        if (tableDepth > 1) {
+            // A nested table is text of the outer cell; its cells are lines of that text.
+            if (cell != null && (NESTED_BREAKS.contains(name) || PARAGRAPHS.contains(name))) endCellLine();
+            return;
+        }
         if (tableDepth == 1) {
             switch (name) {
                 case "tr" -> startRow();
@@ -107,6 +113,10 @@ final class BlockHandler extends DefaultHandler {
         if (name.equals("table")) {
             if (tableDepth == 1) endTable();
             tableDepth = Math.max(0, tableDepth - 1);
+            return;
+        }
+        if (tableDepth > 1) {
+            if (cell != null && (NESTED_BREAKS.contains(name) || PARAGRAPHS.contains(name))) endCellLine();
             return;
         }
         if (tableDepth == 1) {

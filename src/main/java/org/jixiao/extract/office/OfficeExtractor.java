@@ -13,6 +13,7 @@ import org.apache.tika.parser.ParseContext;
 import org.apache.tika.parser.Parser;
 import org.apache.tika.parser.html.HtmlMapper;
 import org.apache.tika.parser.html.IdentityHtmlMapper;
+import org.apache.tika.parser.microsoft.OfficeParserConfig;
 import org.jixiao.ingest.UnreadableInputException;
 import org.jixiao.model.ExtractedDocument;
 import org.jixiao.model.SourceDocument;
@@ -41,6 +42,10 @@ public final class OfficeExtractor implements Stage<SourceDocument, ExtractedDoc
             ParseContext context = new ParseContext();
             // Keep colspan/rowspan: Tika's default mapping drops the attributes of table cells.
             context.set(HtmlMapper.class, IdentityHtmlMapper.INSTANCE);
+            // Page headers and footers ("第 &P 页") are layout, not report content.
+            OfficeParserConfig office = new OfficeParserConfig();
+            office.setIncludeHeadersAndFooters(false);
+            context.set(OfficeParserConfig.class, office);
             parser.parse(in, handler, metadata, context);
         } catch (EncryptedDocumentException e) {
             throw new UnreadableInputException(source.fileName(), "文档已加密，需要密码才能打开；请提交未加密的文件", e);
