@@ -114,19 +114,21 @@ public final class TextLines {
 
     /**
      * The size of one character of the line: the median advance of its CJK glyphs (which are
-     * square), else the median glyph height. Glyph heights alone mislead: some fonts (the Type 3
+     * square), else the median font size in points, else the median glyph height. Glyph heights alone mislead: some fonts (the Type 3
      * fonts browsers embed) report boxes far taller than the text.
      */
     private static float em(List<TextElement> group) {
         List<Float> widths = new ArrayList<>();
+        List<Float> sizes = new ArrayList<>();
         List<Float> heights = new ArrayList<>();
         for (TextElement g : group) {
             String s = g.getText();
             if (s.isBlank()) continue;
             if (s.charAt(0) >= CJK_START) widths.add((float) g.getWidth());
+            if (g.getFontSize() > 0) sizes.add(g.getFontSize());
             heights.add((float) g.getHeight());
         }
-        List<Float> use = widths.isEmpty() ? heights : widths;
+        List<Float> use = !widths.isEmpty() ? widths : !sizes.isEmpty() ? sizes : heights;
         if (use.isEmpty()) return 1f;
         use.sort(null);
         return Math.max(use.get(use.size() / 2), 1f);
