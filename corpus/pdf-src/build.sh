@@ -46,6 +46,29 @@ while read -r case name how; do
   echo "$case: $(pdfinfo "$out" | awk '/^Pages/ {print $2}') page(s) ($how)"
 done < "$here/html/cases.txt"
 
+# PDF versions of text-form corpus cases (same content, so the case's expected.json holds for
+# the PDF too): laid out by text2html.py, printed by Chromium or LibreOffice Writer.
+text_cases="changsha-county-2022-self-eval-farmland:chrome chengdu-wuhou-2020-self-eval-eldercare:lo
+hangzhou-xihu-2024-declaration-elevator:chrome kunshan-2022-declaration-internship:lo
+ningbo-yinzhou-2023-declaration-library:chrome qingdao-2019-self-eval-mof:lo
+shenzhen-futian-2023-self-eval-mof:chrome sichuan-2024-declaration-rural-water:lo
+suzhou-2021-self-eval-mof:chrome yichang-2021-self-eval-bicycle:chrome"
+for entry in $text_cases; do
+  case="${entry%%:*}"; how="${entry##*:}"
+  txt="$corpus/$case/$case.txt"
+  [ -f "$txt" ] || { echo "$case: no text form, skipped"; continue; }
+  html="$work/$case.html"
+  python3 "$here/text2html.py" "$txt" "$html"
+  out="$corpus/$case/$case.pdf"
+  if [ "$how" = chrome ]; then
+    chrome "$html" "$out"
+  else
+    lo --infilter="HTML (StarWriter)" --convert-to pdf:writer_pdf_Export --outdir "$work" "$html"
+    mv "$work/$case.pdf" "$out"
+  fi
+  echo "$case: $(pdfinfo "$out" | awk '/^Pages/ {print $2}') page(s) ($how, from the text form)"
+done
+
 # The spreadsheet route for the office extractor: the Ministry form as .xlsx made by Calc.
 lo --infilter="HTML (StarCalc)" --convert-to 'xlsx:Calc MS Excel 2007 XML' --outdir "$here/office" "$here/html/mof-water.html"
 

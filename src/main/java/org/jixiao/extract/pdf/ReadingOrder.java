@@ -45,9 +45,12 @@ final class ReadingOrder {
     }
 
     static List<Block> blocks(List<PageContent> pages) {
+        // The right edge of the text column: full-width tables reach it even when no paragraph
+        // of the document is long enough to wrap.
         float textRight = -Float.MAX_VALUE;
         for (PageContent p : pages) {
             for (TextLine l : p.lines()) textRight = Math.max(textRight, l.right());
+            for (TableFragment t : p.tables()) textRight = Math.max(textRight, t.right());
         }
         Builder b = new Builder(textRight);
         for (PageContent p : pages) {
@@ -102,7 +105,7 @@ final class ReadingOrder {
             boolean sameRun = previous instanceof TextLine && paragraph != null
                     && (fromPreviousPage ? lastOnPage == lastLine : !firstOnPage);
             if (sameRun && continues(lastLine, line, fromPreviousPage)) {
-                TextLines.join(paragraph, line.text());
+                TextLines.join(paragraph, line.text(), lastLine.endsWithSpace());
             } else {
                 flushParagraph();
                 paragraph = new StringBuilder(line.text());

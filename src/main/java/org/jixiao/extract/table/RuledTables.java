@@ -30,7 +30,9 @@ final class RuledTables {
     List<TableFragment> find(Page page) {
         List<Ruling> horizontal = snap(page.getHorizontalRulings(), true);
         List<Ruling> vertical = snap(page.getVerticalRulings(), false);
-        if (horizontal.size() < 2 || vertical.size() < 2) return List.of();
+        if (vertical.size() < 2 || horizontal.isEmpty()) return List.of();
+        horizontal = closeOpenEnds(horizontal, vertical);
+        if (horizontal.size() < 2) return List.of();
         List<Cell> cells = SpreadsheetExtractionAlgorithm.findCells(horizontal, vertical);
         if (cells.size() < MIN_CELLS) return List.of();
         List<Rectangle> areas = SpreadsheetExtractionAlgorithm.findSpreadsheetsFromCells(cells);
@@ -138,6 +140,47 @@ final class RuledTables {
             if (cx > left && cx < right && cy > top && cy < bottom) glyphs.add(g);
         }
         return glyphs;
+    }
+
+    /**
+     * Adds the border a table leaves open at a page break. Browsers draw a table that continues on
+     * the next page without a line at the break when a merged cell runs across it: the column
+     * rulings then go past the last (or start before the first) horizontal ruling, and the rows
+     * there would have no closed cells.
+     */
+    private static List<Ruling> closeOpenEnds(List<Ruling> horizontal, List<Ruling> vertical) {
+        float top = Float.MAX_VALUE;
+        float bottom = -Float.MAX_VALUE;
+        for (Ruling v : vertical) {
+            top = Math.min(top, v.getTop());
+            bottom = Math.max(bottom, v.getBottom());
+        }
+        List<Ruling> out = new ArrayList<>(horizontal);
+        addClosing(out, vertical, top, true);
+        addClosing(out, vertical, bottom, false);
+        return out;
+    }
+
+    private static void addClosing(List<Ruling> horizontal, List<Ruling> vertical, float y, boolean atTop) {
+        float left = Float.MAX_VALUE;
+        float right = -Float.MAX_VALUE;
+        int count = 0;
+        for (Ruling v : vertical) {
+            float end = atTop ? v.getTop() : v.getBottom();
+            if (Math.abs(end - y) <= TableFragment.EDGE_TOLERANCE) {
+                left = Math.min(left, v.getLeft());
+                right = Math.max(right, v.getLeft());
+                count++;
+            }
+        }
+        if (count < 2) return;
+        for (Ruling h : horizontal) {
+            if (Math.abs(h.getPosition() - y) <= TableFragment.EDGE_TOLERANCE
+                    && h.getLeft() <= left + TableFragment.EDGE_TOLERANCE && h.getRight() >= right - TableFragment.EDGE_TOLERANCE) {
+                return;
+            }
+        }
+        horizontal.add(new Ruling(new java.awt.geom.Point2D.Float(left, y), new java.awt.geom.Point2D.Float(right, y)));
     }
 
     private static void addEdge(List<Float> edges, float x) {

@@ -109,7 +109,8 @@ public final class TextLines {
         if (!segment.isEmpty() && !segment.toString().isBlank()) {
             segments.add(new TextLine.Segment(segment.toString().strip(), segLeft, segRight));
         }
-        return new TextLine(text.toString().strip(), left, right, top, bottom, fontSize, segments);
+        boolean endsWithSpace = group.get(group.size() - 1).getText().isBlank();
+        return new TextLine(text.toString().strip(), left, right, top, bottom, fontSize, segments, endsWithSpace);
     }
 
     /**
@@ -137,16 +138,26 @@ public final class TextLines {
     /** The text of a cell: its lines joined without a break, CJK without spaces. */
     public static String cellText(List<TextElement> glyphs) {
         StringBuilder sb = new StringBuilder();
+        boolean space = false;
         for (TextLine line : lines(glyphs)) {
-            join(sb, line.text());
+            join(sb, line.text(), space);
+            space = line.endsWithSpace();
         }
         return sb.toString();
     }
 
     /** Appends a wrapped line: a space only between two Latin words or numbers. */
     public static void join(StringBuilder sb, String next) {
+        join(sb, next, false);
+    }
+
+    /**
+     * Appends a wrapped line; {@code spaceBefore} when the previous line ended in a space glyph
+     * (the line was wrapped at a space, as between "12,000" and "辆").
+     */
+    public static void join(StringBuilder sb, String next, boolean spaceBefore) {
         if (next.isEmpty()) return;
-        if (sb.length() > 0 && wordChar(sb.charAt(sb.length() - 1)) && wordChar(next.charAt(0))) {
+        if (sb.length() > 0 && (spaceBefore || (wordChar(sb.charAt(sb.length() - 1)) && wordChar(next.charAt(0))))) {
             sb.append(' ');
         }
         sb.append(next);
