@@ -51,6 +51,7 @@ public final class PdfExtractor implements Stage<SourceDocument, ExtractedDocume
         try (PDDocument doc = load(source)) {
             int count = doc.getNumberOfPages();
             if (count == 0) throw new UnreadableInputException(file, "PDF 中没有任何页面");
+            UnicodeRepair.repair(doc);
             List<Finding> problems = new ArrayList<>();
             List<ReadingOrder.PageContent> pages = new ArrayList<>();
             List<Integer> scanned = new ArrayList<>();
@@ -60,10 +61,12 @@ public final class PdfExtractor implements Stage<SourceDocument, ExtractedDocume
                 PDPage pdPage = doc.getPage(p - 1);
                 Page page;
                 boolean drewImages;
+                long shownText;
                 try {
                     PageReader.Read read = reader.read(p);
                     page = read.page();
                     drewImages = read.drewImages();
+                    shownText = read.shownTextBytes();
                 } catch (IOException | RuntimeException e) {
                     problems.add(new Finding("UNREADABLE_PAGE", Severity.ERROR, "第 " + p + " 页",
                             "第 " + p + " 页内容已损坏，无法读取（" + e.getClass().getSimpleName() + "），该页内容未纳入审核",
@@ -77,7 +80,8 @@ public final class PdfExtractor implements Stage<SourceDocument, ExtractedDocume
                 // Glyphs of a font without a Unicode mapping are dropped by the text stripper, so
                 // such a page can look empty: the fonts are asked before the text is counted.
                 String unmappable = TextLayer.unmappableFont(pdPage);
-                if (unmappable != null || counts.share() > TextLayer.GARBLED_SHARE) {
+                boolean textLost = counts.visible() < TextLayer.MIN_TEXT_CHARS && shownText >= TextLayer.MIN_TEXT_CHARS;
+                if (unmappable != null || counts.share() > TextLayer.GARBLED_SHARE || textLost) {
                     problems.add(garbled(p, counts, unmappable));
                     continue;
                 }
@@ -121,6 +125,8 @@ public final class PdfExtractor implements Stage<SourceDocument, ExtractedDocume
     private static Finding garbled(int page, TextLayer.Counts counts, String font) {
         String why = font != null
                 ? "字体“" + font + "”没有到 Unicode 的映射（缺少 ToUnicode 表）"
+                : counts.visible() < TextLayer.MIN_TEXT_CHARS
+                ? "页面上显示的文字无法转换为字符"
                 : String.format("%d 个字符中有 %d 个无法识别（替换符或私用区字符）", counts.visible(), counts.unreadable());
         return new Finding("GARBLED_TEXT", Severity.ERROR, "第 " + page + " 页",
                 "第 " + page + " 页的文字无法正确提取（" + why + "），该页内容未纳入审核；请重新导出 PDF 并嵌入字体",

@@ -18,8 +18,12 @@ import technology.tabula.Utils;
  */
 public final class PageReader {
 
-    /** A page as read, and whether it draws any image (a scan shows as images and no text). */
-    public record Read(Page page, boolean drewImages) {
+    /**
+     * A page as read, whether it draws any image (a scan shows as images and no text), and how
+     * many bytes of text its content shows (-1 when not counted): text shown but not extracted
+     * was lost to fonts without a Unicode mapping.
+     */
+    public record Read(Page page, boolean drewImages, long shownTextBytes) {
     }
 
     private final PDDocument document;
@@ -34,7 +38,7 @@ public final class PageReader {
         PDPage pdPage = document.getPage(number - 1);
         if (pdPage.getRotation() % 360 != 0) {
             if (rotated == null) rotated = new ObjectExtractor(document);
-            return new Read(rotated.extract(number), false);
+            return new Read(rotated.extract(number), false, -1);
         }
         RulingCollector rulings = new RulingCollector(pdPage);
         rulings.process();
@@ -56,6 +60,6 @@ public final class PageReader {
                 .withMinCharHeight(text.getMinCharHeight())
                 .withIndex(text.getSpatialIndex())
                 .build();
-        return new Read(page, rulings.drewImages());
+        return new Read(page, rulings.drewImages(), rulings.shownTextBytes());
     }
 }

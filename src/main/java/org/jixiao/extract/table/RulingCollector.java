@@ -32,6 +32,7 @@ final class RulingCollector extends PDFGraphicsStreamEngine {
     private final List<List<Point2D.Float>> subpaths = new ArrayList<>();
     private List<Point2D.Float> current;
     private boolean images;
+    private long shownTextBytes;
 
     RulingCollector(PDPage page) {
         super(page);
@@ -48,13 +49,19 @@ final class RulingCollector extends PDFGraphicsStreamEngine {
         return images;
     }
 
+    long shownTextBytes() {
+        return shownTextBytes;
+    }
+
     private Point2D.Float toPage(Point2D p) {
         return new Point2D.Float((float) p.getX() - pageLeft, pageTop - (float) p.getY());
     }
 
     @Override
     protected void showText(byte[] string) {
-        // Text comes from the text stripper; glyph outlines are not table borders.
+        // Text comes from the text stripper; glyph outlines are not table borders. Only the
+        // amount of text shown is kept, to tell an empty page from one whose text was lost.
+        shownTextBytes += string.length;
     }
 
     @Override

@@ -214,39 +214,99 @@ class PdfExtractorTest {
         assertInstanceOf(TableBlock.class, read.blocks().get(2), "page 1 is still read");
     }
 
-    @Test
-    void textInAFontWithoutUnicodeMappingIsReportedAsGarbled() throws IOException {
-        byte[] pdf;
+    /**
+     * Two pages: Helvetica text, then text in an embedded composite TrueType font (Identity-H),
+     * the whole font or a subset (PDFBox's subsets have no 'cmap' table).
+     */
+    private static byte[] twoFontPdf(boolean subset) throws IOException {
         try (PDDocument doc = new PDDocument();
              InputStream ttf = PDDocument.class.getResourceAsStream("/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf")) {
-            PDType0Font font = PDType0Font.load(doc, ttf, false);
+            PDType0Font font = PDType0Font.load(doc, ttf, subset);
             PDPage readable = new PDPage(PDRectangle.A4);
-            PDPage garbled = new PDPage(PDRectangle.A4);
+            PDPage composite = new PDPage(PDRectangle.A4);
             doc.addPage(readable);
-            doc.addPage(garbled);
+            doc.addPage(composite);
             try (PDPageContentStream s = new PDPageContentStream(doc, readable)) {
                 write(s, PDType1Font.HELVETICA, 11, 80, 760, "Budget performance self evaluation", 0);
             }
-            try (PDPageContentStream s = new PDPageContentStream(doc, garbled)) {
+            try (PDPageContentStream s = new PDPageContentStream(doc, composite)) {
                 write(s, font, 11, 80, 760, "Indicators and their values", 0);
             }
-            font.getCOSObject().setItem(COSName.TO_UNICODE, null);
-            pdf = save(doc);
+            return save(doc);
         }
-        // Strip the ToUnicode the font got when it was subset on save.
+    }
+
+    /** The same PDF with the ToUnicode map of page 2's font replaced, or removed when {@code cmap} is null. */
+    private static byte[] withToUnicode(byte[] pdf, String cmap) throws IOException {
         try (PDDocument doc = PDDocument.load(pdf)) {
-            for (COSName name : doc.getPage(1).getResources().getFontNames()) {
-                doc.getPage(1).getResources().getFont(name).getCOSObject().removeItem(COSName.TO_UNICODE);
+            var resources = doc.getPage(1).getResources();
+            for (COSName name : resources.getFontNames()) {
+                var dict = resources.getFont(name).getCOSObject();
+                if (cmap == null) {
+                    dict.removeItem(COSName.TO_UNICODE);
+                } else {
+                    var stream = doc.getDocument().createCOSStream();
+                    try (var out = stream.createOutputStream()) {
+                        out.write(cmap.getBytes(StandardCharsets.US_ASCII));
+                    }
+                    dict.setItem(COSName.TO_UNICODE, stream);
+                }
             }
-            pdf = save(doc);
+            return save(doc);
         }
+    }
+
+    @Test
+    void aCompositeFontWithoutToUnicodeIsReadThroughItsOwnCmapTable() throws IOException {
+        byte[] pdf = withToUnicode(twoFontPdf(false), null);
+        ExtractedDocument read = bytes("无映射.pdf", pdf);
+        assertTrue(read.problems().isEmpty(), read.problems().toString());
+        // Both one-line pages reach the right edge of the text, so they read as one paragraph.
+        String text = read.blocks().stream().map(b -> ((TextBlock) b).text()).reduce("", String::concat);
+        assertTrue(text.endsWith("Indicators and their values"), text);
+    }
+
+    @Test
+    void textMappedToPrivateUseCharactersIsReportedAsGarbledNotRead() throws IOException {
+        StringBuilder cmap = new StringBuilder("/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n"
+                + "/CMapName /Garbled def /CMapType 2 def\n1 begincodespacerange <0000> <FFFF> endcodespacerange\n"
+                + "1 beginbfrange <0000> <00FF> <E000> endbfrange\nendcmap CMapName currentdict /CMap defineresource pop end end\n");
+        byte[] pdf = withToUnicode(twoFontPdf(true), cmap.toString());
         ExtractedDocument read = bytes("乱码.pdf", pdf);
         assertEquals(1, read.problems().size(), read.problems().toString());
         Finding f = read.problems().get(0);
         assertEquals("GARBLED_TEXT", f.code());
+        assertEquals(Severity.ERROR, f.severity());
         assertEquals(2, f.location().page());
-        assertTrue(f.message().contains("第 2 页") && f.message().contains("ToUnicode"), f.message());
-        assertEquals("Budget performance self evaluation", ((TextBlock) read.blocks().get(0)).text());
+        assertTrue(f.message().contains("第 2 页") && f.message().contains("无法识别"), f.message());
+        assertEquals(List.of("Budget performance self evaluation"),
+                read.blocks().stream().map(b -> ((TextBlock) b).text()).toList(), "the garbled page gives no half-read text");
+    }
+
+    @Test
+    void aSubsetFontWithoutAnyMappingIsReportedAsGarbled() throws IOException {
+        ExtractedDocument read = bytes("无映射子集.pdf", withToUnicode(twoFontPdf(true), null));
+        assertEquals(1, read.problems().size(), read.problems().toString());
+        Finding f = read.problems().get(0);
+        assertEquals("GARBLED_TEXT", f.code());
+        assertEquals(2, f.location().page());
+        assertTrue(f.message().contains("ToUnicode"), f.message());
+        assertEquals(1, read.blocks().size(), "page 1 is still read");
+    }
+
+    @Test
+    void aPdfWhoseOnlyTextIsGarbledIsRefused() throws IOException {
+        String cmap = "/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n"
+                + "/CMapName /Garbled def /CMapType 2 def\n1 begincodespacerange <0000> <FFFF> endcodespacerange\n"
+                + "1 beginbfrange <0000> <00FF> <E000> endbfrange\nendcmap CMapName currentdict /CMap defineresource pop end end\n";
+        byte[] pdf = withToUnicode(twoFontPdf(true), cmap);
+        try (PDDocument doc = PDDocument.load(pdf)) {
+            doc.removePage(0);
+            pdf = save(doc);
+        }
+        byte[] only = pdf;
+        UnreadableInputException e = assertThrows(UnreadableInputException.class, () -> bytes("全乱码.pdf", only));
+        assertTrue(e.reason().contains("没有可读取的页面") && e.reason().contains("无法正确提取"), e.reason());
     }
 
     @Test
