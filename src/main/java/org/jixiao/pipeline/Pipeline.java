@@ -1,7 +1,6 @@
 package org.jixiao.pipeline;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import org.jixiao.extract.Extractor;
 import org.jixiao.extract.text.TextReportExtractor;
@@ -11,6 +10,7 @@ import org.jixiao.model.ExtractedDocument;
 import org.jixiao.model.Report;
 import org.jixiao.model.SourceDocument;
 import org.jixiao.normalize.Normalizer;
+import org.jixiao.verify.StandardRules;
 import org.jixiao.verify.Verifier;
 
 /**
@@ -32,7 +32,7 @@ public final class Pipeline {
                 "text/markdown", text,
                 "text/x-web-markdown", text));
         this.normalize = new Normalizer(mappings);
-        this.verify = new Verifier(List.of());
+        this.verify = new Verifier(StandardRules.create(mappings));
     }
 
     /** Reads, normalises and verifies one file; throws {@link org.jixiao.ingest.UnreadableInputException} when it cannot be read. */
