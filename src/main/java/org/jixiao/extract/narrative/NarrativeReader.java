@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import org.jixiao.model.NarrativeStatement;
 import org.jixiao.model.Quantity;
 
@@ -36,6 +37,17 @@ public final class NarrativeReader {
 
     private record Open(Kind kind, String subject, String attribute, int start, int from) {
     }
+
+    /**
+     * Dates are when, not how much: "全年执行数截至 2021 年 12 月 31 日" states no figure.
+     */
+    private static final Pattern DATE = Pattern.compile(
+            "(19|20)\\d{2}\\s*年(\\s*\\d{1,2}\\s*月(\\s*\\d{1,2}\\s*日)?)?|\\d{1,2}\\s*月\\s*\\d{1,2}\\s*日");
+    /**
+     * A figure that qualifies a noun ("执行率超过 100% 的按 100% 计算") states a rule, not a fact
+     * of this report: the first figure of the clause followed by 的.
+     */
+    private static final Pattern QUALIFYING_FIGURE = Pattern.compile("^[^\\d]*\\d[\\d,.]*\\s*[%‰\\p{IsHan}]{0,2}?\\s*的");
 
     /** Custom words are added to HanLP's global dictionary once per JVM and word. */
     private static final Set<String> REGISTERED = new HashSet<>();
@@ -106,15 +118,15 @@ public final class NarrativeReader {
                 }
             }
             if (start < skipUntil) continue;
-            tokens.add(classify(t.word, start, end));
+            tokens.add(classify(p, t.word, start, end));
         }
         return tokens;
     }
 
-    private Token classify(String word, int start, int end) {
+    private Token classify(String p, String word, int start, int end) {
         Token w = words.get(word);
         if (w != null) return new Token(w.kind(), w.key(), start, end);
-        if (boundaries.contains(word)) return new Token(Kind.BOUNDARY, word, start, end);
+        if (boundaries.contains(word) && !thousandsSeparator(p, start, end)) return new Token(Kind.BOUNDARY, word, start, end);
         if (word.isBlank()) return new Token(Kind.SPACE, word, start, end);
         if (word.chars().anyMatch(Character::isDigit)) return new Token(Kind.NUMBER, word, start, end);
         return new Token(Kind.OTHER, word, start, end);
@@ -155,6 +167,12 @@ public final class NarrativeReader {
         close(open, p, p.length(), offset, out);
     }
 
+    /** A comma between digits ("1,250.00") separates thousands, not clauses. */
+    private static boolean thousandsSeparator(String p, int start, int end) {
+        return end - start == 1 && (p.charAt(start) == ',' || p.charAt(start) == '，') && start > 0 && end < p.length()
+                && Character.isDigit(p.charAt(start - 1)) && Character.isDigit(p.charAt(end));
+    }
+
     /** An indicator name then, after spaces and at most one link word, a number. */
     private static boolean figureFollows(List<Token> tokens, int i) {
         while (i < tokens.size() && tokens.get(i).kind() == Kind.SPACE) i++;
@@ -165,7 +183,9 @@ public final class NarrativeReader {
 
     private void close(Open open, String p, int end, int offset, List<NarrativeStatement> out) {
         if (open == null) return;
-        Quantity q = quantities.apply(p.substring(open.from(), end));
+        String clause = DATE.matcher(p.substring(open.from(), end)).replaceAll(" ");
+        if (QUALIFYING_FIGURE.matcher(clause).find()) return;
+        Quantity q = quantities.apply(clause);
         if (q == null || q.value() == null) return;
         out.add(new NarrativeStatement(open.subject(), open.attribute(), q.value(), q.unit(), q.comparator(),
                 p.substring(open.start(), end).strip(), offset + open.start(), offset + end));
