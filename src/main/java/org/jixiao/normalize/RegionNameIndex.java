@@ -3,6 +3,7 @@ package org.jixiao.normalize;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +52,10 @@ final class RegionNameIndex {
     private static final String FOREST_AREA_SUFFIX = "林区";
     private static final int LAST_CITY_DISTRICT_NUMBER = 20;
 
-    /** One name as found in a text: the regions it may denote (several for 鼓楼区, 朝阳区). */
+    /**
+     * One name as found in a text: the regions it may denote (several for 鼓楼区, 朝阳区), and
+     * whether it only counts when an ancestor of it is named too (沛县, 兴城市).
+     */
     record Mention(String name, List<Region> candidates, boolean needsAncestor) {
     }
 
@@ -63,12 +67,15 @@ final class RegionNameIndex {
     private final Node root = new Node();
     private final Map<String, List<Region>> regionsByName = new HashMap<>();
     private final Map<String, Integer> level;
+    private final Set<String> confirmOnly;
 
     /**
      * @param regions     the table
      * @param level      administrative level of each region: {@link #PROVINCE}, {@link #PREFECTURE} or {@link #COUNTY}
      * @param ethnicNames nationality names found inside autonomous-region names (土家族, 蒙古族)
-     * @param notRegionWords short names not to accept because they are usually ordinary words
+     * @param notRegionWords names that are usually ordinary words: a short name listed here is not
+     *                    accepted at all (合作 of 合作市), a full name only when an ancestor is also
+     *                    named (兴城市 inside 振兴城市 vs 辽宁省兴城市)
      */
     RegionNameIndex(Collection<Region> regions, Map<String, Integer> level, List<String> ethnicNames,
                     Set<String> notRegionWords) {
@@ -104,6 +111,8 @@ final class RegionNameIndex {
             n.name = name;
         }
         this.level = level;
+        this.confirmOnly = new HashSet<>(notRegionWords);
+        this.confirmOnly.retainAll(regionsByName.keySet());
     }
 
     /** The regions a name (full or short) denotes; empty when it is not a region name. */
@@ -133,7 +142,7 @@ final class RegionNameIndex {
             List<Region> candidates = regionsByName.get(found);
             boolean shortCounty = found.length() < MIN_STANDALONE_COUNTY_NAME_LENGTH
                     && candidates.stream().allMatch(r -> level.get(r.code()) == COUNTY && r.name().equals(found));
-            out.add(new Mention(found, candidates, shortCounty));
+            out.add(new Mention(found, candidates, shortCounty || confirmOnly.contains(found)));
             i += longest.length();
         }
         return out;

@@ -67,7 +67,7 @@ public final class RegionResolver {
         }
         names = new RegionNameIndex(byCode.values(), level,
                 lines(mappings, "regions/ethnic-groups.txt", false),
-                new HashSet<>(lines(mappings, "regions/short-name-stopwords.txt", false)));
+                new HashSet<>(lines(mappings, "regions/lookalike-words.txt", false)));
     }
 
     /**

@@ -126,12 +126,16 @@ class RegionResolverTest {
         assertNull(title("提高县级基本财力保障机制奖补资金"));
         assertNull(title("示范县创建工作经费"));
         assertNull(title("城区道路维修项目"));
+        assertNull(title("推广安全生产标准化建设"));
+        assertNull(title("合作市场培育项目"));
+        assertNull(title("乡村振兴城市更新专项"));
         // The full names still count.
         assertEquals("623001", code(title("甘肃省甘南藏族自治州合作市畜牧兽医局")));
         // Two-character county names count once their city or province is named.
         assertEquals("320322", code(title("江苏省徐州市沛县财政局")));
         assertEquals("340523", code(title("马鞍山市和县水务局")));
         assertEquals("140302", code(title("阳泉市城区教育局")));
+        assertEquals("211481", code(title("辽宁省兴城市文化旅游局")));
         assertEquals("320322", code(regions.resolve(List.of("沛县农村公路养护项目"), "徐州市交通运输局下达。")));
     }
 
