@@ -18,7 +18,10 @@ import org.jixiao.model.Quantity;
  * it unless money follows: money is kept in the unit and at the value printed ("300.00 万元"),
  * everything else is brought to its plain unit ("6085 万人" is 60850000 人, "≥80万" is 800000).
  * The comparator is the word or symbol ending closest before the number within its clause
- * (不低于 90%, ≥300条), else a word right after the unit (6 小时以内). Text with no number is
+ * (不低于 90%, ≥300条), else a word right after the unit (6 小时以内). A range (300-400条) is
+ * read as its lower end. Chinese numerals count only where something marks them as a quantity
+ * (a unit, scale or comparator next to them, 百分之 before them, or nothing else in the text), so
+ * the 一 of 一体机 and the 十 of 十堰 stay words; 第 marks an ordinal. Text with no number is
  * qualitative when it holds a judgement word (合格, 健全), and nothing (null) otherwise.
  */
 public final class QuantityParser {
@@ -58,6 +61,9 @@ public final class QuantityParser {
     private final List<String> rangeSeparators;
     private final List<String> qualitative;
     private final List<String> qualitativeExact;
+    private final List<String> beforeWords;
+    private final List<String> afterWords;
+    private final List<String> scaleWords;
     private final ChineseNumerals chinese;
     private final UnitConversions conversions;
 
@@ -86,6 +92,9 @@ public final class QuantityParser {
         rangeSeparators = longestFirst(vocabulary.rangeSeparators());
         qualitative = longestFirst(vocabulary.qualitative());
         qualitativeExact = orEmpty(vocabulary.qualitativeExact());
+        beforeWords = before.stream().map(Map.Entry::getKey).toList();
+        afterWords = after.stream().map(Map.Entry::getKey).toList();
+        scaleWords = scales.stream().map(Map.Entry::getKey).toList();
         chinese = new ChineseNumerals(vocabulary.chineseNumerals());
         conversions = new UnitConversions(vocabulary.conversions());
     }
@@ -121,6 +130,9 @@ public final class QuantityParser {
             for (int i = 0; unit == null && i < MAX_SCALES; i++) {
                 Map.Entry<String, Long> scale = scaleAt(rest);
                 if (scale == null) break;
+                // 千米, 百分点: a unit that merely starts with a scale character is a unit of its own.
+                String own = startingWith(rest, units);
+                if (own != null && own.length() > scale.getKey().length()) break;
                 value = value.multiply(BigDecimal.valueOf(scale.getValue()));
                 rest = rest.substring(scale.getKey().length()).stripLeading();
                 unit = startingWith(rest, moneyUnits);
@@ -169,64 +181,75 @@ public final class QuantityParser {
 
     /** The Chinese numeral at [start, end) as a quantity, or null when it is part of a word (一体机, 十堰). */
     private Found chineseQuantity(String s, int start, int end) {
+        // Index arithmetic only: a cell may hold thousands of numeral runs, none may cost a copy.
         if (insidePercentPrefix(s, start) || ordinalBefore(s, start)) return null;
         while (end > start && chinese.isPoint(s.charAt(end - 1))) end--;
-        // "五万元": the group character belongs to the money unit, not the number (5 万元).
-        if (end - start > 1 && chinese.isGroup(s.charAt(end - 1))
-                && startingWith(s.substring(end - 1), moneyUnits) != null) {
-            end--;
-        }
+        // "五万元", "三千米": the last character starts the unit, it is not part of the number.
+        String unitFromLast = end - start > 1 ? startingWith(s, end - 1, units) : null;
+        if (unitFromLast != null && unitFromLast.length() > 1) end--;
         if (end <= start) return null;
         BigDecimal v = chinese.parse(s.substring(start, end));
         if (v == null) return null;
         int percentAt = percentPrefixBefore(s, start);
         if (percentAt >= 0) return new Found(start, end, v, percentAt, true);
-        String rest = s.substring(end).stripLeading();
-        boolean whole = s.substring(0, start).isBlank() && rest.isEmpty();
-        boolean unitAfter = startingWith(rest, moneyUnits) != null || startingWith(rest, units) != null
-                || scaleAt(rest) != null || comparatorAfter(rest) != null;
-        boolean comparatorRightBefore = endsWithComparator(s.substring(0, start).stripTrailing());
+        int next = skipSpaceForward(s, end);
+        int previous = skipSpaceBackward(s, start);
+        boolean whole = previous == 0 && next == s.length();
+        boolean unitAfter = startingWith(s, next, moneyUnits) != null || startingWith(s, next, units) != null
+                || startingWith(s, next, scaleWords) != null || startingWith(s, next, afterWords) != null;
+        boolean comparatorRightBefore = endingWith(s, previous, beforeWords) != null;
         return whole || unitAfter || comparatorRightBefore ? new Found(start, end, v, start, false) : null;
     }
 
+    private static int skipSpaceForward(String s, int i) {
+        while (i < s.length() && Character.isWhitespace(s.charAt(i))) i++;
+        return i;
+    }
+
+    private static int skipSpaceBackward(String s, int i) {
+        while (i > 0 && Character.isWhitespace(s.charAt(i - 1))) i--;
+        return i;
+    }
+
     private boolean ordinalBefore(String s, int start) {
-        String head = s.substring(0, start).stripTrailing();
-        for (String p : ordinalPrefixes) {
-            if (head.endsWith(p)) return true;
-        }
-        return false;
+        return endingWith(s, skipSpaceBackward(s, start), ordinalPrefixes) != null;
     }
 
     /** Where the percent prefix right before {@code start} begins, or -1. */
     private int percentPrefixBefore(String s, int start) {
-        String head = s.substring(0, start).stripTrailing();
-        for (String p : percentPrefixes) {
-            if (head.endsWith(p)) return head.length() - p.length();
-        }
-        return -1;
+        int end = skipSpaceBackward(s, start);
+        String p = endingWith(s, end, percentPrefixes);
+        return p == null ? -1 : end - p.length();
     }
 
     /** True when {@code start} falls inside a percent prefix (the 百 of 百分之). */
     private boolean insidePercentPrefix(String s, int start) {
         for (String p : percentPrefixes) {
-            int i = s.lastIndexOf(p, start);
-            if (i >= 0 && start < i + p.length()) return true;
+            for (int k = 0; k < p.length() && k <= start; k++) {
+                if (s.startsWith(p, start - k)) return true;
+            }
         }
         return false;
     }
 
-    private boolean endsWithComparator(String head) {
-        for (Map.Entry<String, org.jixiao.model.Comparator> e : before) {
-            if (head.endsWith(e.getKey())) return true;
+    /** The first of {@code words} (longest first) that {@code s} holds at {@code at}, or null. */
+    private static String startingWith(String s, int at, List<String> words) {
+        for (String w : words) {
+            if (s.startsWith(w, at)) return w;
         }
-        return false;
+        return null;
+    }
+
+    /** The first of {@code words} (longest first) that ends exactly at {@code end} in {@code s}, or null. */
+    private static String endingWith(String s, int end, List<String> words) {
+        for (String w : words) {
+            if (end >= w.length() && s.startsWith(w, end - w.length())) return w;
+        }
+        return null;
     }
 
     private static String startingWith(String text, List<String> words) {
-        for (String w : words) {
-            if (text.startsWith(w)) return w;
-        }
-        return null;
+        return startingWith(text, 0, words);
     }
 
     private Map.Entry<String, Long> scaleAt(String rest) {

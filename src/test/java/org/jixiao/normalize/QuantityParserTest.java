@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -106,6 +105,8 @@ class QuantityParserTest {
             "18。36||18.36|",
             "-5%||-5|%", "−3.5||-3.5|", "－2 个||-2|个", "≥-5%|GE|-5|%", "+5%||5|%",
             "12,345,678.9 元||12345678.9|元",
+            "3千米||3|千米", "三千米||3|千米", "提高 5 个百分点||5|个百分点", "5百分点||5|百分点", "两个工作日||2|个工作日",
+            "1.2万人次||12000|人次", "五千万元||5000|万元", "200 公斤||200|公斤",
             // Ordinals are not quantities: 第2 is skipped, 一体机 is a word.
             "第2季度完成 5 个||5|个", "第一批 3 家||3|家",
     })
@@ -165,7 +166,7 @@ class QuantityParserTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "3 万人|人|30000", "30000 人|万人|3", "300.00 万元|元|3000000", "1 亿元|万元|10000",
+            "3 万人|人|30000", "30000 人|万人|3", "2 吨|千克|2000", "3 百分点|个百分点|3", "300.00 万元|元|3000000", "1 亿元|万元|10000",
             "2 天|小时|48", "30 分钟|小时|0.5", "1 小时|分钟|60", "2 周|天|14", "1 年|个月|12",
             "3 个工作日|工作日|3", "5%|‰|50", "2 公里|米|2000", "15|个|15",
     })
@@ -321,6 +322,24 @@ class QuantityParserTest {
             }
             NumberText.parse(text);
         }
+        for (int i = 0; i < 20000; i++) {
+            StringBuilder sb = new StringBuilder();
+            int length = random.nextInt(20);
+            for (int j = 0; j < length; j++) sb.append((char) random.nextInt(Character.MAX_VALUE + 1));
+            PARSER.parse(sb.toString());
+            PARSER.qualitativeTerm(sb.toString());
+            NumberText.parse(sb.toString());
+        }
+    }
+
+    @Test
+    void manyNumeralRunsStayFast() {
+        String cell = "第一统一十堰".repeat(20000) + "一".repeat(20000) + "十".repeat(20000) + "3个";
+        long start = System.nanoTime();
+        Quantity q = PARSER.parse(cell);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertTrue(millis < 5000, "a 160000-character cell took " + millis + " ms");
+        assertEquals(0, BigDecimal.valueOf(3).compareTo(q.value()));
     }
 
     @Test
@@ -333,11 +352,10 @@ class QuantityParserTest {
         assertEquals(0, BigDecimal.valueOf(2).compareTo(PARSER.parse(cell).value()));
     }
 
-    /** Unused rounding import guard: values are exact, never rounded. */
+    /** Scaling is exact decimal arithmetic: 0.0001亿 is 10000, where binary floating point drifts. */
     @Test
-    void valuesAreExact() {
-        BigDecimal v = PARSER.parse("0.1万").value();
-        assertEquals(0, v.compareTo(new BigDecimal("1000")));
-        assertEquals(v.setScale(0, RoundingMode.UNNECESSARY), v.setScale(0, RoundingMode.UNNECESSARY));
+    void scalingIsExact() {
+        assertEquals(0, new BigDecimal("10000").compareTo(PARSER.parse("0.0001亿").value()));
+        assertEquals(0, new BigDecimal("1230").compareTo(PARSER.parse("0.123万").value()));
     }
 }
