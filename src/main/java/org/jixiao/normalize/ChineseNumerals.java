@@ -159,19 +159,17 @@ public final class ChineseNumerals {
             // "一万五": the lone digit counts one place below the group.
             low = BigDecimal.valueOf(digits.get(tail.charAt(0))).multiply(BigDecimal.valueOf(largest / PLACE));
         } else {
-            String rest = tail.startsWith(zeroOf(tail)) ? tail.substring(1) : tail;
+            // "一万零五百": the 零 only marks the empty places between the group and what follows.
+            String rest = tail.length() > 1 && isZero(tail.charAt(0)) ? tail.substring(1) : tail;
             low = grouped(rest, largest);
             if (low == null) return null;
         }
         return high.multiply(BigDecimal.valueOf(largest)).add(low);
     }
 
-    private String zeroOf(String tail) {
-        if (!tail.isEmpty()) {
-            Integer d = digits.get(tail.charAt(0));
-            if (d != null && d == 0 && tail.length() > 1) return tail.substring(0, 1);
-        }
-        return "\u0000";
+    private boolean isZero(char c) {
+        Integer d = digits.get(c);
+        return d != null && d == 0;
     }
 
     /** A number below the smallest group: digits with 十 百 千. */
