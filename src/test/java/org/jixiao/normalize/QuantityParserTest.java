@@ -73,6 +73,29 @@ class QuantityParserTest {
         assertQuantity(text, comparator, value, unit, PARSER.parse(text));
     }
 
+    /** Clause windows of the kind the narrative reader hands over, phrased like the seeds' prose. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "目标值为每年故障少于 2 次|LT|2|次",
+            "年内持卡人数达到 6085 万人|GE|60850000|人",
+            "累计签发 1956 万张|  |19560000|张",
+            "新开通签发渠道 38 个||38|个",
+            "标准分值为 5 分||5|分",
+            "资金执行率 91.81%||91.81|%",
+            "年初预算数 1779.83 万元||1779.83|万元",
+            "每月执行一次巡检||1|次",
+            "每半年开展一次巡检||1|次",
+            "全年共4次||4|次",
+            "全年新增知识库300-400条||300|条",
+            "提供1人驻场||1|人",
+            "涉及参保人员近130万人||1300000|人",
+            "为 17 个市州提供服务||17|个",
+    })
+    void readsProseWindows(String text, String comparator, String value, String unit) {
+        assertQuantity(text, comparator == null || comparator.isBlank() ? null : comparator, value, unit,
+                PARSER.parse(text));
+    }
+
     /** Every comparator form the issue lists, in symbols and in words, before and after the number. */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
