@@ -11,6 +11,9 @@ import org.jixiao.model.Severity;
  */
 public final class TerminalTable {
 
+    private static final int STATUS = 6;
+    private static final int FILE = 44;
+
     private final StringBuilder out = new StringBuilder();
     private int reports;
     private int unreadable;
@@ -18,7 +21,7 @@ public final class TerminalTable {
     private int warnings;
 
     public TerminalTable() {
-        out.append(pad("状态", 4)).append(pad("文件", 36)).append(pad("类型", 10)).append(pad("年度", 6))
+        out.append(pad("状态", STATUS)).append(pad("文件", FILE)).append(pad("类型", 10)).append(pad("年度", 6))
                 .append(pad("地区", 10)).append(pad("项目", 30)).append("总分").append('\n');
     }
 
@@ -29,7 +32,7 @@ public final class TerminalTable {
         errors += (int) e;
         warnings += (int) w;
         String status = e > 0 ? "✗" : w > 0 ? "!" : "✓";
-        out.append(pad(status, 4)).append(pad(file, 36))
+        out.append(pad(status, STATUS)).append(pad(tail(file, FILE), FILE))
                 .append(pad(report.kind() == null ? "" : kindName(report), 10))
                 .append(pad(report.year() == null ? "" : report.year().toString(), 6))
                 .append(pad(nz(report.region()), 10))
@@ -43,7 +46,7 @@ public final class TerminalTable {
 
     public void addUnreadable(String file, String reason) {
         unreadable++;
-        out.append(pad("✗", 4)).append(pad(file, 36)).append("无法读取：").append(reason).append('\n');
+        out.append(pad("✗", STATUS)).append(pad(tail(file, FILE), FILE)).append("无法读取：").append(reason).append('\n');
     }
 
     @Override
@@ -65,6 +68,20 @@ public final class TerminalTable {
             case WARNING -> "[警告]";
             case INFO -> "[提示]";
         };
+    }
+
+    /** The end of a long path, which is where file names differ. */
+    static String tail(String s, int width) {
+        int w = 0;
+        int i = s.length();
+        while (i > 0) {
+            int cp = s.codePointBefore(i);
+            int cw = cellWidth(cp);
+            if (w + cw > width - 2) return "…" + s.substring(i);
+            w += cw;
+            i -= Character.charCount(cp);
+        }
+        return s;
     }
 
     static String pad(String s, int width) {

@@ -1,0 +1,151 @@
+package org.jixiao.verify;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jixiao.mapping.Taxonomy;
+import org.jixiao.model.Finding;
+import org.jixiao.model.Indicator;
+import org.jixiao.model.Report;
+import org.jixiao.model.ReportKind;
+import org.jixiao.model.Severity;
+
+/** The indicator-design checks (severity WARNING): what a reviewer would send back. */
+final class DesignRules {
+
+    private final RuleSettings.Design design;
+    private final Taxonomy taxonomy;
+    private final Rescorer rescorer;
+
+    DesignRules(RuleSettings.Design design, Taxonomy taxonomy, Rescorer rescorer) {
+        this.design = design;
+        this.taxonomy = taxonomy;
+        this.rescorer = rescorer;
+    }
+
+    List<Rule> all() {
+        return List.of(this::noIndicators, this::duplicates, this::misclassified, this::targetTooLow,
+                this::missingBenefit, this::vagueTargets, this::weightSum);
+    }
+
+    private List<Finding> noIndicators(Report r) {
+        if (!r.indicators().isEmpty()) return List.of();
+        return List.of(Finding.of("NO_INDICATORS", Severity.WARNING, "indicators",
+                "未读到绩效指标表：报告中没有可识别的一级/二级/三级指标"));
+    }
+
+    private List<Finding> duplicates(Report r) {
+        Map<String, List<Indicator>> byName = new LinkedHashMap<>();
+        for (Indicator i : r.indicators()) byName.computeIfAbsent(key(i.name()), k -> new ArrayList<>()).add(i);
+        List<Finding> out = new ArrayList<>();
+        for (List<Indicator> same : byName.values()) {
+            if (same.size() < 2) continue;
+            Indicator first = same.get(0);
+            out.add(new Finding("DUPLICATE_INDICATOR", Severity.WARNING, first.name(),
+                    "三级指标“" + first.name() + "”重复设置 " + same.size() + " 次，应整合相同或相似的指标",
+                    null, null, first.location()));
+        }
+        return out;
+    }
+
+    private List<Finding> misclassified(Report r) {
+        List<Finding> out = new ArrayList<>();
+        Set<String> seen = new LinkedHashSet<>();
+        for (Indicator i : r.indicators()) {
+            String name = i.name();
+            String l2 = taxonomy.level2Category(i.level2());
+            if (containsAny(name, design.timeKeywords()) && l2 != null && design.timeMisplacedUnderLevel2().contains(l2)
+                    && seen.add(key(name))) {
+                out.add(new Finding("MISCLASSIFIED_INDICATOR", Severity.WARNING, name,
+                        "“" + name + "”是时效指标，却设在“" + i.level2() + "”下，应归入时效指标", null, null, i.location()));
+                continue;
+            }
+            if (containsAny(name, design.satisfactionKeywords())) {
+                String l1 = taxonomy.level1Category(i.level1());
+                boolean underOutput = l1 != null && design.satisfactionMisplacedUnderLevel1().contains(l1);
+                boolean underBenefit = i.level2() != null && containsAny(i.level2(), design.benefitWords());
+                if ((underOutput || underBenefit) && seen.add(key(name))) {
+                    String where = underOutput ? i.level1() : i.level2();
+                    out.add(new Finding("MISCLASSIFIED_INDICATOR", Severity.WARNING, name,
+                            "“" + name + "”是满意度指标，却设在“" + where + "”下，应归入满意度指标", null, null, i.location()));
+                }
+            }
+        }
+        return out;
+    }
+
+    private List<Finding> targetTooLow(Report r) {
+        List<Finding> out = new ArrayList<>();
+        Set<String> seen = new LinkedHashSet<>();
+        for (Indicator i : r.indicators()) {
+            if (rescorer.direction(i) != Rescorer.Direction.POSITIVE) continue;
+            BigDecimal[] ab = rescorer.comparable(i);
+            if (ab == null || ab[0].signum() <= 0) continue;
+            if (ab[1].compareTo(ab[0].multiply(design.targetTooLowFactor())) >= 0 && seen.add(key(i.name()))) {
+                out.add(new Finding("TARGET_TOO_LOW", Severity.WARNING, i.name(),
+                        "指标“" + i.name() + "”实际完成值 " + Figures.show(ab[1]) + " 达到目标值 " + Figures.show(ab[0])
+                                + " 的 " + Figures.show(design.targetTooLowFactor()) + " 倍以上，目标值设置过低",
+                        null, null, i.location()));
+            }
+        }
+        return out;
+    }
+
+    private List<Finding> missingBenefit(Report r) {
+        if (r.indicators().isEmpty()) return List.of();
+        for (Indicator i : r.indicators()) {
+            if ((i.level1() != null && containsAny(i.level1(), design.benefitWords()))
+                    || (i.level2() != null && containsAny(i.level2(), design.benefitWords()))
+                    || "effect".equals(taxonomy.level1Category(i.level1())) && "benefit".equals(taxonomy.level2Category(i.level2()))) {
+                return List.of();
+            }
+        }
+        return List.of(Finding.of("MISSING_BENEFIT_INDICATORS", Severity.WARNING, "indicators",
+                "未设置效益指标（经济效益、社会效益、生态效益、可持续影响等），无法反映项目的预期效果"));
+    }
+
+    private List<Finding> vagueTargets(Report r) {
+        List<Finding> out = new ArrayList<>();
+        for (Indicator i : r.indicators()) {
+            String t = i.target();
+            if (t == null || t.chars().anyMatch(Character::isDigit)) continue;
+            for (String v : design.vagueTargets()) {
+                if (t.contains(v)) {
+                    out.add(new Finding("VAGUE_TARGET", Severity.WARNING, i.name(),
+                            "指标“" + i.name() + "”的目标值“" + t + "”不可衡量，应给出具体数值、时限或标准", null, null, i.location()));
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
+    private List<Finding> weightSum(Report r) {
+        if (r.kind() != ReportKind.SELF_EVALUATION || r.indicators().isEmpty() || r.funds().executionWeight() == null) {
+            return List.of();
+        }
+        BigDecimal sum = r.funds().executionWeight();
+        for (Indicator i : r.indicators()) {
+            if (i.weight() == null) return List.of();
+            sum = sum.add(i.weight());
+        }
+        if (sum.compareTo(design.fullMarks()) == 0) return List.of();
+        return List.of(new Finding("WEIGHT_SUM_MISMATCH", Severity.WARNING, "weights",
+                "预算执行分值与各指标分值合计 " + Figures.show(sum) + " 分，不等于满分 " + Figures.show(design.fullMarks()) + " 分",
+                design.fullMarks(), sum, null));
+    }
+
+    private static boolean containsAny(String s, List<String> words) {
+        if (s == null) return false;
+        for (String w : words) if (s.contains(w)) return true;
+        return false;
+    }
+
+    private static String key(String name) {
+        return name.replaceAll("\\s+", "");
+    }
+}

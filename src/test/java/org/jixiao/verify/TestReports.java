@@ -1,0 +1,64 @@
+package org.jixiao.verify;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import org.jixiao.mapping.Mappings;
+import org.jixiao.model.BudgetItem;
+import org.jixiao.model.FundSource;
+import org.jixiao.model.Funds;
+import org.jixiao.model.Indicator;
+import org.jixiao.model.NarrativeStatement;
+import org.jixiao.model.PriorYear;
+import org.jixiao.model.Project;
+import org.jixiao.model.Report;
+import org.jixiao.model.ReportKind;
+import org.jixiao.normalize.QuantityParser;
+
+/** Builds small reports for rule tests, parsing targets and actuals with the real normaliser. */
+final class TestReports {
+
+    static final QuantityParser QUANTITIES =
+            new QuantityParser(Mappings.bundled().read("quantities.yaml", QuantityParser.Vocabulary.class));
+
+    ReportKind kind = ReportKind.SELF_EVALUATION;
+    String regionCode = "420000";
+    BigDecimal initial, adjusted, executed, rate, weight, score, totalAmount, total;
+    PriorYear priorYear;
+    List<FundSource> sources = new ArrayList<>();
+    BigDecimal sourcesTotal;
+    final List<Indicator> indicators = new ArrayList<>();
+    final List<BudgetItem> items = new ArrayList<>();
+    final List<NarrativeStatement> statements = new ArrayList<>();
+
+    static BigDecimal d(String s) {
+        return s == null ? null : new BigDecimal(s);
+    }
+
+    TestReports funds(String adjusted, String executed, String rate, String weight, String score) {
+        this.adjusted = d(adjusted);
+        this.executed = d(executed);
+        this.rate = d(rate);
+        this.weight = d(weight);
+        this.score = d(score);
+        return this;
+    }
+
+    TestReports indicator(String level1, String level2, String name, String target, String actual, String weight, String score) {
+        indicators.add(new Indicator(level1, level2, name, target, actual, d(weight), d(score),
+                QUANTITIES.parse(target), QUANTITIES.parse(actual), weight == null ? null : "table", null));
+        return this;
+    }
+
+    TestReports total(String total) {
+        this.total = d(total);
+        return this;
+    }
+
+    Report build() {
+        Funds funds = new Funds(initial, adjusted, executed, rate, weight, score, totalAmount, null, priorYear,
+                sources, sourcesTotal);
+        return new Report(kind, 2021, null, regionCode, "测试报告", null, new Project("测试项目", null, null), funds,
+                indicators, items, total, List.of(), statements);
+    }
+}
