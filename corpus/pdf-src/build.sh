@@ -44,7 +44,7 @@ while read -r case name how; do
       chrome "$html" "$out" ;;
   esac
   echo "$case: $(pdfinfo "$out" | awk '/^Pages/ {print $2}') page(s) ($how)"
-done < "$here/html/cases.txt"
+done < "$here/html/cases.list"
 
 # PDF versions of text-form corpus cases (same content, so the case's expected.json holds for
 # the PDF too): laid out by text2html.py, printed by Chromium or LibreOffice Writer.

@@ -62,7 +62,7 @@ public final class Pipeline {
                 "text/plain", text,
                 "text/markdown", text,
                 "text/x-web-markdown", text,
-                "application/pdf", new PdfExtractor(),
+                "application/pdf", new PdfExtractor(limits.maxPages()),
                 "text/html", office,
                 "application/xhtml+xml", office,
                 "application/vnd.openxmlformats-officedocument.wordprocessingml.document", office,

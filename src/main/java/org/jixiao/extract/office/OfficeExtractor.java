@@ -27,12 +27,14 @@ import org.xml.sax.SAXException;
  */
 public final class OfficeExtractor implements Stage<SourceDocument, ExtractedDocument> {
 
-    private static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+    private static final String OOXML_PREFIX = "application/vnd.openxmlformats-officedocument.";
+    private static final String DOCX = OOXML_PREFIX + "wordprocessingml.document";
 
     private final Parser parser = new AutoDetectParser();
 
     @Override
     public ExtractedDocument apply(SourceDocument source) {
+        if (source.mediaType().startsWith(OOXML_PREFIX)) ZipSize.check(source);
         BlockHandler handler = new BlockHandler(source.mediaType().startsWith(DOCX)
                 ? DocxSpans.read(source.bytes()) : List.of());
         Metadata metadata = new Metadata();
@@ -50,7 +52,7 @@ public final class OfficeExtractor implements Stage<SourceDocument, ExtractedDoc
         } catch (EncryptedDocumentException e) {
             throw new UnreadableInputException(source.fileName(), "文档已加密，需要密码才能打开；请提交未加密的文件", e);
         } catch (IOException | SAXException | TikaException e) {
-            throw new UnreadableInputException(source.fileName(), "文档读取失败，文件可能已损坏：" + e.getMessage(), e);
+            throw new UnreadableInputException(source.fileName(), "文档无法解析，文件可能已损坏或含有不允许的内容（" + e.getMessage() + "）", e);
         }
         return new ExtractedDocument(source, null, handler.blocks(), List.of());
     }

@@ -43,7 +43,20 @@ public final class PdfExtractor implements Stage<SourceDocument, ExtractedDocume
     private static final Pattern PAGE_NUMBER = Pattern.compile(
             "^[-—–－\\s]*(第\\s*)?\\d{1,4}\\s*(页)?\\s*([/／]\\s*(共\\s*)?\\d{1,4}\\s*页?)?[-—–－\\s]*$|^(第\\s*\\d{1,4}\\s*页\\s*)?[,，]?\\s*共\\s*\\d{1,4}\\s*页$");
 
+    /** Pages read at most when no limit is given: far beyond any real report (they run to tens of pages). */
+    public static final int DEFAULT_MAX_PAGES = 500;
+
     private final PageTables pageTables = new PageTables();
+    private final int maxPages;
+
+    public PdfExtractor() {
+        this(DEFAULT_MAX_PAGES);
+    }
+
+    /** @param maxPages a PDF with more pages is refused before any page is read */
+    public PdfExtractor(int maxPages) {
+        this.maxPages = maxPages;
+    }
 
     @Override
     public ExtractedDocument apply(SourceDocument source) {
@@ -51,6 +64,9 @@ public final class PdfExtractor implements Stage<SourceDocument, ExtractedDocume
         try (PDDocument doc = load(source)) {
             int count = doc.getNumberOfPages();
             if (count == 0) throw new UnreadableInputException(file, "PDF 中没有任何页面");
+            if (count > maxPages) {
+                throw new UnreadableInputException(file, "PDF 共 " + count + " 页，超过每份报告 " + maxPages + " 页的上限，未读取");
+            }
             UnicodeRepair.repair(doc);
             List<Finding> problems = new ArrayList<>();
             List<ReadingOrder.PageContent> pages = new ArrayList<>();
