@@ -3,6 +3,7 @@ package org.jixiao.extract.pdf;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 import org.apache.pdfbox.io.MemoryUsageSetting;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -143,7 +144,7 @@ public final class PdfExtractor implements Stage<SourceDocument, ExtractedDocume
                 ? "字体“" + font + "”没有到 Unicode 的映射（缺少 ToUnicode 表）"
                 : counts.visible() < TextLayer.MIN_TEXT_CHARS
                 ? "页面上显示的文字无法转换为字符"
-                : String.format("%d 个字符中有 %d 个无法识别（替换符或私用区字符）", counts.visible(), counts.unreadable());
+                : String.format(Locale.ROOT, "%d 个字符中有 %d 个无法识别（替换符或私用区字符）", counts.visible(), counts.unreadable());
         return new Finding("GARBLED_TEXT", Severity.ERROR, "第 " + page + " 页",
                 "第 " + page + " 页的文字无法正确提取（" + why + "），该页内容未纳入审核；请重新导出 PDF 并嵌入字体",
                 null, null, Location.page(page));

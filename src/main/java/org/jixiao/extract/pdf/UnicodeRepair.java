@@ -11,6 +11,7 @@ import org.apache.fontbox.ttf.CmapTable;
 import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSStream;
+import org.apache.pdfbox.pdmodel.DefaultResourceCache;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDResources;
@@ -55,7 +56,7 @@ final class UnicodeRepair {
                 }
             }
         }
-        if (repaired > 0) doc.setResourceCache(new org.apache.pdfbox.pdmodel.DefaultResourceCache());
+        if (repaired > 0) doc.setResourceCache(new DefaultResourceCache());
         return repaired;
     }
 

@@ -1,8 +1,12 @@
 package org.jixiao.extract.table;
 
+import java.awt.geom.Point2D;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import org.jixiao.extract.text.CellText;
 import technology.tabula.Cell;
 import technology.tabula.Page;
 import technology.tabula.Rectangle;
@@ -73,9 +77,9 @@ final class RuledTables {
             List<TextElement> glyphs = glyphs(page, c);
             used.addAll(glyphs);
             placed.add(new GridCell(row, rowEnd - row, col, colEnd - col,
-                    org.jixiao.extract.text.CellText.clean(TextLines.cellText(glyphs))));
+                    CellText.clean(TextLines.cellText(glyphs))));
         }
-        placeOrphans(page, xs, ys, placed, new java.util.HashSet<>(used));
+        placeOrphans(page, xs, ys, placed, new HashSet<>(used));
         int rows = ys.size() - 1;
         List<Integer> pages = Collections.nCopies(rows, page.getPageNumber());
         return new TableFragment(page.getPageNumber(), "lattice", ys.get(0), ys.get(ys.size() - 1), xs, rows, placed, pages);
@@ -87,7 +91,7 @@ final class RuledTables {
      * finds no rectangle for it; its text (a 一级 label, say) would otherwise be lost.
      */
     private static void placeOrphans(Page page, List<Float> xs, List<Float> ys, List<GridCell> placed,
-                                     java.util.Set<TextElement> used) {
+                                     Set<TextElement> used) {
         float top = ys.get(0);
         float bottom = ys.get(ys.size() - 1);
         float left = xs.get(0);
@@ -180,7 +184,7 @@ final class RuledTables {
                 return;
             }
         }
-        horizontal.add(new Ruling(new java.awt.geom.Point2D.Float(left, y), new java.awt.geom.Point2D.Float(right, y)));
+        horizontal.add(new Ruling(new Point2D.Float(left, y), new Point2D.Float(right, y)));
     }
 
     private static void addEdge(List<Float> edges, float x) {
@@ -204,8 +208,8 @@ final class RuledTables {
             float p = r.getPosition();
             if (Float.isNaN(anchor) || p - anchor > TableFragment.EDGE_TOLERANCE) anchor = p;
             Ruling s = horizontal
-                    ? new Ruling(new java.awt.geom.Point2D.Float(r.getStart(), anchor), new java.awt.geom.Point2D.Float(r.getEnd(), anchor))
-                    : new Ruling(new java.awt.geom.Point2D.Float(anchor, r.getStart()), new java.awt.geom.Point2D.Float(anchor, r.getEnd()));
+                    ? new Ruling(new Point2D.Float(r.getStart(), anchor), new Point2D.Float(r.getEnd(), anchor))
+                    : new Ruling(new Point2D.Float(anchor, r.getStart()), new Point2D.Float(anchor, r.getEnd()));
             out.add(s);
         }
         return Ruling.collapseOrientedRulings(out);

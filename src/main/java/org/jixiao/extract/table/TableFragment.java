@@ -1,8 +1,11 @@
 package org.jixiao.extract.table;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The part of a table that one page shows, as a grid: column edges (x positions, left to right),
@@ -51,7 +54,7 @@ public record TableFragment(int page, String method, float top, float bottom, Li
         List<String[]> grid = new ArrayList<>();
         for (int r = 0; r < rowCount; r++) {
             String[] row = new String[columns];
-            java.util.Arrays.fill(row, "");
+            Arrays.fill(row, "");
             grid.add(row);
         }
         for (GridCell c : cells) {
@@ -121,7 +124,7 @@ public record TableFragment(int page, String method, float top, float bottom, Li
      */
     private static boolean continuesLastRow(List<GridCell> above, List<GridCell> below, int lastRow, int firstRow) {
         int aboveTexts = 0;
-        java.util.Set<Integer> aboveColumns = new java.util.HashSet<>();
+        Set<Integer> aboveColumns = new HashSet<>();
         for (GridCell c : above) {
             if (c.row() == lastRow && !c.text().isEmpty()) {
                 aboveTexts++;

@@ -1,6 +1,8 @@
 package org.jixiao.extract.table;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.jixiao.extract.text.CellText;
@@ -108,7 +110,7 @@ final class UnruledTables {
         int rows = t.getRowCount();
         if (columns < MIN_COLUMNS || rows < MIN_ROWS) return null;
         float[] edge = new float[columns + 1];
-        java.util.Arrays.fill(edge, Float.NaN);
+        Arrays.fill(edge, Float.NaN);
         List<GridCell> cells = new ArrayList<>();
         List<List<RectangularTextContainer>> tableRows = t.getRows();
         for (int r = 0; r < tableRows.size(); r++) {
@@ -131,7 +133,7 @@ final class UnruledTables {
         }
         edges.set(0, left);
         edges.add(Math.max(right, last + 1));
-        List<Integer> pages = java.util.Collections.nCopies(rows, page.getPageNumber());
+        List<Integer> pages = Collections.nCopies(rows, page.getPageNumber());
         return new TableFragment(page.getPageNumber(), "stream", top, bottom, edges, rows, cells, pages);
     }
 }
