@@ -2,8 +2,12 @@ package org.jixiao.extract.pdf;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.apache.pdfbox.io.MemoryUsageSetting;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -43,6 +47,11 @@ public final class PdfExtractor implements Stage<SourceDocument, ExtractedDocume
 
     private static final Pattern PAGE_NUMBER = Pattern.compile(
             "^[-—–－\\s]*(第\\s*)?\\d{1,4}\\s*(页)?\\s*([/／]\\s*(共\\s*)?\\d{1,4}\\s*页?)?[-—–－\\s]*$|^(第\\s*\\d{1,4}\\s*页\\s*)?[,，]?\\s*共\\s*\\d{1,4}\\s*页$");
+
+    /** A margin line found on this many pages is a running header or footer. */
+    static final int MIN_RUNNING_PAGES = 2;
+
+    private static final Pattern DIGITS = Pattern.compile("\\d+");
 
     /** Pages read at most when no limit is given: far beyond any real report (they run to tens of pages). */
     public static final int DEFAULT_MAX_PAGES = 500;
@@ -107,9 +116,9 @@ public final class PdfExtractor implements Stage<SourceDocument, ExtractedDocume
                     continue;
                 }
                 PageTables.Layout layout = pageTables.read(page);
-                List<TextLine> lines = withoutRunningLines(layout.lines(), (float) page.getHeight());
-                pages.add(new ReadingOrder.PageContent(p, (float) page.getHeight(), layout.tables(), lines));
+                pages.add(new ReadingOrder.PageContent(p, (float) page.getHeight(), layout.tables(), layout.lines()));
             }
+            pages = withoutRunningLines(pages);
             if (textChars < TextLayer.MIN_TEXT_CHARS && !scanned.isEmpty()) {
                 throw new UnreadableInputException(file, "PDF 是扫描件或图片，没有文字层（共 " + count
                         + " 页，均无可提取的文字），无法读取其中的表格和数字；请提交由 Word、WPS 或 Excel 直接导出的 PDF，或原始文档");
@@ -150,14 +159,37 @@ public final class PdfExtractor implements Stage<SourceDocument, ExtractedDocume
                 null, null, Location.page(page));
     }
 
-    /** Drops page numbers printed in the top or bottom margin. */
-    private static List<TextLine> withoutRunningLines(List<TextLine> lines, float pageHeight) {
-        List<TextLine> out = new ArrayList<>();
-        for (TextLine l : lines) {
-            boolean margin = l.bottom() < pageHeight * MARGIN_BAND || l.top() > pageHeight * (1 - MARGIN_BAND);
-            if (margin && PAGE_NUMBER.matcher(l.text()).matches()) continue;
-            out.add(l);
+    /**
+     * Drops what the page layout repeats rather than the report says: page numbers in the top or
+     * bottom margin, and running headers and footers (the same line, numbers aside, in the margin
+     * of two or more pages). Left in, they would also stand between a table and its continuation.
+     */
+    private static List<ReadingOrder.PageContent> withoutRunningLines(List<ReadingOrder.PageContent> pages) {
+        Map<String, Integer> marginTexts = new HashMap<>();
+        for (ReadingOrder.PageContent p : pages) {
+            Set<String> seen = new HashSet<>();
+            for (TextLine l : p.lines()) {
+                if (inMargin(l, p.height()) && seen.add(withoutDigits(l.text()))) marginTexts.merge(withoutDigits(l.text()), 1, Integer::sum);
+            }
+        }
+        List<ReadingOrder.PageContent> out = new ArrayList<>();
+        for (ReadingOrder.PageContent p : pages) {
+            List<TextLine> kept = new ArrayList<>();
+            for (TextLine l : p.lines()) {
+                boolean running = inMargin(l, p.height()) && (PAGE_NUMBER.matcher(l.text()).matches()
+                        || marginTexts.getOrDefault(withoutDigits(l.text()), 0) >= MIN_RUNNING_PAGES);
+                if (!running) kept.add(l);
+            }
+            out.add(new ReadingOrder.PageContent(p.page(), p.height(), p.tables(), kept));
         }
         return out;
+    }
+
+    private static boolean inMargin(TextLine l, float pageHeight) {
+        return l.bottom() < pageHeight * MARGIN_BAND || l.top() > pageHeight * (1 - MARGIN_BAND);
+    }
+
+    private static String withoutDigits(String s) {
+        return DIGITS.matcher(s).replaceAll("#");
     }
 }

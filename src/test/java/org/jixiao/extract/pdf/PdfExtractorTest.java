@@ -85,7 +85,7 @@ class PdfExtractorTest {
     }
 
     @Test
-    void aParagraphCutByThePageBreakContinuesOnTheNextPageWithoutThePageNumber() throws IOException {
+    void aParagraphCutByThePageBreakContinuesOnTheNextPageWithoutPageNumberAndRunningHeader() throws IOException {
         String sentence = "The project budget was spent as planned and the remaining funds were carried over "
                 + "to the next year according to the rules of the finance bureau so that the work could go on "
                 + "without interruption while the new equipment was installed in every township clinic.";
@@ -97,12 +97,14 @@ class PdfExtractorTest {
             doc.addPage(one);
             doc.addPage(two);
             try (PDPageContentStream s = new PDPageContentStream(doc, one)) {
+                write(s, font, 9, 80, 815, "Finance Bureau internal 2024", 0);
                 write(s, font, 11, 80, 760, "Funds", 0);
                 float y = 720;
                 for (int i = 0; i < lines.size() - 1; i++, y -= 15) write(s, font, 11, 80, y, lines.get(i), spacing(lines.get(i), font, 11, 400));
                 write(s, font, 9, 290, 30, "- 1 -", 0);
             }
             try (PDPageContentStream s = new PDPageContentStream(doc, two)) {
+                write(s, font, 9, 80, 815, "Finance Bureau internal 2024", 0);
                 write(s, font, 11, 80, 780, lines.get(lines.size() - 1), 0);
                 write(s, font, 11, 102, 765, "A new paragraph starts indented.", 0);
                 write(s, font, 9, 290, 30, "- 2 -", 0);
