@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.util.List;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
-import technology.tabula.ObjectExtractor;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.util.Matrix;
 import technology.tabula.Page;
 import technology.tabula.PageDims;
 import technology.tabula.Rectangle;
@@ -14,7 +16,7 @@ import technology.tabula.Utils;
 
 /**
  * Reads one PDF page into a tabula {@link Page}: glyphs from tabula's text stripper, rulings from
- * {@link RulingCollector}. Rotated pages are left to tabula's own reader, which handles rotation.
+ * {@link RulingCollector}. Rotated pages are first turned upright ({@link #upright}).
  */
 public final class PageReader {
 
@@ -27,7 +29,6 @@ public final class PageReader {
     }
 
     private final PDDocument document;
-    private ObjectExtractor rotated;
 
     public PageReader(PDDocument document) {
         this.document = document;
@@ -36,10 +37,7 @@ public final class PageReader {
     /** Page {@code number} (1-based). */
     public Read read(int number) throws IOException {
         PDPage pdPage = document.getPage(number - 1);
-        if (pdPage.getRotation() % 360 != 0) {
-            if (rotated == null) rotated = new ObjectExtractor(document);
-            return new Read(rotated.extract(number), false, -1);
-        }
+        if (pdPage.getRotation() % 360 != 0) upright(pdPage);
         RulingCollector rulings = new RulingCollector(pdPage);
         rulings.process();
         TextStripper text = new TextStripper(document, number);
@@ -61,5 +59,37 @@ public final class PageReader {
                 .withIndex(text.getSpatialIndex())
                 .build();
         return new Read(page, rulings.drewImages(), rulings.shownTextBytes());
+    }
+
+    /**
+     * Turns a page shown rotated (/Rotate 90, 180, 270: landscape forms printed from Excel,
+     * scanned pages) into an unrotated page with the same look, by drawing its content through
+     * the rotation. Text and rulings are then read in the coordinates the reader sees. Only the
+     * document in memory changes.
+     */
+    private void upright(PDPage page) throws IOException {
+        PDRectangle box = page.getCropBox();
+        float w = box.getWidth();
+        float h = box.getHeight();
+        int rotation = ((page.getRotation() % 360) + 360) % 360;
+        Matrix turn = switch (rotation) {
+            case 90 -> new Matrix(0, -1, 1, 0, 0, w);
+            case 180 -> new Matrix(-1, 0, 0, -1, w, h);
+            case 270 -> new Matrix(0, 1, -1, 0, h, 0);
+            default -> null;
+        };
+        if (turn == null) return;
+        try (PDPageContentStream before = new PDPageContentStream(document, page, PDPageContentStream.AppendMode.PREPEND, false)) {
+            before.saveGraphicsState();
+            before.transform(turn);
+            before.transform(Matrix.getTranslateInstance(-box.getLowerLeftX(), -box.getLowerLeftY()));
+        }
+        try (PDPageContentStream after = new PDPageContentStream(document, page, PDPageContentStream.AppendMode.APPEND, false)) {
+            after.restoreGraphicsState();
+        }
+        PDRectangle turned = rotation == 180 ? new PDRectangle(w, h) : new PDRectangle(h, w);
+        page.setMediaBox(turned);
+        page.setCropBox(turned);
+        page.setRotation(0);
     }
 }

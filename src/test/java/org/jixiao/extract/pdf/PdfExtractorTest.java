@@ -26,6 +26,7 @@ import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
+import org.apache.pdfbox.util.Matrix;
 import org.jixiao.ingest.FileIngestor;
 import org.jixiao.ingest.UnreadableInputException;
 import org.jixiao.model.Block;
@@ -145,6 +146,55 @@ class PdfExtractorTest {
         s.newLineAtOffset(x, y);
         s.showText(text);
         s.endText();
+    }
+
+    @Test
+    void aPageShownRotatedReadsAsItLooks() throws IOException {
+        Path original = CORPUS.resolve("pdf-mof-water/pdf-mof-water.pdf");
+        List<Block> upright = extractor.apply(ingest.apply(original)).blocks();
+        for (int rotation : new int[] {90, 180, 270}) {
+            byte[] rotated;
+            try (PDDocument doc = PDDocument.load(original.toFile())) {
+                PDPage page = doc.getPage(0);
+                float w = page.getMediaBox().getWidth();
+                float h = page.getMediaBox().getHeight();
+                // The page as a landscape form printed rotated: user space turned, /Rotate turning it back.
+                float userW = rotation == 180 ? w : h;
+                float userH = rotation == 180 ? h : w;
+                Matrix shown = switch (rotation) {
+                    case 90 -> new Matrix(0, -1, 1, 0, 0, userW);
+                    case 180 -> new Matrix(-1, 0, 0, -1, userW, userH);
+                    default -> new Matrix(0, 1, -1, 0, userH, 0);
+                };
+                java.awt.geom.AffineTransform drawn;
+                try {
+                    drawn = shown.createAffineTransform().createInverse();
+                } catch (java.awt.geom.NoninvertibleTransformException e) {
+                    throw new AssertionError(e);
+                }
+                try (PDPageContentStream s = new PDPageContentStream(doc, page, PDPageContentStream.AppendMode.PREPEND, false)) {
+                    s.saveGraphicsState();
+                    s.transform(new Matrix(drawn));
+                }
+                try (PDPageContentStream s = new PDPageContentStream(doc, page, PDPageContentStream.AppendMode.APPEND, false)) {
+                    s.restoreGraphicsState();
+                }
+                page.setMediaBox(new PDRectangle(userW, userH));
+                page.setCropBox(new PDRectangle(userW, userH));
+                page.setRotation(rotation);
+                rotated = save(doc);
+            }
+            List<Block> read = bytes("rotated-" + rotation + ".pdf", rotated).blocks();
+            assertEquals(upright.size(), read.size(), "rotation " + rotation);
+            for (int i = 0; i < upright.size(); i++) {
+                if (upright.get(i) instanceof TableBlock t) {
+                    assertEquals(t.rows().stream().map(r -> r.cells()).toList(),
+                            ((TableBlock) read.get(i)).rows().stream().map(r -> r.cells()).toList(), "rotation " + rotation);
+                } else {
+                    assertEquals(((TextBlock) upright.get(i)).text(), ((TextBlock) read.get(i)).text(), "rotation " + rotation);
+                }
+            }
+        }
     }
 
     @Test
