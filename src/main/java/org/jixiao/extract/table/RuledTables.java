@@ -25,6 +25,9 @@ final class RuledTables {
     /** A table needs at least this many cells; a single framed box is a text frame, not a table. */
     static final int MIN_CELLS = 2;
 
+    /** A table has at least this many columns; boxes stacked in one column are framed prose. */
+    static final int MIN_COLUMNS = 2;
+
     /** A ruling shorter than this (points) is a glyph stroke or an underline piece, not a cell border. */
     static final float MIN_RULING_LENGTH = 4f;
 
@@ -49,7 +52,9 @@ final class RuledTables {
                 }
             }
             if (inside.size() < MIN_CELLS) continue;
-            out.add(fragment(page, inside));
+            TableFragment fragment = fragment(page, inside);
+            // A framed column of boxes is prose in frames: the text form has it as lines, not rows.
+            if (fragment.columnCount() >= MIN_COLUMNS) out.add(fragment);
         }
         out.sort((a, b) -> Float.compare(a.top(), b.top()));
         return out;
