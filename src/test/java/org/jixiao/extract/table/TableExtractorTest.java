@@ -10,6 +10,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.jixiao.extract.pdf.PdfExtractor;
 import org.jixiao.ingest.FileIngestor;
 import org.jixiao.model.Block;
@@ -113,6 +117,31 @@ class TableExtractorTest {
         assertEquals(2, indicators.stream().filter(r -> r.get(0).equals("一级指标")).count());
         assertEquals("产出指标", indicators.get(1).get(0), "a 一级 cell merged across the page break keeps its text");
         assertEquals("总分", indicators.get(indicators.size() - 1).get(0));
+    }
+
+    @Test
+    void framedBoxesInOneColumnAreProseNotATable() throws IOException {
+        try (PDDocument doc = new PDDocument()) {
+            PDPage page = new PDPage(PDRectangle.A4);
+            doc.addPage(page);
+            try (PDPageContentStream s = new PDPageContentStream(doc, page)) {
+                s.addRect(60, 640, 400, 120);
+                s.moveTo(60, 700);
+                s.lineTo(460, 700);
+                s.stroke();
+                for (float[] at : new float[][] {{70, 730}, {70, 670}}) {
+                    s.beginText();
+                    s.setFont(PDType1Font.HELVETICA, 11);
+                    s.newLineAtOffset(at[0], at[1]);
+                    s.showText(at[1] > 700 ? "Notes on the form" : "Fill in every field in ten thousand yuan");
+                    s.endText();
+                }
+            }
+            PageTables.Layout layout = new PageTables().read(new PageReader(doc).read(1).page());
+            assertTrue(layout.tables().isEmpty(), "a one-column frame is not a table");
+            assertEquals(List.of("Notes on the form", "Fill in every field in ten thousand yuan"),
+                    layout.lines().stream().map(TextLine::text).toList());
+        }
     }
 
     @Test
