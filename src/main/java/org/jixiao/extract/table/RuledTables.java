@@ -37,7 +37,9 @@ final class RuledTables {
     List<TableFragment> find(Page page) {
         List<Ruling> horizontal = snap(page.getHorizontalRulings(), true);
         List<Ruling> vertical = snap(page.getVerticalRulings(), false);
-        if (vertical.size() < 2 || horizontal.isEmpty()) return List.of();
+        if (vertical.isEmpty() || horizontal.size() < 2) return List.of();
+        vertical = closeOpenSides(horizontal, vertical);
+        if (vertical.size() < 2) return List.of();
         horizontal = closeOpenEnds(horizontal, vertical);
         if (horizontal.size() < 2) return List.of();
         List<Cell> cells = SpreadsheetExtractionAlgorithm.findCells(horizontal, vertical);
@@ -168,6 +170,45 @@ final class RuledTables {
         addClosing(out, vertical, top, true);
         addClosing(out, vertical, bottom, false);
         return out;
+    }
+
+    /**
+     * Adds the outer side borders of a table drawn without them (Word tables whose side borders
+     * are switched off): the row rulings then reach past the outermost column ruling, and the
+     * first and last columns would have no closed cells.
+     */
+    private static List<Ruling> closeOpenSides(List<Ruling> horizontal, List<Ruling> vertical) {
+        float left = Float.MAX_VALUE;
+        float right = -Float.MAX_VALUE;
+        for (Ruling h : horizontal) {
+            left = Math.min(left, h.getLeft());
+            right = Math.max(right, h.getRight());
+        }
+        List<Ruling> out = new ArrayList<>(vertical);
+        addSide(out, horizontal, left, true);
+        addSide(out, horizontal, right, false);
+        return out;
+    }
+
+    private static void addSide(List<Ruling> vertical, List<Ruling> horizontal, float x, boolean atLeft) {
+        float top = Float.MAX_VALUE;
+        float bottom = -Float.MAX_VALUE;
+        int count = 0;
+        for (Ruling h : horizontal) {
+            float end = atLeft ? h.getLeft() : h.getRight();
+            if (Math.abs(end - x) <= TableFragment.EDGE_TOLERANCE) {
+                top = Math.min(top, h.getTop());
+                bottom = Math.max(bottom, h.getTop());
+                count++;
+            }
+        }
+        if (count < 2) return;
+        // Any ruling on that side means the side is drawn (perhaps as separate tables): only a
+        // side drawn nowhere is added, so stacked tables are not bridged into one.
+        for (Ruling v : vertical) {
+            if (Math.abs(v.getPosition() - x) <= TableFragment.EDGE_TOLERANCE) return;
+        }
+        vertical.add(new Ruling(new Point2D.Float(x, top), new Point2D.Float(x, bottom)));
     }
 
     private static void addClosing(List<Ruling> horizontal, List<Ruling> vertical, float y, boolean atTop) {

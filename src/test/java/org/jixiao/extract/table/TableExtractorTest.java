@@ -120,6 +120,41 @@ class TableExtractorTest {
     }
 
     @Test
+    void aTableWithoutOuterSideBordersKeepsItsFirstAndLastColumns() throws IOException {
+        try (PDDocument doc = new PDDocument()) {
+            PDPage page = new PDPage(PDRectangle.A4);
+            doc.addPage(page);
+            String[][] cells = {{"Item", "Budget", "Spent"}, {"Total", "300.00", "285.00"}, {"Grants", "280.00", "270.00"}};
+            try (PDPageContentStream s = new PDPageContentStream(doc, page)) {
+                for (int r = 0; r <= cells.length; r++) {
+                    s.moveTo(60, 760 - 20 * r);
+                    s.lineTo(480, 760 - 20 * r);
+                }
+                for (float x : new float[] {200, 340}) {
+                    s.moveTo(x, 760);
+                    s.lineTo(x, 760 - 20 * cells.length);
+                }
+                s.stroke();
+                for (int r = 0; r < cells.length; r++) {
+                    for (int c = 0; c < 3; c++) {
+                        s.beginText();
+                        s.setFont(PDType1Font.HELVETICA, 10);
+                        s.newLineAtOffset(70 + 140 * c, 746 - 20 * r);
+                        s.showText(cells[r][c]);
+                        s.endText();
+                    }
+                }
+            }
+            PageTables.Layout layout = new PageTables().read(new PageReader(doc).read(1).page());
+            assertEquals(1, layout.tables().size());
+            assertEquals("lattice", layout.tables().get(0).method());
+            assertEquals(List.of(List.of("Item", "Budget", "Spent"), List.of("Total", "300.00", "285.00"),
+                    List.of("Grants", "280.00", "270.00")), layout.tables().get(0).rows());
+            assertTrue(layout.lines().isEmpty());
+        }
+    }
+
+    @Test
     void framedBoxesInOneColumnAreProseNotATable() throws IOException {
         try (PDDocument doc = new PDDocument()) {
             PDPage page = new PDPage(PDRectangle.A4);
