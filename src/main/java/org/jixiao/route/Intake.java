@@ -25,6 +25,9 @@ import org.slf4j.LoggerFactory;
 public final class Intake {
 
     private static final Logger LOG = LoggerFactory.getLogger(Intake.class);
+    /** Name of a submission that came without one: this prefix and the start of its SHA-256. */
+    static final String UNNAMED_PREFIX = "submission-";
+    static final int UNNAMED_DIGITS = 12;
 
     private final DataFolders folders;
     private final Pipeline pipeline;
@@ -48,14 +51,19 @@ public final class Intake {
         String name = in.getHeader(IntakeHeaders.FILE_NAME, String.class);
         if (name == null) name = in.getHeader(Exchange.FILE_NAME_ONLY, String.class);
         if (name == null) name = in.getHeader(Exchange.FILE_NAME, String.class);
-        name = SubmittedName.clean(name);
-        in.setHeader(IntakeHeaders.FILE_NAME, name);
         Long length = in.getHeader(Exchange.FILE_LENGTH, Long.class);
-        if (fromFolder && length != null && length > maxBytes) throw new OversizeInputException(name, length, maxBytes);
+        if (fromFolder && length != null && length > maxBytes) {
+            in.setHeader(IntakeHeaders.FILE_NAME, SubmittedName.clean(name));
+            throw new OversizeInputException(SubmittedName.clean(name), length, maxBytes);
+        }
         byte[] bytes = in.getBody(byte[].class);
         if (bytes == null) bytes = new byte[0];
         in.setBody(bytes);
-        in.setHeader(IntakeHeaders.SHA256, sha256(bytes));
+        String sha = sha256(bytes);
+        in.setHeader(IntakeHeaders.SHA256, sha);
+        // Sources without file names (a queue, a topic) get one from the content.
+        name = name == null ? UNNAMED_PREFIX + sha.substring(0, UNNAMED_DIGITS) : SubmittedName.clean(name);
+        in.setHeader(IntakeHeaders.FILE_NAME, name);
         if (bytes.length > maxBytes) throw new OversizeInputException(name, bytes.length, maxBytes);
     }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.util.concurrent.TimeUnit;
 import org.apache.camel.CamelContext;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -70,12 +71,27 @@ public final class JixiaoServer implements AutoCloseable {
             camel.addRoutes(api.errorHandling());
             camel.addRoutes(api);
             camel.start();
+            answerOversizeBodies(camel, settings.port(), settings.maxUploadBytes() * HARD_LIMIT_FACTOR);
             LOG.info("jixiao 服务已启动：http://{}:{}/ ，来源 {}", settings.host(), server.getPort(), source);
             return new JixiaoServer(camel, server, index, registry);
         } catch (Exception | Error e) {
             index.close();
             throw e;
         }
+    }
+
+    /** A body the HTTP server cut off still gets the API's Chinese JSON answer, not a bare 413. */
+    private static void answerOversizeBodies(CamelContext camel, int port, long hardLimit) {
+        String body = "{\"outcome\":\"TOO_LARGE\",\"error\":\"文件过大：请求超过 " + hardLimit / (1024 * 1024)
+                + " MB，未接收（单个文件上限为其一半）\"}";
+        VertxPlatformHttpRouter router = VertxPlatformHttpRouter.lookup(camel, VertxPlatformHttpRouter.getRouterNameFromPort(port));
+        if (router == null) router = VertxPlatformHttpRouter.lookup(camel);
+        if (router == null) {
+            LOG.warn("HTTP 路由未找到，超大请求将得到服务器默认的 413 应答");
+            return;
+        }
+        router.errorHandler(413, ctx -> ctx.response().setStatusCode(413)
+                .putHeader("Content-Type", ApiRoutes.JSON).end(body));
     }
 
     /**

@@ -165,6 +165,11 @@ class ApiTest {
         assertTrue(json(tooLarge).path("error").asText().contains("文件过大"), tooLarge.body());
         assertTrue(Files.exists(folders.failed().resolve("large.txt")));
 
+        byte[] huge = new byte[(int) MAX_UPLOAD_BYTES * 3];
+        HttpResponse<String> refused = upload("huge.txt", huge);
+        assertEquals(413, refused.statusCode());
+        assertTrue(json(refused).path("error").asText().contains("文件过大"), refused.body());
+
         HttpResponse<String> noFile = http.send(HttpRequest.newBuilder(uri("/api/reports"))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
                 HttpResponse.BodyHandlers.ofString());
