@@ -36,16 +36,15 @@ public final class LiveIndex implements AutoCloseable {
     private final ReportIndex index;
     private final ScheduledExecutorService committer;
     private final AtomicBoolean dirty = new AtomicBoolean();
-    private volatile ReportSearcher searcher;
-    /** The searcher before the current one, closed one commit later so searches running on it can finish. */
-    private ReportSearcher retired;
+    /** The searcher of the last commit; a replaced one is closed when the last search on it ends. */
+    private Held current;
     private CompletableFuture<Void> nextCommit = new CompletableFuture<>();
 
     private LiveIndex(Path directory, ReportIndex index) throws IOException {
         this.directory = directory;
         this.index = index;
         index.commit(); // a fresh index has no commit point yet, and a searcher needs one
-        this.searcher = ReportSearcher.open(directory);
+        this.current = new Held(ReportSearcher.open(directory));
         this.committer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "jixiao-index-commit");
             t.setDaemon(true);
@@ -70,7 +69,36 @@ public final class LiveIndex implements AutoCloseable {
     }
 
     public SearchResult search(SearchRequest request) {
-        return searcher.search(request);
+        Held held;
+        synchronized (this) {
+            held = current;
+            held.references++;
+        }
+        try {
+            return held.searcher.search(request);
+        } finally {
+            release(held);
+        }
+    }
+
+    /** A searcher and the number of users: the index's own reference while current, plus one per running search. */
+    private static final class Held {
+        final ReportSearcher searcher;
+        int references = 1;
+
+        Held(ReportSearcher searcher) {
+            this.searcher = searcher;
+        }
+    }
+
+    private synchronized void release(Held held) {
+        if (--held.references == 0) {
+            try {
+                held.searcher.close();
+            } catch (IOException e) {
+                LOG.warn("关闭旧的索引读取器失败：{}", e.toString());
+            }
+        }
     }
 
     /** Completes once the next commit after this call is searchable. */
@@ -83,10 +111,9 @@ public final class LiveIndex implements AutoCloseable {
         CompletableFuture<Void> waiting = nextCommit;
         if (dirty.getAndSet(false)) {
             index.commit();
-            ReportSearcher fresh = ReportSearcher.open(directory);
-            if (retired != null) retired.close();
-            retired = searcher;
-            searcher = fresh;
+            Held replaced = current;
+            current = new Held(ReportSearcher.open(directory));
+            release(replaced);
         }
         nextCommit = new CompletableFuture<>();
         waiting.complete(null);
@@ -117,8 +144,7 @@ public final class LiveIndex implements AutoCloseable {
         try {
             index.close();
         } finally {
-            if (retired != null) retired.close();
-            searcher.close();
+            release(current);
             nextCommit.complete(null);
         }
     }

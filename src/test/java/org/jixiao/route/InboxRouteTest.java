@@ -58,14 +58,16 @@ class InboxRouteTest {
         if (server != null) server.close();
     }
 
-    private static NotifyBuilder whenInboxDone(int files) {
+    /** Matches once the inbox route is done with each of these files (and only these). */
+    private static NotifyBuilder whenInboxDone(String... files) {
+        Set<String> names = Set.of(files);
         return new NotifyBuilder(server.camel()).fromRoute(IntakeRoutes.INBOX_ROUTE)
                 .filter(e -> {
-                    takenAt.putIfAbsent(e.getMessage().getHeader(Exchange.FILE_NAME_ONLY, String.class),
-                            e.getClock().getCreated());
-                    return true;
+                    String name = e.getMessage().getHeader(Exchange.FILE_NAME_ONLY, String.class);
+                    takenAt.putIfAbsent(name, e.getClock().getCreated());
+                    return names.contains(name);
                 })
-                .whenDone(files).create();
+                .whenDone(files.length).create();
     }
 
     private static void drop(String name, byte[] content) throws IOException {
@@ -79,7 +81,7 @@ class InboxRouteTest {
     void everyCorpusReportIsCheckedAndStoredWithItsJson() throws Exception {
         List<Path> inputs = Corpus.goldenInputs();
         assertFalse(inputs.isEmpty(), "the corpus is part of the repository");
-        NotifyBuilder done = whenInboxDone(inputs.size());
+        NotifyBuilder done = whenInboxDone(inputs.stream().map(p -> p.getFileName().toString()).toArray(String[]::new));
         for (Path in : inputs) drop(in.getFileName().toString(), Files.readAllBytes(in));
         assertTrue(done.matches(ROUTE_TIMEOUT_SECONDS, TimeUnit.SECONDS), "all corpus files went through the route");
 
@@ -110,7 +112,7 @@ class InboxRouteTest {
                 .getBytes(StandardCharsets.UTF_8);
         String sha = Intake.sha256(content);
         String name = "visible-" + source.getFileName();
-        NotifyBuilder done = whenInboxDone(1);
+        NotifyBuilder done = whenInboxDone(name);
         drop(name, content);
         assertTrue(done.matches(ROUTE_TIMEOUT_SECONDS, TimeUnit.SECONDS));
         server.index().nextCommit().get(VISIBLE_WITHIN_MILLIS, TimeUnit.MILLISECONDS);
@@ -128,7 +130,7 @@ class InboxRouteTest {
 
     @Test
     void unreadableFilesGoToFailedWithTheirReasonInChinese() throws Exception {
-        NotifyBuilder done = whenInboxDone(3);
+        NotifyBuilder done = whenInboxDone("empty.txt", "scan.pdf", "memo.txt");
         drop("empty.txt", new byte[0]);
         drop("scan.pdf", new byte[] {0x00, 0x01, 0x02, (byte) 0xFF, 0x10, 0x20, 0x00, 0x7F});
         drop("memo.txt", "下周二上午开会，讨论办公室搬迁。\n".getBytes(StandardCharsets.UTF_8));
@@ -149,10 +151,10 @@ class InboxRouteTest {
     void theSameContentIsRecordedAsDuplicateEvenAfterARestart() throws Exception {
         Path source = Corpus.goldenInputs().get(1);
         byte[] content = (Files.readString(source, StandardCharsets.UTF_8) + "\n附：重复提交测试。\n").getBytes(StandardCharsets.UTF_8);
-        NotifyBuilder first = whenInboxDone(1);
+        NotifyBuilder first = whenInboxDone("first.txt");
         drop("first.txt", content);
         assertTrue(first.matches(ROUTE_TIMEOUT_SECONDS, TimeUnit.SECONDS));
-        NotifyBuilder second = whenInboxDone(1);
+        NotifyBuilder second = whenInboxDone("again.txt");
         drop("again.txt", content);
         assertTrue(second.matches(ROUTE_TIMEOUT_SECONDS, TimeUnit.SECONDS));
 
@@ -162,7 +164,7 @@ class InboxRouteTest {
 
         server.close();
         server = TestServer.start(folders);
-        NotifyBuilder third = whenInboxDone(1);
+        NotifyBuilder third = whenInboxDone("after-restart.txt");
         drop("after-restart.txt", content);
         assertTrue(third.matches(ROUTE_TIMEOUT_SECONDS, TimeUnit.SECONDS));
         assertTrue(Files.readString(folders.done().resolve("after-restart.txt" + DataFolders.DUPLICATE_SUFFIX)).contains("“first.txt”"));
@@ -175,12 +177,13 @@ class InboxRouteTest {
         String text = Files.readString(source, StandardCharsets.UTF_8);
         byte[] one = (text + "\n附：第一份。\n").getBytes(StandardCharsets.UTF_8);
         byte[] two = (text + "\n附：第二份。\n").getBytes(StandardCharsets.UTF_8);
-        NotifyBuilder first = whenInboxDone(1);
+        NotifyBuilder first = whenInboxDone("same-name.txt");
         drop("same-name.txt", one);
         assertTrue(first.matches(ROUTE_TIMEOUT_SECONDS, TimeUnit.SECONDS));
-        NotifyBuilder second = whenInboxDone(1);
+        NotifyBuilder second = whenInboxDone("same-name.txt");
         drop("same-name.txt", two);
         assertTrue(second.matches(ROUTE_TIMEOUT_SECONDS, TimeUnit.SECONDS));
+        assertTrue(Files.exists(folders.done().resolve("same-name~2.txt")), "stored beside, not over: " + TestServer.names(folders.done()));
         assertEquals(-1, Files.mismatch(folders.done().resolve("same-name.txt"), write(one)));
         assertEquals(-1, Files.mismatch(folders.done().resolve("same-name~2.txt"), write(two)));
         assertTrue(Files.exists(folders.done().resolve("same-name~2.txt.json")));
