@@ -47,7 +47,12 @@ async function uploadOne(item) {
 
 function showOutcome(item, body) {
   clear(item.result);
-  if (body.outcome === 'CHECKED' || body.outcome === 'DUPLICATE') {
+  if (body.outcome === 'DUPLICATE' && !body.report) {
+    // The same content is being checked right now under another name.
+    item.row.className = 'checked';
+    item.status.textContent = '重复提交';
+    item.result.appendChild(el('span', {}, body.message));
+  } else if (body.outcome === 'CHECKED' || body.outcome === 'DUPLICATE') {
     const findings = body.report.findings || [];
     const errors = findings.filter((f) => f.severity === 'ERROR').length;
     item.row.className = errors > 0 ? 'has-errors' : 'checked';

@@ -153,7 +153,8 @@ public final class Intake {
             reason = e.reason();
         } else if (cause instanceof IOException || cause instanceof UncheckedIOException) {
             outcome = Outcome.ERROR;
-            reason = "读写文件时出错，重试后仍未成功（" + cause.getMessage() + "）";
+            // This handler runs for I/O errors only once the retries of the route configuration are used up.
+            reason = "读写文件时出错，重试 " + IntakeRoutes.IO_RETRIES + " 次后仍未成功（" + cause.getMessage() + "）";
         } else {
             outcome = Outcome.ERROR;
             reason = "检查时发生内部错误（" + cause + "），请将此文件转交系统管理员";

@@ -174,12 +174,15 @@ public final class ApiRoutes extends RouteBuilder {
         int status;
         switch (outcome) {
             case CHECKED, DUPLICATE -> {
-                ReportSummary summary = registry.find(sha).orElseThrow(() -> new IllegalStateException("checked but not registered: " + sha));
+                String first = in.getHeader(IntakeHeaders.DUPLICATE_OF, String.class);
+                var summary = registry.find(sha);
                 if (outcome == Outcome.DUPLICATE) {
-                    body.put("duplicateOf", in.getHeader(IntakeHeaders.DUPLICATE_OF, String.class));
-                    body.put("message", "与已提交的“" + summary.storedName() + "”内容完全相同，未重复检查，显示原结果。");
+                    body.put("duplicateOf", first);
+                    body.put("message", summary.isPresent()
+                            ? "与已提交的“" + first + "”内容完全相同，未重复检查，显示原结果。"
+                            : "与正在检查的“" + first + "”内容完全相同，未重复检查；稍后可在报告列表中查看其结果。");
                 }
-                body.set("report", mapper.readTree(registry.json(summary)));
+                if (summary.isPresent()) body.set("report", mapper.readTree(registry.json(summary.get())));
                 status = outcome == Outcome.CHECKED ? 201 : 200;
             }
             case TOO_LARGE -> status = 413;

@@ -47,11 +47,12 @@ public final class JixiaoServer implements AutoCloseable {
         folders.create();
         ContentRegistry registry = ContentRegistry.load(folders);
         LiveIndex index = LiveIndex.open(folders.index(), regions);
+        CamelContext camel = null;
         try {
             reconcile(registry, index, pipeline);
             Intake intake = new Intake(folders, pipeline, registry, index, settings.maxUploadBytes());
 
-            CamelContext camel = new DefaultCamelContext();
+            camel = new DefaultCamelContext();
             camel.getShutdownStrategy().setTimeout(settings.shutdownTimeout().toMillis());
             camel.getShutdownStrategy().setTimeUnit(TimeUnit.MILLISECONDS);
             camel.getShutdownStrategy().setSuppressLoggingOnTimeout(false);
@@ -75,7 +76,11 @@ public final class JixiaoServer implements AutoCloseable {
             LOG.info("jixiao 服务已启动：http://{}:{}/ ，来源 {}", settings.host(), server.getPort(), source);
             return new JixiaoServer(camel, server, index, registry);
         } catch (Exception | Error e) {
-            index.close();
+            try {
+                if (camel != null) camel.stop();
+            } finally {
+                index.close();
+            }
             throw e;
         }
     }
