@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -62,6 +63,8 @@ class BrowserTest {
                 .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
         browser = new ChromeDriver(driver, options);
         wait = new WebDriverWait(browser, PAGE_TIMEOUT);
+        // The pages rebuild their tables on every answer: a row read just before that is gone, not wrong.
+        wait.ignoring(StaleElementReferenceException.class);
     }
 
     @AfterAll
