@@ -153,6 +153,7 @@ public final class ReportIndex implements Closeable {
     /** Commits what was added and closes. */
     @Override
     public synchronized void close() throws IOException {
+        if (!writer.isOpen()) return;
         try {
             writer.commit();
             writer.close();
@@ -163,6 +164,7 @@ public final class ReportIndex implements Closeable {
 
     /** Closes without committing, dropping everything since the last commit. */
     public synchronized void abandon() throws IOException {
+        if (!writer.isOpen()) return;
         try {
             writer.rollback();
         } finally {
