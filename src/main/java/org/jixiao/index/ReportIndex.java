@@ -23,6 +23,7 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.LockObtainFailedException;
 import org.jixiao.model.Report;
 import org.jixiao.normalize.RegionResolver;
 
@@ -68,7 +69,11 @@ public final class ReportIndex implements Closeable {
         this.documents = documents;
     }
 
-    /** Opens (creating if needed) the index in {@code dir}. */
+    /**
+     * Opens (creating if needed) the index in {@code dir}.
+     *
+     * @throws IndexLockedException when another writer has it open
+     */
     public static ReportIndex open(Path dir, RegionResolver regions) throws IOException {
         Files.createDirectories(dir);
         Directory directory = FSDirectory.open(dir);
@@ -79,6 +84,9 @@ public final class ReportIndex implements Closeable {
         IndexWriter writer;
         try {
             writer = new IndexWriter(directory, config);
+        } catch (LockObtainFailedException e) {
+            directory.close();
+            throw new IndexLockedException("索引 " + dir + " 正被另一个进程写入，请等其结束后再试", e);
         } catch (IOException | RuntimeException e) {
             directory.close();
             throw e;
