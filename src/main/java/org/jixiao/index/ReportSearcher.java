@@ -11,7 +11,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
@@ -138,7 +140,12 @@ public final class ReportSearcher implements Closeable {
         }
         List<SearchResult.Hit> hits = new ArrayList<>(top.scoreDocs.length);
         StoredFields stored = reader.storedFields();
-        for (ScoreDoc sd : top.scoreDocs) hits.add(hit(stored.document(sd.doc, HIT_FIELDS), sd.score));
+        Map<String, Document> reports = new HashMap<>();
+        for (ScoreDoc sd : top.scoreDocs) {
+            Document d = stored.document(sd.doc, HIT_FIELDS);
+            Document report = TYPE_REPORT.equals(d.get(TYPE)) ? d : reports.computeIfAbsent(d.get(SHA256), this::reportDocument);
+            hits.add(hit(d, report, sd.score));
+        }
         List<SearchResult.Facet> facets = facetsCollector == null ? List.of() : facets(facetsCollector);
         return new SearchResult(total, hits, facets);
     }
@@ -173,7 +180,7 @@ public final class ReportSearcher implements Closeable {
     private Query textQuery(String text, TextMatching matching) throws IOException {
         if (text == null || text.isBlank()) return null;
         Query words = allTerms(terms(NAME_WORDS, text), NAME_WORDS, BODY_WORDS);
-        Query bigrams = anyTerm(terms(NAME_BIGRAMS, text), NAME_BIGRAMS, BODY_BIGRAMS);
+        Query bigrams = anyTerm(terms(NAME_BIGRAMS, text), NAME_BIGRAMS);
         return switch (matching) {
             case WORDS -> words;
             case BIGRAMS -> bigrams;
@@ -203,11 +210,11 @@ public final class ReportSearcher implements Closeable {
         return b.build();
     }
 
-    /** Any term may occur; more and rarer overlaps rank higher. */
-    private static Query anyTerm(List<String> terms, String nameField, String bodyField) {
+    /** Any term may occur in the name; more and rarer overlaps rank higher. */
+    private static Query anyTerm(List<String> terms, String field) {
         if (terms.isEmpty()) return new org.apache.lucene.search.MatchNoDocsQuery("查询中没有可检索的词");
         BooleanQuery.Builder b = new BooleanQuery.Builder();
-        for (String t : terms) b.add(either(t, nameField, bodyField), Occur.SHOULD);
+        for (String t : terms) b.add(new TermQuery(new Term(field, t)), Occur.SHOULD);
         return b.build();
     }
 
@@ -277,20 +284,34 @@ public final class ReportSearcher implements Closeable {
         return out;
     }
 
-    private static SearchResult.Hit hit(Document d, float relevance) {
+    /** The report entry of a sha256 (its display fields), or an empty document if it is gone. */
+    private Document reportDocument(String sha256) {
+        try {
+            BooleanQuery q = new BooleanQuery.Builder()
+                    .add(new TermQuery(new Term(SHA256, sha256)), Occur.FILTER)
+                    .add(new TermQuery(new Term(TYPE, TYPE_REPORT)), Occur.FILTER)
+                    .build();
+            TopDocs top = searcher.search(q, 1);
+            return top.scoreDocs.length == 0 ? new Document() : reader.storedFields().document(top.scoreDocs[0].doc, HIT_FIELDS);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static SearchResult.Hit hit(Document d, Document report, float relevance) {
         String type = d.get(TYPE);
         BigDecimal amount = decimal(d, NumericField.AMOUNT.fieldName());
         if (amount == null) amount = decimal(d, NumericField.TOTAL_AMOUNT.fieldName());
         if (amount == null) amount = decimal(d, NumericField.ADJUSTED_BUDGET.fieldName());
-        IndexableField year = d.getField(YEAR);
+        IndexableField year = report.getField(YEAR);
         String name = d.get(NAME);
         if (TYPE_REPORT.equals(type)) name = null;
-        return new SearchResult.Hit(type, d.get(REGION), d.get(REGION_CODE),
-                year == null ? null : year.numericValue().intValue(), d.get(KIND), d.get(PROJECT),
+        return new SearchResult.Hit(type, report.get(REGION), report.get(REGION_CODE),
+                year == null ? null : year.numericValue().intValue(), report.get(KIND), report.get(PROJECT),
                 d.get(LEVEL1), d.get(LEVEL2), name, d.get(TARGET), d.get(ACTUAL),
                 decimal(d, NumericField.WEIGHT.fieldName()), decimal(d, NumericField.SCORE.fieldName()),
                 decimal(d, NumericField.EXECUTION_RATE.fieldName()), decimal(d, NumericField.TOTAL_SCORE.fieldName()),
-                amount, Arrays.asList(d.getValues(FINDING)), d.get(FILE), d.get(SHA256),
+                amount, Arrays.asList(d.getValues(FINDING)), report.get(FILE), d.get(SHA256),
                 Boolean.parseBoolean(d.get(CURRENT)), relevance);
     }
 
