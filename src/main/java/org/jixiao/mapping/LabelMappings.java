@@ -5,7 +5,7 @@ import java.util.Map;
 
 /** The contents of {@code mappings/labels.yaml}; see that file for what each part means. */
 public record LabelMappings(Map<String, List<KindSignal>> kinds, List<String> titleKeywords,
-                            Map<String, List<String>> fields, FundsMapping funds,
+                            Map<String, List<String>> fields, List<String> lastFigureFields, FundsMapping funds,
                             TableMapping indicatorTable, FundSourcesMapping fundSources,
                             TableMapping budgetItems, String ignoredRowPattern) {
 

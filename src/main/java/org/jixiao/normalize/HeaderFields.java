@@ -21,9 +21,11 @@ final class HeaderFields {
     }
 
     private final Map<String, LabelSet> labels = new LinkedHashMap<>();
+    private final java.util.Set<String> lastFigureFields;
 
-    HeaderFields(Map<String, List<String>> fields) {
+    HeaderFields(Map<String, List<String>> fields, List<String> lastFigureFields) {
         fields.forEach((k, v) -> labels.put(k, new LabelSet(v)));
+        this.lastFigureFields = java.util.Set.copyOf(lastFigureFields == null ? List.of() : lastFigureFields);
     }
 
     Map<String, Value> read(List<List<TableRow>> tables, List<TextBlock> prose) {
@@ -34,6 +36,11 @@ final class HeaderFields {
                 for (int i = 0; i < cells.size(); i++) {
                     String key = keyOf(cells.get(i));
                     if (key == null || out.containsKey(key)) continue;
+                    if (lastFigureFields.contains(key)) {
+                        String last = lastFigure(cells, i);
+                        if (last != null) out.put(key, new Value(last, row.location()));
+                        continue;
+                    }
                     for (int j = i + 1; j < cells.size(); j++) {
                         String v = cells.get(j);
                         if (v.isBlank()) continue;
@@ -54,6 +61,14 @@ final class HeaderFields {
             }
         }
         return out;
+    }
+
+    /** The last figure after the label: a 总分 row may repeat the 分值 total before the score. */
+    private static String lastFigure(List<String> cells, int label) {
+        for (int j = cells.size() - 1; j > label; j--) {
+            if (NumberText.isNumber(cells.get(j))) return cells.get(j);
+        }
+        return null;
     }
 
     /** All cells carrying a label, so other readers can tell labels from values. */

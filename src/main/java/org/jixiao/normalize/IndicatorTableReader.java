@@ -25,26 +25,36 @@ final class IndicatorTableReader {
     /** The header must name at least this many indicator columns, the name column among them. */
     static final int MIN_HEADER_COLUMNS = 3;
 
-    private final Map<String, LabelSet> columns = new LinkedHashMap<>();
+    /** Per column key, one label set per synonym, most specific synonym first. */
+    private final Map<String, List<LabelSet>> columns = new LinkedHashMap<>();
     private final LabelSet endRows;
     private final Taxonomy taxonomy;
     private final QuantityParser quantities;
 
     IndicatorTableReader(TableMapping mapping, Taxonomy taxonomy, QuantityParser quantities) {
-        mapping.columns().forEach((k, v) -> columns.put(k, new LabelSet(v)));
+        mapping.columns().forEach((k, v) -> columns.put(k, v.stream().map(x -> new LabelSet(List.of(x))).toList()));
         this.endRows = new LabelSet(mapping.endRows());
         this.taxonomy = taxonomy;
         this.quantities = quantities;
     }
 
+    /**
+     * Column index per key when the row is an indicator header. Each key takes the cell matching
+     * its most specific synonym, so a merged "绩效指标" cell before "三级指标" does not take the
+     * name column.
+     */
     Map<String, Integer> header(TableRow row) {
         Map<String, Integer> map = new LinkedHashMap<>();
-        for (int i = 0; i < row.cells().size(); i++) {
-            String cell = row.cells().get(i);
-            for (Map.Entry<String, LabelSet> e : columns.entrySet()) {
-                if (!map.containsKey(e.getKey()) && e.getValue().matches(cell)) {
-                    map.put(e.getKey(), i);
-                    break;
+        java.util.Set<Integer> taken = new java.util.HashSet<>();
+        for (Map.Entry<String, List<LabelSet>> e : columns.entrySet()) {
+            synonyms:
+            for (LabelSet synonym : e.getValue()) {
+                for (int i = 0; i < row.cells().size(); i++) {
+                    if (!taken.contains(i) && synonym.matches(row.cells().get(i))) {
+                        map.put(e.getKey(), i);
+                        taken.add(i);
+                        break synonyms;
+                    }
                 }
             }
         }

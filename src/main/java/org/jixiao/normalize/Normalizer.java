@@ -52,7 +52,7 @@ public final class Normalizer implements Stage<ExtractedDocument, Report> {
         this.labels = mappings.labels();
         this.ignoredRow = Pattern.compile(labels.ignoredRowPattern());
         this.kinds = new KindClassifier(labels.kinds());
-        this.headerFields = new HeaderFields(labels.fields());
+        this.headerFields = new HeaderFields(labels.fields(), labels.lastFigureFields());
         this.fundsReader = new FundsBlockReader(labels.funds());
         this.sourcesReader = new FundSourcesReader(labels.fundSources());
         this.quantities = new QuantityParser(mappings.read("quantities.yaml", QuantityParser.Vocabulary.class));

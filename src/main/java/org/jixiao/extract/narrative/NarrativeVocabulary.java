@@ -5,5 +5,5 @@ import java.util.Map;
 
 /** The contents of {@code mappings/narrative.yaml}. */
 public record NarrativeVocabulary(Map<String, List<String>> funds, Map<String, List<String>> indicator,
-                                  List<String> indicatorCount, int window) {
+                                  List<String> indicatorCount, List<String> actualLinks, List<String> boundaries) {
 }
