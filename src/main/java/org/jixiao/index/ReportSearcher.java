@@ -210,11 +210,16 @@ public final class ReportSearcher implements Closeable {
         return b.build();
     }
 
-    /** Any term may occur in the name; more and rarer overlaps rank higher. */
+    /**
+     * Bigrams of the name, at least half of them (rounded down, at least one): 完成时限 still finds
+     * 工程完工时限 by 时限, but a long query is not answered by every name sharing one common
+     * bigram such as 时间. More and rarer overlaps rank higher.
+     */
     private static Query anyTerm(List<String> terms, String field) {
         if (terms.isEmpty()) return new org.apache.lucene.search.MatchNoDocsQuery("查询中没有可检索的词");
         BooleanQuery.Builder b = new BooleanQuery.Builder();
         for (String t : terms) b.add(new TermQuery(new Term(field, t)), Occur.SHOULD);
+        b.setMinimumNumberShouldMatch(Math.max(1, terms.size() / 2));
         return b.build();
     }
 

@@ -39,6 +39,10 @@ final class SyntheticReports {
             "网站服务", "数据库巡检", "信息系统运行", "投诉处理", "医保参保", "困难群众救助", "道路养护", "污水处理",
             "垃圾清运", "绿化养护", "校舍维修", "疫苗接种", "档案数字化", "政务服务", "应急演练", "消防检查",
             "食品抽检", "农田灌溉", "林木种植", "文化下乡", "图书借阅", "体育设施", "公交运营", "路灯维护"};
+    /** Qualifiers forms put before a subject; with them the vocabulary has thousands of names, as real corpora do. */
+    static final String[] QUALIFIERS = {"", "城区", "农村", "全市", "重点", "新增", "年度", "市级", "县级", "街道",
+            "社区", "乡镇", "学校", "医院", "企业", "园区", "公共", "一般", "专项", "日常", "季度", "累计", "线上",
+            "线下", "应急", "示范", "基层", "老旧", "智慧", "标准化"};
     static final String[] MEASURES = {"次数", "人数", "响应时间", "合格率", "覆盖率", "满意度", "完成率", "及时率",
             "数量", "完成时限"};
     private static final String[][] LEVELS = {
@@ -86,7 +90,8 @@ final class SyntheticReports {
             BigDecimal weight = BigDecimal.valueOf(2 + random.nextInt(9));
             BigDecimal score = kind == ReportKind.SELF_EVALUATION ? weight.subtract(BigDecimal.valueOf(random.nextInt(3))) : null;
             String unit = UNITS[m];
-            rows.add(new Indicator(LEVELS[m][0], LEVELS[m][1], SUBJECTS[s] + MEASURES[m], "≥" + target + unit,
+            String qualifier = QUALIFIERS[random.nextInt(QUALIFIERS.length)];
+            rows.add(new Indicator(LEVELS[m][0], LEVELS[m][1], qualifier + SUBJECTS[s] + MEASURES[m], "≥" + target + unit,
                     kind == ReportKind.SELF_EVALUATION ? actual + unit : null, weight, score,
                     new Quantity(Comparator.GE, target, unit, null),
                     kind == ReportKind.SELF_EVALUATION ? new Quantity(null, actual, unit, null) : null, "table", null));

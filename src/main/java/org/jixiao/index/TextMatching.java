@@ -8,7 +8,7 @@ package org.jixiao.index;
 public enum TextMatching {
     /** HanLP words, every query word required: precise, misses what HanLP segments differently. */
     WORDS,
-    /** CJK bigrams of names, any may match, ranked by BM25: dictionary-free recall, looser matches. */
+    /** CJK bigrams of names, half of them required, ranked by BM25: dictionary-free recall, looser matches. */
     BIGRAMS,
     /** Both: documents with every query word rank first, bigram-only matches follow. */
     COMBINED;
