@@ -84,7 +84,9 @@ final class ReportDocuments {
             for (Finding f : r.findings()) {
                 if (i.name() != null && i.name().equals(f.subject())) addFinding(d, f.code());
             }
-            text(d, i.name(), i.level1(), i.level2(), i.target(), i.actual(), r.project().name());
+            // Context is the row's own target and actual text; the project name is the report entry's,
+            // so a query for a project's subject does not return every row of that project.
+            text(d, i.name(), i.target(), i.actual());
             DecimalField.add(d, NumericField.WEIGHT.fieldName(), i.weight());
             DecimalField.add(d, NumericField.SCORE.fieldName(), i.score());
             DecimalField.add(d, NumericField.TARGET_VALUE.fieldName(), value(i.targetValue()));
@@ -97,7 +99,7 @@ final class ReportDocuments {
             d.add(new StoredField(ROW, row++));
             keyword(d, NAME, b.name());
             stored(d, PURPOSE, b.purpose());
-            text(d, b.name(), b.purpose(), r.project().name());
+            text(d, b.name(), b.purpose());
             DecimalField.add(d, NumericField.AMOUNT.fieldName(), b.amount());
             docs.add(facets(d));
         }
@@ -168,8 +170,8 @@ final class ReportDocuments {
 
     /**
      * The entry's name, and its context as separate values of one field: each value is segmented on
-     * its own, so the segmenter's memo serves the levels, targets and project name that repeat across
-     * rows and reports.
+     * its own, so the segmenter's memo serves the targets and actuals that repeat across rows and
+     * reports.
      */
     private static void text(Document d, String name, String... context) {
         if (name != null && !name.isBlank()) {

@@ -121,7 +121,14 @@ public final class ReportSearcher implements Closeable {
     }
 
     private SearchResult run(SearchRequest request) throws IOException {
-        Query query = query(request);
+        TextMatching matching = request.matching() == null ? TextMatching.DEFAULT : request.matching();
+        Query query = query(request, matching);
+        if (matching == TextMatching.COMBINED && request.text() != null && !request.text().isBlank()) {
+            // Bigram matches only fill up a page the words cannot: with enough word matches the
+            // loose tail is left out, which keeps results precise and facets cheap.
+            Query words = query(request, TextMatching.WORDS);
+            if (searcher.count(words) >= request.limit()) query = words;
+        }
         Sort sort = sort(request.sort());
         TopDocs top;
         FacetsCollector facetsCollector = null;
@@ -150,10 +157,10 @@ public final class ReportSearcher implements Closeable {
         return new SearchResult(total, hits, facets);
     }
 
-    /** The Lucene query for a request (public for tests and the benchmark). */
-    Query query(SearchRequest request) throws IOException {
+    /** The Lucene query for a request, its text matched as {@code matching} says. */
+    private Query query(SearchRequest request, TextMatching matching) throws IOException {
         BooleanQuery.Builder b = new BooleanQuery.Builder();
-        Query text = textQuery(request.text(), request.matching() == null ? TextMatching.DEFAULT : request.matching());
+        Query text = textQuery(request.text(), matching);
         b.add(text == null ? new MatchAllDocsQuery() : text, text == null ? Occur.FILTER : Occur.MUST);
         if (!request.history()) b.add(new TermQuery(new Term(CURRENT, "true")), Occur.FILTER);
         if (request.region() != null && !request.region().isBlank()) b.add(regionQuery(request.region().strip()), Occur.FILTER);

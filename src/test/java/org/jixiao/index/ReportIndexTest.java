@@ -242,6 +242,31 @@ class ReportIndexTest {
     }
 
     @Test
+    void bigramMatchesFillUpOnlyWhatWordsCannot() throws Exception {
+        try (ReportIndex index = ReportIndex.open(dir, ReportFixture.REGIONS)) {
+            index.add(ReportFixture.report("s").indicator("满意度指标", "服务对象满意度指标", "服务对象满意度")
+                    .indicator("满意度指标", "服务对象满意度指标", "群众满意率").build());
+        }
+        // 满意度 is a word of the first name only; the second shares the bigram 满意.
+        SearchRequest q = SearchRequest.text("满意度").withFacets(false);
+        assertEquals(List.of("服务对象满意度", "群众满意率"),
+                search(q.withLimit(10)).hits().stream().map(SearchResult.Hit::name).toList());
+        assertEquals(List.of("服务对象满意度"),
+                search(q.withLimit(1)).hits().stream().map(SearchResult.Hit::name).toList());
+        assertEquals(1, search(q.withLimit(1)).total());
+        assertEquals(1, search(q.withMatching(TextMatching.WORDS)).total());
+        assertEquals(2, search(q.withMatching(TextMatching.BIGRAMS)).total());
+    }
+
+    @Test
+    void oneWriterAtATime() throws Exception {
+        try (ReportIndex first = ReportIndex.open(dir, ReportFixture.REGIONS)) {
+            IndexLockedException e = assertThrows(IndexLockedException.class, () -> ReportIndex.open(dir, ReportFixture.REGIONS));
+            assertTrue(e.getMessage().contains("正被另一个进程写入"), e.getMessage());
+        }
+    }
+
+    @Test
     void searchingWhereThereIsNoIndexSaysSo(@TempDir Path empty) {
         InvalidQueryException e = assertThrows(InvalidQueryException.class, () -> ReportSearcher.open(empty.resolve("none")));
         assertTrue(e.getMessage().contains("索引目录不存在"), e.getMessage());
