@@ -33,7 +33,19 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.CollectionTerminatedException;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.IndexOrDocValuesQuery;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.SimpleCollector;
+import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
@@ -127,7 +139,7 @@ public final class ReportSearcher implements Closeable {
             // Bigram matches only fill up a page the words cannot: with enough word matches the
             // loose tail is left out, which keeps results precise and facets cheap.
             Query words = query(request, TextMatching.WORDS);
-            if (searcher.count(words) >= request.limit()) query = words;
+            if (atLeast(words, request.limit())) query = words;
         }
         Sort sort = sort(request.sort());
         TopDocs top;
@@ -162,12 +174,14 @@ public final class ReportSearcher implements Closeable {
         BooleanQuery.Builder b = new BooleanQuery.Builder();
         Query text = textQuery(request.text(), matching);
         b.add(text == null ? new MatchAllDocsQuery() : text, text == null ? Occur.FILTER : Occur.MUST);
-        if (!request.history()) b.add(new TermQuery(new Term(CURRENT, "true")), Occur.FILTER);
+        // Excluding the few superseded entries is cheaper than requiring the many current ones.
+        if (!request.history()) b.add(new TermQuery(new Term(CURRENT, "false")), Occur.MUST_NOT);
         if (request.region() != null && !request.region().isBlank()) b.add(regionQuery(request.region().strip()), Occur.FILTER);
         if (request.yearFrom() != null || request.yearTo() != null) {
             int from = request.yearFrom() == null ? Integer.MIN_VALUE : request.yearFrom();
             int to = request.yearTo() == null ? Integer.MAX_VALUE : request.yearTo();
-            b.add(IntPoint.newRangeQuery(YEAR, from, to), Occur.FILTER);
+            b.add(new IndexOrDocValuesQuery(IntPoint.newRangeQuery(YEAR, from, to),
+                    NumericDocValuesField.newSlowRangeQuery(YEAR, from, to)), Occur.FILTER);
         }
         if (request.kind() != null && !request.kind().isBlank()) {
             b.add(new TermQuery(new Term(KIND, kind(request.kind()).name())), Occur.FILTER);
@@ -296,15 +310,50 @@ public final class ReportSearcher implements Closeable {
         return out;
     }
 
-    /** The report entry of a sha256 (its display fields), or an empty document if it is gone. */
+    /** Whether {@code query} matches at least {@code n} entries; stops counting at {@code n}. */
+    private boolean atLeast(Query query, int n) throws IOException {
+        int[] count = {0};
+        searcher.search(query, new SimpleCollector() {
+            @Override
+            protected void doSetNextReader(LeafReaderContext context) {
+                if (count[0] >= n) throw new CollectionTerminatedException();
+            }
+
+            @Override
+            public void collect(int doc) {
+                if (++count[0] >= n) throw new CollectionTerminatedException();
+            }
+
+            @Override
+            public ScoreMode scoreMode() {
+                return ScoreMode.COMPLETE_NO_SCORES;
+            }
+        });
+        return count[0] >= n;
+    }
+
+    /**
+     * The report entry of a sha256 (its display fields), or an empty document if it is gone. A
+     * report is written as one block, report entry first, so it is the first live entry of its
+     * sha256: found by a term lookup, without running a search.
+     */
     private Document reportDocument(String sha256) {
         try {
-            BooleanQuery q = new BooleanQuery.Builder()
-                    .add(new TermQuery(new Term(SHA256, sha256)), Occur.FILTER)
-                    .add(new TermQuery(new Term(TYPE, TYPE_REPORT)), Occur.FILTER)
-                    .build();
-            TopDocs top = searcher.search(q, 1);
-            return top.scoreDocs.length == 0 ? new Document() : reader.storedFields().document(top.scoreDocs[0].doc, HIT_FIELDS);
+            BytesRef term = new BytesRef(sha256);
+            for (LeafReaderContext leaf : reader.leaves()) {
+                Terms terms = leaf.reader().terms(SHA256);
+                if (terms == null) continue;
+                TermsEnum te = terms.iterator();
+                if (!te.seekExact(term)) continue;
+                PostingsEnum postings = te.postings(null, PostingsEnum.NONE);
+                Bits live = leaf.reader().getLiveDocs();
+                for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
+                    if (live != null && !live.get(doc)) continue;
+                    Document d = leaf.reader().storedFields().document(doc, HIT_FIELDS);
+                    if (TYPE_REPORT.equals(d.get(TYPE))) return d;
+                }
+            }
+            return new Document();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
