@@ -148,12 +148,12 @@ public final class ReportSearcher implements Closeable {
         if (request.facets() && facetState != null) {
             FacetsCollectorManager.FacetsResult r = sort == null
                     ? FacetsCollectorManager.search(searcher, query, request.limit(), new FacetsCollectorManager())
-                    : FacetsCollectorManager.search(searcher, query, request.limit(), sort, new FacetsCollectorManager());
+                    : FacetsCollectorManager.search(searcher, query, request.limit(), sort, true, new FacetsCollectorManager());
             top = r.topDocs();
             facetsCollector = r.facetsCollector();
             total = facetsCollector.getMatchingDocs().stream().mapToLong(m -> m.totalHits).sum();
         } else {
-            top = sort == null ? searcher.search(query, request.limit()) : searcher.search(query, request.limit(), sort);
+            top = sort == null ? searcher.search(query, request.limit()) : searcher.search(query, request.limit(), sort, true);
             total = top.totalHits.relation == org.apache.lucene.search.TotalHits.Relation.EQUAL_TO
                     ? top.totalHits.value : searcher.count(query);
         }

@@ -80,6 +80,10 @@ class IndexSearchCommandTest {
         assertEquals("report", hit.get("type").asText());
         assertEquals(0, hit.get("executionRate").decimalValue().compareTo(new java.math.BigDecimal("85.00")));
 
+        // Sorted output is still valid JSON (relevance is a number, not NaN).
+        assertEquals(0, run("search", "故障", "--index", index(), "--sort", "-score", "--json"));
+        assertTrue(new ObjectMapper().readTree(out.toString()).get("hits").get(0).get("relevance").isNumber(), out.toString());
+
         assertEquals(0, run("search", "--index", index(), "--region", "湖北"));
         assertTrue(out.toString().contains("没有找到"), out.toString());
     }
