@@ -114,7 +114,6 @@ final class CheckCommand implements Callable<Integer> {
 
     static boolean isReportFile(Path f) {
         String name = f.getFileName().toString();
-        if (name.startsWith(".")) return false;
         int dot = name.lastIndexOf('.');
         return dot > 0 && REPORT_EXTENSIONS.contains(name.substring(dot + 1).toLowerCase(Locale.ROOT));
     }

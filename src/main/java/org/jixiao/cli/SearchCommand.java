@@ -198,19 +198,22 @@ final class SearchCommand implements Callable<Integer> {
 
         /** Pads to a width in terminal cells (CJK characters are two), cutting with … when too long. */
         static String pad(String s, int width) {
+            // At least one space always separates columns.
+            boolean cut = s.codePoints().map(SearchTable::cellWidth).sum() > width - 1;
+            int room = cut ? width - 2 : width - 1;
             StringBuilder sb = new StringBuilder();
             int w = 0;
             for (int i = 0; i < s.length(); ) {
                 int cp = s.codePointAt(i);
                 int cw = cellWidth(cp);
-                if (w + cw > width - 2) {
-                    sb.append('…');
-                    w += 1;
-                    break;
-                }
+                if (w + cw > room) break;
                 sb.appendCodePoint(cp);
                 w += cw;
                 i += Character.charCount(cp);
+            }
+            if (cut) {
+                sb.append('…');
+                w++;
             }
             while (w < width) {
                 sb.append(' ');

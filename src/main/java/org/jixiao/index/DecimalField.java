@@ -6,6 +6,7 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StoredField;
+import org.apache.lucene.search.IndexOrDocValuesQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
 
@@ -42,14 +43,17 @@ final class DecimalField {
     static Query compare(String name, String operator, BigDecimal bound) {
         long floor = encode(bound, RoundingMode.FLOOR);
         long ceiling = encode(bound, RoundingMode.CEILING);
-        return switch (operator) {
-            case "<" -> LongPoint.newRangeQuery(name, Long.MIN_VALUE, ceiling - 1);
-            case "<=" -> LongPoint.newRangeQuery(name, Long.MIN_VALUE, floor);
-            case ">" -> LongPoint.newRangeQuery(name, floor + 1, Long.MAX_VALUE);
-            case ">=" -> LongPoint.newRangeQuery(name, ceiling, Long.MAX_VALUE);
-            case "=" -> floor == ceiling ? LongPoint.newExactQuery(name, floor)
-                    : new MatchNoDocsQuery("比较值的精度超出索引精度");
+        long[] range = switch (operator) {
+            case "<" -> new long[] {Long.MIN_VALUE, ceiling - 1};
+            case "<=" -> new long[] {Long.MIN_VALUE, floor};
+            case ">" -> new long[] {floor + 1, Long.MAX_VALUE};
+            case ">=" -> new long[] {ceiling, Long.MAX_VALUE};
+            case "=" -> floor == ceiling ? new long[] {floor, floor} : null;
             default -> throw new IllegalArgumentException(operator);
         };
+        if (range == null) return new MatchNoDocsQuery("比较值的精度超出索引精度");
+        // Points when the range leads the search, doc values when another clause is more selective.
+        return new IndexOrDocValuesQuery(LongPoint.newRangeQuery(name, range[0], range[1]),
+                NumericDocValuesField.newSlowRangeQuery(name, range[0], range[1]));
     }
 }

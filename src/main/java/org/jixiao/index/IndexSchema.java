@@ -56,11 +56,11 @@ final class IndexSchema {
     static final String INDICATOR_COUNT = "indicatorCount";
     static final String BUDGET_COUNT = "budgetCount";
 
-    // Analysed text: the row's (or report's) own name, and its context (levels, target, actual, project).
+    // Analysed text: the row's (or report's) own name as words and bigrams, and its context (levels,
+    // target, actual, project) as words.
     static final String NAME_WORDS = "nameWords";
     static final String NAME_BIGRAMS = "nameBigrams";
     static final String BODY_WORDS = "bodyWords";
-    static final String BODY_BIGRAMS = "bodyBigrams";
 
     // Facet dimensions (SortedSetDocValues facets: one index, committed atomically, no taxonomy sidecar).
     static final String FACET_REGION = "地区";
@@ -80,13 +80,13 @@ final class IndexSchema {
     static Analyzer indexAnalyzer() {
         return new PerFieldAnalyzerWrapper(new KeywordAnalyzer(), Map.of(
                 NAME_WORDS, ChineseAnalyzer.forIndex(), BODY_WORDS, ChineseAnalyzer.forIndex(),
-                NAME_BIGRAMS, new BigramAnalyzer(), BODY_BIGRAMS, new BigramAnalyzer()));
+                NAME_BIGRAMS, new BigramAnalyzer()));
     }
 
     /** Query-time analysis: the longest words only, and bigrams. */
     static Analyzer queryAnalyzer() {
         return new PerFieldAnalyzerWrapper(new KeywordAnalyzer(), Map.of(
                 NAME_WORDS, ChineseAnalyzer.forQuery(), BODY_WORDS, ChineseAnalyzer.forQuery(),
-                NAME_BIGRAMS, new BigramAnalyzer(), BODY_BIGRAMS, new BigramAnalyzer()));
+                NAME_BIGRAMS, new BigramAnalyzer()));
     }
 }

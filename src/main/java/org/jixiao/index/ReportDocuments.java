@@ -53,14 +53,14 @@ final class ReportDocuments {
         List<Region> lineage = r.regionCode() == null ? List.of() : regions.lineage(r.regionCode());
         List<Document> docs = new ArrayList<>(1 + r.indicators().size() + r.budgetItems().size());
 
-        Document report = common(r, lineage, current, indexedAt, TYPE_REPORT);
+        Document report = common(r, lineage, current, TYPE_REPORT);
+        reportOnly(report, r, indexedAt);
         for (String code : findingCodes(r.findings())) addFinding(report, code);
         report.add(new StoredField(REPORT_JSON, ReportCodec.write(r)));
         report.add(new StoredField(INDICATOR_COUNT, r.indicators().size()));
         report.add(new StoredField(BUDGET_COUNT, r.budgetItems().size()));
         String reportName = r.project().name() != null ? r.project().name() : r.title();
-        text(report, reportName, String.join(" ", nonNull(r.title(), r.project().department(),
-                r.project().implementingUnit(), r.region())));
+        text(report, reportName, r.title(), r.project().department(), r.project().implementingUnit(), r.region());
         DecimalField.add(report, NumericField.EXECUTION_RATE.fieldName(), r.funds().executionRate());
         DecimalField.add(report, NumericField.TOTAL_SCORE.fieldName(), r.totalScore());
         DecimalField.add(report, NumericField.INITIAL_BUDGET.fieldName(), r.funds().initialBudget());
@@ -73,7 +73,7 @@ final class ReportDocuments {
 
         int row = 0;
         for (Indicator i : r.indicators()) {
-            Document d = common(r, lineage, current, indexedAt, TYPE_INDICATOR);
+            Document d = common(r, lineage, current, TYPE_INDICATOR);
             d.add(new StoredField(ROW, row++));
             keyword(d, LEVEL1, i.level1());
             keyword(d, LEVEL2, i.level2());
@@ -84,8 +84,9 @@ final class ReportDocuments {
             for (Finding f : r.findings()) {
                 if (i.name() != null && i.name().equals(f.subject())) addFinding(d, f.code());
             }
-            text(d, i.name(), String.join(" ", nonNull(i.level1(), i.level2(), i.target(), i.actual(),
-                    r.project().name())));
+            // Context is the row's own target and actual text; the project name is the report entry's,
+            // so a query for a project's subject does not return every row of that project.
+            text(d, i.name(), i.target(), i.actual());
             DecimalField.add(d, NumericField.WEIGHT.fieldName(), i.weight());
             DecimalField.add(d, NumericField.SCORE.fieldName(), i.score());
             DecimalField.add(d, NumericField.TARGET_VALUE.fieldName(), value(i.targetValue()));
@@ -94,28 +95,27 @@ final class ReportDocuments {
         }
         row = 0;
         for (BudgetItem b : r.budgetItems()) {
-            Document d = common(r, lineage, current, indexedAt, TYPE_BUDGET);
+            Document d = common(r, lineage, current, TYPE_BUDGET);
             d.add(new StoredField(ROW, row++));
             keyword(d, NAME, b.name());
             stored(d, PURPOSE, b.purpose());
-            text(d, b.name(), String.join(" ", nonNull(b.purpose(), r.project().name())));
+            text(d, b.name(), b.purpose());
             DecimalField.add(d, NumericField.AMOUNT.fieldName(), b.amount());
             docs.add(facets(d));
         }
         return docs;
     }
 
-    private Document common(Report r, List<Region> lineage, boolean current, long indexedAt, String type) {
+    /**
+     * The fields every entry of a report is filtered and counted by. What is only displayed (file,
+     * project, department, title …) is stored on the report entry alone; a hit on a row reads it
+     * from there, which keeps row entries small and indexing fast.
+     */
+    private Document common(Report r, List<Region> lineage, boolean current, String type) {
         Document d = new Document();
         d.add(new StringField(TYPE, type, Field.Store.YES));
         d.add(new StringField(SHA256, r.source().sha256(), Field.Store.YES));
-        d.add(new StringField(SERIES, series(r), Field.Store.YES));
         d.add(new StringField(CURRENT, Boolean.toString(current), Field.Store.YES));
-        d.add(new StoredField(INDEXED_AT, indexedAt));
-        d.add(new NumericDocValuesField(INDEXED_AT, indexedAt));
-        keyword(d, FILE, r.source().file());
-        keyword(d, REGION, r.region());
-        keyword(d, REGION_CODE, r.regionCode());
         for (Region region : lineage) {
             d.add(new StringField(REGION_CODES, region.code(), Field.Store.NO));
             d.add(new StringField(REGION_NAMES, region.name(), Field.Store.NO));
@@ -125,18 +125,28 @@ final class ReportDocuments {
         if (r.year() != null) {
             d.add(new IntPoint(YEAR, r.year()));
             d.add(new NumericDocValuesField(YEAR, r.year()));
-            d.add(new StoredField(YEAR, r.year()));
             d.add(new SortedSetDocValuesFacetField(FACET_YEAR, r.year().toString()));
         }
         if (r.kind() != null) {
-            keyword(d, KIND, r.kind().name());
+            d.add(new StringField(KIND, r.kind().name(), Field.Store.NO));
             d.add(new SortedSetDocValuesFacetField(FACET_KIND, r.kind().name()));
         }
+        return d;
+    }
+
+    /** What hits on any entry of the report display, stored once on the report entry. */
+    private static void reportOnly(Document d, Report r, long indexedAt) {
+        d.add(new StoredField(SERIES, series(r)));
+        d.add(new StoredField(INDEXED_AT, indexedAt));
+        stored(d, FILE, r.source().file());
+        stored(d, REGION, r.region());
+        stored(d, REGION_CODE, r.regionCode());
+        if (r.year() != null) d.add(new StoredField(YEAR, r.year()));
+        if (r.kind() != null) d.add(new StoredField(KIND, r.kind().name()));
         keyword(d, DEPARTMENT, r.project().department());
         keyword(d, UNIT, r.project().implementingUnit());
         keyword(d, PROJECT, r.project().name());
         stored(d, TITLE, r.title());
-        return d;
     }
 
     private static String[] regionPath(Report r, List<Region> lineage) {
@@ -158,15 +168,19 @@ final class ReportDocuments {
         d.add(new SortedSetDocValuesFacetField(FACET_FINDING, code));
     }
 
-    private static void text(Document d, String name, String body) {
+    /**
+     * The entry's name, and its context as separate values of one field: each value is segmented on
+     * its own, so the segmenter's memo serves the targets and actuals that repeat across rows and
+     * reports.
+     */
+    private static void text(Document d, String name, String... context) {
         if (name != null && !name.isBlank()) {
             d.add(new TextField(NAME_WORDS, name, Field.Store.NO));
             d.add(new TextField(NAME_BIGRAMS, name, Field.Store.NO));
         }
-        if (!body.isBlank()) {
-            d.add(new TextField(BODY_WORDS, body, Field.Store.NO));
-            d.add(new TextField(BODY_BIGRAMS, body, Field.Store.NO));
-        }
+        // Context gets words only: bigrams are for recall on names, and on every context value they
+        // would double the indexing work for matches nobody ranks high.
+        for (String value : nonNull(context)) d.add(new TextField(BODY_WORDS, value, Field.Store.NO));
     }
 
     private static void keyword(Document d, String field, String value) {

@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
@@ -23,6 +25,7 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.LockObtainFailedException;
 import org.jixiao.model.Report;
 import org.jixiao.normalize.RegionResolver;
 
@@ -50,6 +53,9 @@ public final class ReportIndex implements Closeable {
     /** Indexing buffer: large enough that a batch of reports flushes rarely, well inside a 1 GB heap. */
     static final double RAM_BUFFER_MB = 128;
 
+    /** Lock stripes: many more than indexing threads, so unrelated series rarely share one. */
+    static final int SERIES_LOCK_STRIPES = 64;
+
     private record Entry(String series, long indexedAt, boolean current) {
     }
 
@@ -61,14 +67,21 @@ public final class ReportIndex implements Closeable {
     /** The current version's sha256 of each series. */
     private final Map<String, String> currentBySeries = new HashMap<>();
     private long clock;
+    /** Serialises the versions of one series; striped so unrelated reports index in parallel. */
+    private final Lock[] seriesLocks = new Lock[SERIES_LOCK_STRIPES];
 
     private ReportIndex(Directory directory, IndexWriter writer, ReportDocuments documents) {
         this.directory = directory;
         this.writer = writer;
         this.documents = documents;
+        for (int i = 0; i < seriesLocks.length; i++) seriesLocks[i] = new ReentrantLock();
     }
 
-    /** Opens (creating if needed) the index in {@code dir}. */
+    /**
+     * Opens (creating if needed) the index in {@code dir}.
+     *
+     * @throws IndexLockedException when another writer has it open
+     */
     public static ReportIndex open(Path dir, RegionResolver regions) throws IOException {
         Files.createDirectories(dir);
         Directory directory = FSDirectory.open(dir);
@@ -79,6 +92,9 @@ public final class ReportIndex implements Closeable {
         IndexWriter writer;
         try {
             writer = new IndexWriter(directory, config);
+        } catch (LockObtainFailedException e) {
+            directory.close();
+            throw new IndexLockedException("索引 " + dir + " 正被另一个进程写入，请等其结束后再试", e);
         } catch (IOException | RuntimeException e) {
             directory.close();
             throw e;
@@ -104,41 +120,77 @@ public final class ReportIndex implements Closeable {
         }
     }
 
-    /** Adds or replaces a report; visible after {@link #commit()}. */
-    public synchronized Outcome add(Report report) throws IOException {
+    /**
+     * Adds or replaces a report; visible after {@link #commit()}. Safe to call from several threads:
+     * reports of different series are analysed and written in parallel, reports of one series one
+     * after the other (so versions never race).
+     */
+    public Outcome add(Report report) throws IOException {
         String sha = report.source() == null ? null : report.source().sha256();
         if (sha == null) throw new IllegalArgumentException("报告缺少来源文件的 sha256，无法建立索引");
-        Entry existing = entries.get(sha);
-        if (existing != null) {
-            // The same bytes again: same series, same place in its history.
-            write(report, existing.current(), existing.indexedAt());
-            return Outcome.REPLACED;
-        }
         String series = ReportDocuments.series(report);
-        String previous = currentBySeries.get(series);
-        if (previous != null) rewrite(previous, false);
-        write(report, true, ++clock);
-        return previous == null ? Outcome.ADDED : Outcome.SUPERSEDED;
+        Lock lock = seriesLock(series);
+        lock.lock();
+        try {
+            Entry existing;
+            String previous;
+            synchronized (this) {
+                existing = entries.get(sha);
+                previous = currentBySeries.get(series);
+            }
+            if (existing != null) {
+                // The same bytes again: same series, same place in its history.
+                write(report, existing.current(), existing.indexedAt());
+                return Outcome.REPLACED;
+            }
+            if (previous != null) rewrite(previous, false);
+            write(report, true, tick());
+            return previous == null ? Outcome.ADDED : Outcome.SUPERSEDED;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private synchronized long tick() {
+        return ++clock;
+    }
+
+    private Lock seriesLock(String series) {
+        return seriesLocks[Math.floorMod(series.hashCode(), seriesLocks.length)];
     }
 
     /** Removes a report and its rows; the newest remaining version of its series becomes current. */
-    public synchronized boolean delete(String sha256) throws IOException {
-        Entry removed = entries.remove(sha256);
-        if (removed == null) return false;
-        writer.deleteDocuments(new Term(SHA256, sha256));
-        if (removed.current()) {
-            currentBySeries.remove(removed.series());
+    public boolean delete(String sha256) throws IOException {
+        Entry entry;
+        synchronized (this) {
+            entry = entries.get(sha256);
+        }
+        if (entry == null) return false;
+        Lock lock = seriesLock(entry.series());
+        lock.lock();
+        try {
+            Entry removed;
             String newest = null;
-            long newestAt = Long.MIN_VALUE;
-            for (Map.Entry<String, Entry> e : entries.entrySet()) {
-                if (e.getValue().series().equals(removed.series()) && e.getValue().indexedAt() > newestAt) {
-                    newest = e.getKey();
-                    newestAt = e.getValue().indexedAt();
+            synchronized (this) {
+                removed = entries.remove(sha256);
+                if (removed == null) return false;
+                if (removed.current()) {
+                    currentBySeries.remove(removed.series());
+                    long newestAt = Long.MIN_VALUE;
+                    for (Map.Entry<String, Entry> e : entries.entrySet()) {
+                        if (e.getValue().series().equals(removed.series()) && e.getValue().indexedAt() > newestAt) {
+                            newest = e.getKey();
+                            newestAt = e.getValue().indexedAt();
+                        }
+                    }
                 }
             }
+            writer.deleteDocuments(new Term(SHA256, sha256));
             if (newest != null) rewrite(newest, true);
+            return true;
+        } finally {
+            lock.unlock();
         }
-        return true;
     }
 
     public synchronized boolean contains(String sha256) {
@@ -146,13 +198,14 @@ public final class ReportIndex implements Closeable {
     }
 
     /** Makes everything added so far durable and visible, atomically. */
-    public synchronized void commit() throws IOException {
+    public void commit() throws IOException {
         writer.commit();
     }
 
     /** Commits what was added and closes. */
     @Override
     public synchronized void close() throws IOException {
+        if (!writer.isOpen()) return;
         try {
             writer.commit();
             writer.close();
@@ -163,6 +216,7 @@ public final class ReportIndex implements Closeable {
 
     /** Closes without committing, dropping everything since the last commit. */
     public synchronized void abandon() throws IOException {
+        if (!writer.isOpen()) return;
         try {
             writer.rollback();
         } finally {
@@ -170,20 +224,26 @@ public final class ReportIndex implements Closeable {
         }
     }
 
+    /** Writes a report's documents; the caller holds its series lock. */
     private void write(Report report, boolean current, long indexedAt) throws IOException {
         String sha = report.source().sha256();
         List<Document> docs = documents.build(report, current, indexedAt);
         // One block under one term: the report and its rows replace the old ones all together.
         writer.updateDocuments(new Term(SHA256, sha), docs);
         String series = ReportDocuments.series(report);
-        entries.put(sha, new Entry(series, indexedAt, current));
-        if (current) currentBySeries.put(series, sha);
-        else currentBySeries.remove(series, sha);
+        synchronized (this) {
+            entries.put(sha, new Entry(series, indexedAt, current));
+            if (current) currentBySeries.put(series, sha);
+            else currentBySeries.remove(series, sha);
+        }
     }
 
     /** Writes a report again from its stored canonical JSON, with another current flag. */
     private void rewrite(String sha256, boolean current) throws IOException {
-        Entry entry = entries.get(sha256);
+        Entry entry;
+        synchronized (this) {
+            entry = entries.get(sha256);
+        }
         try (DirectoryReader reader = DirectoryReader.open(writer)) {
             IndexSearcher searcher = new IndexSearcher(reader);
             BooleanQuery q = new BooleanQuery.Builder()

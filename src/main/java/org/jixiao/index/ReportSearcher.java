@@ -11,7 +11,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
@@ -31,7 +33,19 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.CollectionTerminatedException;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.IndexOrDocValuesQuery;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.SimpleCollector;
+import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
@@ -119,7 +133,14 @@ public final class ReportSearcher implements Closeable {
     }
 
     private SearchResult run(SearchRequest request) throws IOException {
-        Query query = query(request);
+        TextMatching matching = request.matching() == null ? TextMatching.DEFAULT : request.matching();
+        Query query = query(request, matching);
+        if (matching == TextMatching.COMBINED && request.text() != null && !request.text().isBlank()) {
+            // Bigram matches only fill up a page the words cannot: with enough word matches the
+            // loose tail is left out, which keeps results precise and facets cheap.
+            Query words = query(request, TextMatching.WORDS);
+            if (atLeast(words, request.limit())) query = words;
+        }
         Sort sort = sort(request.sort());
         TopDocs top;
         FacetsCollector facetsCollector = null;
@@ -127,33 +148,40 @@ public final class ReportSearcher implements Closeable {
         if (request.facets() && facetState != null) {
             FacetsCollectorManager.FacetsResult r = sort == null
                     ? FacetsCollectorManager.search(searcher, query, request.limit(), new FacetsCollectorManager())
-                    : FacetsCollectorManager.search(searcher, query, request.limit(), sort, new FacetsCollectorManager());
+                    : FacetsCollectorManager.search(searcher, query, request.limit(), sort, true, new FacetsCollectorManager());
             top = r.topDocs();
             facetsCollector = r.facetsCollector();
             total = facetsCollector.getMatchingDocs().stream().mapToLong(m -> m.totalHits).sum();
         } else {
-            top = sort == null ? searcher.search(query, request.limit()) : searcher.search(query, request.limit(), sort);
+            top = sort == null ? searcher.search(query, request.limit()) : searcher.search(query, request.limit(), sort, true);
             total = top.totalHits.relation == org.apache.lucene.search.TotalHits.Relation.EQUAL_TO
                     ? top.totalHits.value : searcher.count(query);
         }
         List<SearchResult.Hit> hits = new ArrayList<>(top.scoreDocs.length);
         StoredFields stored = reader.storedFields();
-        for (ScoreDoc sd : top.scoreDocs) hits.add(hit(stored.document(sd.doc, HIT_FIELDS), sd.score));
+        Map<String, Document> reports = new HashMap<>();
+        for (ScoreDoc sd : top.scoreDocs) {
+            Document d = stored.document(sd.doc, HIT_FIELDS);
+            Document report = TYPE_REPORT.equals(d.get(TYPE)) ? d : reports.computeIfAbsent(d.get(SHA256), this::reportDocument);
+            hits.add(hit(d, report, sd.score));
+        }
         List<SearchResult.Facet> facets = facetsCollector == null ? List.of() : facets(facetsCollector);
         return new SearchResult(total, hits, facets);
     }
 
-    /** The Lucene query for a request (public for tests and the benchmark). */
-    Query query(SearchRequest request) throws IOException {
+    /** The Lucene query for a request, its text matched as {@code matching} says. */
+    private Query query(SearchRequest request, TextMatching matching) throws IOException {
         BooleanQuery.Builder b = new BooleanQuery.Builder();
-        Query text = textQuery(request.text(), request.matching() == null ? TextMatching.DEFAULT : request.matching());
+        Query text = textQuery(request.text(), matching);
         b.add(text == null ? new MatchAllDocsQuery() : text, text == null ? Occur.FILTER : Occur.MUST);
-        if (!request.history()) b.add(new TermQuery(new Term(CURRENT, "true")), Occur.FILTER);
+        // Excluding the few superseded entries is cheaper than requiring the many current ones.
+        if (!request.history()) b.add(new TermQuery(new Term(CURRENT, "false")), Occur.MUST_NOT);
         if (request.region() != null && !request.region().isBlank()) b.add(regionQuery(request.region().strip()), Occur.FILTER);
         if (request.yearFrom() != null || request.yearTo() != null) {
             int from = request.yearFrom() == null ? Integer.MIN_VALUE : request.yearFrom();
             int to = request.yearTo() == null ? Integer.MAX_VALUE : request.yearTo();
-            b.add(IntPoint.newRangeQuery(YEAR, from, to), Occur.FILTER);
+            b.add(new IndexOrDocValuesQuery(IntPoint.newRangeQuery(YEAR, from, to),
+                    NumericDocValuesField.newSlowRangeQuery(YEAR, from, to)), Occur.FILTER);
         }
         if (request.kind() != null && !request.kind().isBlank()) {
             b.add(new TermQuery(new Term(KIND, kind(request.kind()).name())), Occur.FILTER);
@@ -173,7 +201,7 @@ public final class ReportSearcher implements Closeable {
     private Query textQuery(String text, TextMatching matching) throws IOException {
         if (text == null || text.isBlank()) return null;
         Query words = allTerms(terms(NAME_WORDS, text), NAME_WORDS, BODY_WORDS);
-        Query bigrams = anyTerm(terms(NAME_BIGRAMS, text), NAME_BIGRAMS, BODY_BIGRAMS);
+        Query bigrams = anyTerm(terms(NAME_BIGRAMS, text), NAME_BIGRAMS);
         return switch (matching) {
             case WORDS -> words;
             case BIGRAMS -> bigrams;
@@ -203,11 +231,16 @@ public final class ReportSearcher implements Closeable {
         return b.build();
     }
 
-    /** Any term may occur; more and rarer overlaps rank higher. */
-    private static Query anyTerm(List<String> terms, String nameField, String bodyField) {
+    /**
+     * Bigrams of the name, at least half of them (rounded down, at least one): 完成时限 still finds
+     * 工程完工时限 by 时限, but a long query is not answered by every name sharing one common
+     * bigram such as 时间. More and rarer overlaps rank higher.
+     */
+    private static Query anyTerm(List<String> terms, String field) {
         if (terms.isEmpty()) return new org.apache.lucene.search.MatchNoDocsQuery("查询中没有可检索的词");
         BooleanQuery.Builder b = new BooleanQuery.Builder();
-        for (String t : terms) b.add(either(t, nameField, bodyField), Occur.SHOULD);
+        for (String t : terms) b.add(new TermQuery(new Term(field, t)), Occur.SHOULD);
+        b.setMinimumNumberShouldMatch(Math.max(1, terms.size() / 2));
         return b.build();
     }
 
@@ -277,20 +310,69 @@ public final class ReportSearcher implements Closeable {
         return out;
     }
 
-    private static SearchResult.Hit hit(Document d, float relevance) {
+    /** Whether {@code query} matches at least {@code n} entries; stops counting at {@code n}. */
+    private boolean atLeast(Query query, int n) throws IOException {
+        int[] count = {0};
+        searcher.search(query, new SimpleCollector() {
+            @Override
+            protected void doSetNextReader(LeafReaderContext context) {
+                if (count[0] >= n) throw new CollectionTerminatedException();
+            }
+
+            @Override
+            public void collect(int doc) {
+                if (++count[0] >= n) throw new CollectionTerminatedException();
+            }
+
+            @Override
+            public ScoreMode scoreMode() {
+                return ScoreMode.COMPLETE_NO_SCORES;
+            }
+        });
+        return count[0] >= n;
+    }
+
+    /**
+     * The report entry of a sha256 (its display fields), or an empty document if it is gone. A
+     * report is written as one block, report entry first, so it is the first live entry of its
+     * sha256: found by a term lookup, without running a search.
+     */
+    private Document reportDocument(String sha256) {
+        try {
+            BytesRef term = new BytesRef(sha256);
+            for (LeafReaderContext leaf : reader.leaves()) {
+                Terms terms = leaf.reader().terms(SHA256);
+                if (terms == null) continue;
+                TermsEnum te = terms.iterator();
+                if (!te.seekExact(term)) continue;
+                PostingsEnum postings = te.postings(null, PostingsEnum.NONE);
+                Bits live = leaf.reader().getLiveDocs();
+                for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
+                    if (live != null && !live.get(doc)) continue;
+                    Document d = leaf.reader().storedFields().document(doc, HIT_FIELDS);
+                    if (TYPE_REPORT.equals(d.get(TYPE))) return d;
+                }
+            }
+            return new Document();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static SearchResult.Hit hit(Document d, Document report, float relevance) {
         String type = d.get(TYPE);
         BigDecimal amount = decimal(d, NumericField.AMOUNT.fieldName());
         if (amount == null) amount = decimal(d, NumericField.TOTAL_AMOUNT.fieldName());
         if (amount == null) amount = decimal(d, NumericField.ADJUSTED_BUDGET.fieldName());
-        IndexableField year = d.getField(YEAR);
+        IndexableField year = report.getField(YEAR);
         String name = d.get(NAME);
         if (TYPE_REPORT.equals(type)) name = null;
-        return new SearchResult.Hit(type, d.get(REGION), d.get(REGION_CODE),
-                year == null ? null : year.numericValue().intValue(), d.get(KIND), d.get(PROJECT),
+        return new SearchResult.Hit(type, report.get(REGION), report.get(REGION_CODE),
+                year == null ? null : year.numericValue().intValue(), report.get(KIND), report.get(PROJECT),
                 d.get(LEVEL1), d.get(LEVEL2), name, d.get(TARGET), d.get(ACTUAL),
                 decimal(d, NumericField.WEIGHT.fieldName()), decimal(d, NumericField.SCORE.fieldName()),
                 decimal(d, NumericField.EXECUTION_RATE.fieldName()), decimal(d, NumericField.TOTAL_SCORE.fieldName()),
-                amount, Arrays.asList(d.getValues(FINDING)), d.get(FILE), d.get(SHA256),
+                amount, Arrays.asList(d.getValues(FINDING)), report.get(FILE), d.get(SHA256),
                 Boolean.parseBoolean(d.get(CURRENT)), relevance);
     }
 

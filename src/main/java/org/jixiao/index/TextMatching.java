@@ -8,9 +8,12 @@ package org.jixiao.index;
 public enum TextMatching {
     /** HanLP words, every query word required: precise, misses what HanLP segments differently. */
     WORDS,
-    /** CJK bigrams, any may match, ranked by BM25: dictionary-free recall, looser matches. */
+    /** CJK bigrams of names, half of them required, ranked by BM25: dictionary-free recall, looser matches. */
     BIGRAMS,
-    /** Both: documents with every query word rank first, bigram-only matches follow. */
+    /**
+     * Both: entries with every query word rank first; bigram-only matches follow, and are added only
+     * when the words find fewer entries than the page asks for.
+     */
     COMBINED;
 
     /** The mode used when a request does not name one. */

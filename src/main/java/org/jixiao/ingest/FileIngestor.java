@@ -1,6 +1,5 @@
 package org.jixiao.ingest;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -10,6 +9,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import org.apache.tika.Tika;
+import org.apache.tika.io.TikaInputStream;
 import org.apache.tika.metadata.Metadata;
 import org.apache.tika.metadata.TikaCoreProperties;
 import org.jixiao.model.SourceDocument;
@@ -61,7 +61,7 @@ public final class FileIngestor implements Stage<Path, SourceDocument> {
 
     private String detect(String name, byte[] bytes) {
         String byContent;
-        try (InputStream in = new ByteArrayInputStream(bytes)) {
+        try (InputStream in = TikaInputStream.get(bytes)) {
             // Content alone first: a PDF named .txt is a PDF, a text file named .pdf is not.
             byContent = tika.detect(in, new Metadata());
         } catch (IOException e) {
@@ -72,11 +72,14 @@ public final class FileIngestor implements Stage<Path, SourceDocument> {
             // Office containers need the name to tell .docx from .xlsx when the zip detector cannot.
             Metadata metadata = new Metadata();
             metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, name);
-            try (InputStream in = new ByteArrayInputStream(bytes)) {
+            try (InputStream in = TikaInputStream.get(bytes)) {
                 return tika.detect(in, metadata);
             } catch (IOException e) {
                 throw new UnreadableInputException(name, "无法识别文件类型：" + e.getMessage(), e);
             }
+        }
+        if (byContent.equals("application/octet-stream") && TextDecoder.isText(bytes)) {
+            byContent = "text/plain";
         }
         if (byContent.equals("text/plain")) {
             String lower = name.toLowerCase(java.util.Locale.ROOT);

@@ -15,10 +15,13 @@ public final class NumberText {
     /** What may surround the number in a figure cell without making it something else. */
     private static final Pattern DECORATION = Pattern.compile("^[\\s¥￥]*$|^\\s*(万元|元|%|分|万|亿元)?\\s*$");
 
+    /** U+2212, the typographic minus some PDFs print instead of a hyphen. */
+    private static final char MINUS_SIGN = '\u2212';
+
     private NumberText() {
     }
 
-    /** Full-width digits, signs and punctuation to ASCII; ideographic space to space. */
+    /** Full-width digits, signs and punctuation to ASCII; minus sign to hyphen; ideographic space to space. */
     public static String halfWidth(String s) {
         if (s == null) return null;
         StringBuilder sb = new StringBuilder(s.length());
@@ -26,6 +29,8 @@ public final class NumberText {
             char c = s.charAt(i);
             if (c >= '\uFF01' && c <= '\uFF5E') {
                 sb.append((char) (c - 0xFEE0));
+            } else if (c == MINUS_SIGN) {
+                sb.append('-');
             } else if (c == '\u3000') {
                 sb.append(' ');
             } else if (c == '。' && i > 0 && i + 1 < s.length()

@@ -8,63 +8,104 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jixiao.mapping.Mappings;
+import org.jixiao.normalize.RegionNameIndex.Mention;
 
 /**
  * Finds the administrative region a report belongs to, against the GB/T 2260 table shipped in
- * {@code mappings/regions/gbt2260.csv} (code, name, parent code). The header sources (title,
- * department, unit) are trusted first and their most specific region wins; prose only decides
- * when the header names none, because narratives list many regions a project merely serves.
+ * {@code mappings/regions/gbt2260.csv} (code, name, parent code; see the README there).
+ *
+ * <ul>
+ * <li>The header sources (title, department, unit, project name) are trusted first and the most
+ * specific region they name wins; prose only decides when the header names none, because
+ * narratives list many regions a project merely serves.</li>
+ * <li>Names are recognised in full (江阴市) and in short form (江阴, 湖北, 恩施州); see
+ * {@link RegionNameIndex} for which short forms are accepted.</li>
+ * <li>A name several regions share (鼓楼区) is read as the one whose ancestor or descendant is
+ * also named (南京市鼓楼区 → 320106); failing that, as their common ancestor, or not at all.</li>
+ * <li>Regions named together must fit one branch of the hierarchy: 江苏省江阴市 gives 江阴市; when
+ * they do not, the earlier header source (the title) wins.</li>
+ * </ul>
+ *
+ * <p>All indexes are built once in the constructor; resolving is linear in the length of the texts.
  */
 public final class RegionResolver {
 
-    /** A region and its ancestors, most specific first. */
+    /** A region of the table; {@code parentCode} is null for provinces. */
     public record Region(String code, String name, String parentCode) {
     }
 
-    private final Map<String, Region> byCode = new HashMap<>();
-    private final List<Region> all = new ArrayList<>();
+    /**
+     * When the header names no region, the prose decides only if one region (with the regions
+     * under it) accounts for more than this share of all region names in it; otherwise the report
+     * is about too many places to claim one.
+     */
+    static final double PROSE_MAJORITY_SHARE = 0.5;
+
+    private final Map<String, Region> byCode = new LinkedHashMap<>();
+    private final Map<String, Integer> level = new HashMap<>();
+    private final RegionNameIndex names;
 
     public RegionResolver(Mappings mappings) {
-        try (InputStream in = mappings.open("regions/gbt2260.csv");
-             BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            String line = r.readLine(); // header
-            while ((line = r.readLine()) != null) {
-                if (line.isBlank()) continue;
-                String[] f = line.split(",", -1);
-                Region region = new Region(f[0].strip(), f[1].strip(), f.length > 2 && !f[2].isBlank() ? f[2].strip() : null);
-                byCode.put(region.code(), region);
-                all.add(region);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read mapping regions/gbt2260.csv", e);
+        for (String line : lines(mappings, "regions/gbt2260.csv", true)) {
+            String[] f = line.split(",", -1);
+            Region region = new Region(f[0].strip(), f[1].strip(),
+                    f.length > 2 && !f[2].isBlank() ? f[2].strip() : null);
+            byCode.put(region.code(), region);
         }
+        for (Region r : byCode.values()) {
+            int depth = lineage(r.code()).size() - 1;
+            // Districts of the municipalities and 省直辖 county-level cities hang directly under the
+            // province but are counties, not prefectures: the code, not the depth, says which.
+            level.put(r.code(), depth == 0 ? RegionNameIndex.PROVINCE
+                    : r.code().endsWith("00") ? RegionNameIndex.PREFECTURE : RegionNameIndex.COUNTY);
+        }
+        names = new RegionNameIndex(byCode.values(), level,
+                lines(mappings, "regions/ethnic-groups.txt", false),
+                new HashSet<>(lines(mappings, "regions/lookalike-words.txt", false)));
     }
 
-    /** The region, or null when none is named. */
+    /**
+     * The region the report belongs to, or null when none is named (or only ambiguously).
+     *
+     * @param headerTexts title, department, implementing unit, project name, most trusted first;
+     *                    null entries are skipped
+     * @param prose       the report's text, used only when the header names no region
+     */
     public Region resolve(List<String> headerTexts, String prose) {
+        List<List<Mention>> header = new ArrayList<>();
+        for (String text : headerTexts) header.add(names.mentions(text));
+        List<Mention> allHeader = header.stream().flatMap(List::stream).toList();
+        List<Mention> proseMentions = null;
+
         Region best = null;
-        for (String text : headerTexts) {
-            if (text == null) continue;
-            for (Region r : all) {
-                if (text.contains(r.name()) && (best == null || depth(r) > depth(best))) best = r;
+        for (List<Mention> source : header) {
+            if (source.isEmpty()) continue;
+            if (proseMentions == null && needsProse(source)) proseMentions = names.mentions(prose);
+            Region here = null;
+            for (Mention m : source) {
+                Region r = pick(m, allHeader, proseMentions == null ? List.of() : proseMentions);
+                if (r == null) continue;
+                if (here == null || isAncestorOrSelf(here, r)) here = r;
+                else if (!isAncestorOrSelf(r, here)) {
+                    // Two branches in one text (武汉市、十堰市): the region covering both.
+                    Region common = commonAncestor(here, r);
+                    if (common != null) here = common;
+                }
             }
+            if (here == null) continue;
+            if (best == null || isAncestorOrSelf(best, here)) best = here;
         }
         if (best != null || prose == null) return best;
-        int bestCount = 0;
-        for (Region r : all) {
-            int count = count(prose, r.name());
-            if (count > bestCount || (count == bestCount && count > 0 && depth(r) < depth(best))) {
-                best = r;
-                bestCount = count;
-            }
-        }
-        return best;
+        return fromProse(proseMentions == null ? names.mentions(prose) : proseMentions);
     }
 
-    /** The region and its ancestors, most specific first. */
+    /** The region and its ancestors, most specific first; empty for an unknown code. */
     public List<Region> lineage(String code) {
         List<Region> out = new ArrayList<>();
         Region r = byCode.get(code);
@@ -75,13 +116,124 @@ public final class RegionResolver {
         return out;
     }
 
+    /** The region with this GB/T 2260 code, or null. */
+    public Region byCode(String code) {
+        return code == null ? null : byCode.get(code.strip());
+    }
+
+    /**
+     * The region a full or short name denotes (江苏 → 江苏省, 江阴市 → 江阴市), for filtering by
+     * region; null when the name is unknown or shared by several regions (鼓楼区).
+     */
+    public Region find(String name) {
+        if (name == null) return null;
+        List<Region> found = names.regions(name.replaceAll("\\s+", ""));
+        return found.size() == 1 ? found.get(0) : null;
+    }
+
+    /** Prose is only read to disambiguate the header when the header alone cannot. */
+    private static boolean needsProse(List<Mention> source) {
+        return source.stream().anyMatch(m -> m.candidates().size() > 1 || m.needsAncestor());
+    }
+
+    /**
+     * The region one mention stands for. A shared name goes to the candidate best supported by the
+     * other names in the header (an ancestor or descendant of it named there), then in the prose;
+     * a tie goes to the candidates' common ancestor, or to nothing.
+     */
+    private Region pick(Mention m, List<Mention> header, List<Mention> prose) {
+        List<Region> candidates = m.candidates();
+        if (candidates.size() == 1 && !m.needsAncestor()) return candidates.get(0);
+        for (List<Mention> context : List.of(header, prose)) {
+            List<Region> bestSupported = mostSupported(m, candidates, context);
+            if (bestSupported.size() == 1) return bestSupported.get(0);
+            if (!bestSupported.isEmpty()) candidates = bestSupported;
+        }
+        if (m.needsAncestor()) return null;
+        Region common = candidates.get(0);
+        for (Region c : candidates) {
+            common = common == null ? null : commonAncestor(common, c);
+        }
+        return common;
+    }
+
+    /**
+     * The candidates with the most related regions named in the context; empty when none has any.
+     * A short county name (沛县) is only supported by its ancestors, since naming a town inside it
+     * is no evidence that the two characters meant the county.
+     */
+    private List<Region> mostSupported(Mention m, List<Region> candidates, List<Mention> context) {
+        int top = 0;
+        List<Region> out = new ArrayList<>();
+        for (Region c : candidates) {
+            int support = 0;
+            for (Mention other : context) {
+                if (other == m) continue;
+                for (Region o : other.candidates()) {
+                    if (o.equals(c)) continue;
+                    if (isAncestorOrSelf(o, c) || (!m.needsAncestor() && isAncestorOrSelf(c, o))) {
+                        support++;
+                        break;
+                    }
+                }
+            }
+            if (support > top) {
+                top = support;
+                out.clear();
+            }
+            if (support == top && support > 0) out.add(c);
+        }
+        return out;
+    }
+
+    private Region fromProse(List<Mention> mentions) {
+        Map<Region, Integer> counts = new HashMap<>();
+        int total = 0;
+        for (Mention m : mentions) {
+            Region r = pick(m, mentions, List.of());
+            if (r == null) continue;
+            total++;
+            for (Region up : lineage(r.code())) counts.merge(up, 1, Integer::sum);
+        }
+        Region best = null;
+        for (Map.Entry<Region, Integer> e : counts.entrySet()) {
+            if (e.getValue() <= total * PROSE_MAJORITY_SHARE) continue;
+            if (best == null || depth(e.getKey()) > depth(best)) best = e.getKey();
+        }
+        return best;
+    }
+
     private int depth(Region r) {
         return lineage(r.code()).size();
     }
 
-    private static int count(String text, String needle) {
-        int n = 0;
-        for (int i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + needle.length())) n++;
-        return n;
+    private boolean isAncestorOrSelf(Region ancestor, Region r) {
+        for (Region up = r; up != null; up = up.parentCode() == null ? null : byCode.get(up.parentCode())) {
+            if (up.code().equals(ancestor.code())) return true;
+        }
+        return false;
+    }
+
+    private Region commonAncestor(Region a, Region b) {
+        for (Region up : lineage(a.code())) {
+            if (isAncestorOrSelf(up, b)) return up;
+        }
+        return null;
+    }
+
+    /** Non-blank lines of a mapping file, without # comments; the CSV header is skipped. */
+    private static List<String> lines(Mappings mappings, String file, boolean csvHeader) {
+        List<String> out = new ArrayList<>();
+        try (InputStream in = mappings.open(file);
+             BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            if (csvHeader) r.readLine();
+            for (String line = r.readLine(); line != null; line = r.readLine()) {
+                String s = line.strip();
+                if (!s.isEmpty() && !s.startsWith("#")) out.add(s);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read mapping " + file, e);
+        }
+        return out;
     }
 }

@@ -2,9 +2,18 @@ package org.jixiao.pipeline;
 
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jixiao.extract.Extractor;
 import org.jixiao.extract.text.TextReportExtractor;
 import org.jixiao.ingest.FileIngestor;
+import org.jixiao.ingest.UnreadableInputException;
 import org.jixiao.mapping.Mappings;
 import org.jixiao.model.ExtractedDocument;
 import org.jixiao.model.Report;
@@ -16,16 +25,35 @@ import org.jixiao.verify.Verifier;
 /**
  * The stages in order: ingest → extract → normalize → verify. The only class that knows the
  * order; every interface (CLI, routes, REST) runs reports through {@link #process}.
+ *
+ * <p>Each file runs under the {@link Limits}: past the timeout, or when a parser fails on a
+ * hostile file (a stack overflow on a deeply nested PDF, memory exhausted by a bomb, a bug in a
+ * third-party parser), the file is reported unreadable with the reason and the caller goes on.
  */
 public final class Pipeline {
 
+    private static final AtomicInteger WORKERS = new AtomicInteger();
+    /** Daemon workers: a parser stuck on a hostile file must not keep the JVM alive after the batch. */
+    private static final ThreadFactory DAEMONS = r -> {
+        Thread t = new Thread(r, "jixiao-file-" + WORKERS.incrementAndGet());
+        t.setDaemon(true);
+        return t;
+    };
+
+    private final Limits limits;
     private final FileIngestor ingest;
     private final Stage<SourceDocument, ExtractedDocument> extract;
     private final Stage<ExtractedDocument, Report> normalize;
     private final Stage<Report, Report> verify;
+    private final ExecutorService workers = Executors.newCachedThreadPool(DAEMONS);
 
     public Pipeline(Mappings mappings) {
-        this.ingest = new FileIngestor();
+        this(mappings, Limits.DEFAULT);
+    }
+
+    public Pipeline(Mappings mappings, Limits limits) {
+        this.limits = limits;
+        this.ingest = new FileIngestor(limits.maxBytes());
         TextReportExtractor text = new TextReportExtractor();
         this.extract = new Extractor(Map.of(
                 "text/plain", text,
@@ -35,17 +63,57 @@ public final class Pipeline {
         this.verify = new Verifier(StandardRules.create(mappings));
     }
 
-    /** Reads, normalises and verifies one file; throws {@link org.jixiao.ingest.UnreadableInputException} when it cannot be read. */
+    public Limits limits() {
+        return limits;
+    }
+
+    /** Reads, normalises and verifies one file; throws {@link UnreadableInputException} when it cannot be read. */
     public Report process(Path file) {
-        return fromSource(ingest.apply(file));
+        String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+        return bounded(name, () -> fromSource(ingest.apply(file)));
     }
 
     /** The same for bytes that arrived without a file of their own (uploads). */
     public Report process(String fileName, byte[] bytes) {
-        return fromSource(ingest.ingest(null, fileName, bytes));
+        if (bytes.length > limits.maxBytes()) {
+            throw new UnreadableInputException(fileName, "文件过大（" + bytes.length + " 字节），超过上限 " + limits.maxBytes() + " 字节");
+        }
+        return bounded(fileName, () -> fromSource(ingest.ingest(null, fileName, bytes)));
     }
 
     private Report fromSource(SourceDocument source) {
         return verify.apply(normalize.apply(extract.apply(source)));
+    }
+
+    private Report bounded(String name, java.util.concurrent.Callable<Report> work) {
+        Future<Report> f = workers.submit(() -> {
+            try {
+                return work.call();
+            } catch (StackOverflowError e) {
+                throw new UnreadableInputException(name, "文件结构嵌套过深，无法解析", e);
+            } catch (OutOfMemoryError e) {
+                throw new UnreadableInputException(name, "文件解压或解析所需内存超出限制（可能是压缩炸弹或超大页面）", e);
+            }
+        });
+        try {
+            return f.get(limits.timeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            f.cancel(true);
+            throw new UnreadableInputException(name, "处理超时（超过 " + limits.timeout().toSeconds() + " 秒），已跳过", e);
+        } catch (InterruptedException e) {
+            f.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new UnreadableInputException(name, "处理被中断", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof UnreadableInputException u) throw u;
+            throw new UnreadableInputException(name, "文件无法解析（" + cause.getClass().getSimpleName()
+                    + (cause.getMessage() == null ? "" : "：" + abbreviate(cause.getMessage())) + "）", cause);
+        }
+    }
+
+    private static String abbreviate(String s) {
+        String one = s.replaceAll("\\s+", " ");
+        return one.length() > 120 ? one.substring(0, 120) + "…" : one;
     }
 }

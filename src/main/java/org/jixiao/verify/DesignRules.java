@@ -83,7 +83,7 @@ final class DesignRules {
         Set<String> seen = new LinkedHashSet<>();
         for (Indicator i : r.indicators()) {
             if (rescorer.direction(i) != Rescorer.Direction.POSITIVE) continue;
-            BigDecimal[] ab = Rescorer.comparable(i);
+            BigDecimal[] ab = rescorer.comparable(i);
             if (ab == null || ab[0].signum() <= 0) continue;
             if (ab[1].compareTo(ab[0].multiply(design.targetTooLowFactor())) >= 0 && seen.add(key(i.name()))) {
                 out.add(new Finding("TARGET_TOO_LOW", Severity.WARNING, i.name(),

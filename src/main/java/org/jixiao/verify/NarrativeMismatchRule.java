@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import org.jixiao.model.Finding;
@@ -15,6 +14,7 @@ import org.jixiao.model.NarrativeStatement;
 import org.jixiao.model.Quantity;
 import org.jixiao.model.Report;
 import org.jixiao.model.Severity;
+import org.jixiao.normalize.UnitConversions;
 
 /**
  * NARRATIVE_MISMATCH: a figure the prose states differs from the same figure in the table (the
@@ -30,9 +30,11 @@ final class NarrativeMismatchRule implements Rule {
             "target", "目标值", "actual", "实际完成值", "weight", "分值", "score", "得分");
 
     private final Figures figures;
+    private final UnitConversions units;
 
-    NarrativeMismatchRule(Figures figures) {
+    NarrativeMismatchRule(Figures figures, UnitConversions units) {
         this.figures = figures;
+        this.units = units;
     }
 
     @Override
@@ -113,9 +115,9 @@ final class NarrativeMismatchRule implements Rule {
                         + Figures.show(differing) + " 不一致（以表为准）", differing, s.value(), row.location());
     }
 
-    private static BigDecimal comparableValue(Quantity q, String unit) {
+    /** The table's figure in the prose's unit, or null when the units cannot be compared. */
+    private BigDecimal comparableValue(Quantity q, String unit) {
         if (q == null || !q.numeric()) return null;
-        if (q.unit() != null && unit != null && !Objects.equals(q.unit(), unit)) return null;
-        return q.value();
+        return units.convert(q.value(), q.unit(), unit);
     }
 }

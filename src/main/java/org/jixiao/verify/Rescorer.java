@@ -1,11 +1,11 @@
 package org.jixiao.verify;
 
 import java.math.BigDecimal;
-import java.util.Objects;
 import org.jixiao.mapping.Taxonomy;
 import org.jixiao.model.Comparator;
 import org.jixiao.model.Indicator;
 import org.jixiao.model.Quantity;
+import org.jixiao.normalize.UnitConversions;
 
 /**
  * Recomputes the score of a quantitative indicator from its target (A), actual (B) and weight (W)
@@ -22,9 +22,11 @@ final class Rescorer {
     }
 
     private final Taxonomy taxonomy;
+    private final UnitConversions units;
 
-    Rescorer(Taxonomy taxonomy) {
+    Rescorer(Taxonomy taxonomy, UnitConversions units) {
         this.taxonomy = taxonomy;
+        this.units = units;
     }
 
     /**
@@ -40,13 +42,17 @@ final class Rescorer {
         return t.comparator().positive() ? Direction.POSITIVE : Direction.NEGATIVE;
     }
 
-    /** Target and actual in one unit: the numbers of both, or null when they cannot be compared. */
-    static BigDecimal[] comparable(Indicator i) {
+    /**
+     * Target and actual in the target's unit (万人 against 人, 个工作日 against 工作日), or null when
+     * their units cannot be compared. A negative actual counts as 0.
+     */
+    BigDecimal[] comparable(Indicator i) {
         Quantity t = i.targetValue();
         Quantity a = i.actualValue();
         if (t == null || a == null || !t.numeric() || !a.numeric()) return null;
-        if (t.unit() != null && a.unit() != null && !Objects.equals(t.unit(), a.unit())) return null;
-        BigDecimal b = a.value().signum() < 0 ? BigDecimal.ZERO : a.value();
+        BigDecimal b = units.convert(a.value(), a.unit(), t.unit());
+        if (b == null) return null;
+        if (b.signum() < 0) b = BigDecimal.ZERO;
         return new BigDecimal[] {t.value(), b};
     }
 

@@ -10,6 +10,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.jixiao.pipeline.SampleReports;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,18 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The CLI as a user runs it: exit codes, formats, --out, and that inputs are never touched. */
 class CliTest {
 
-    private static final String REPORT = String.join("\n",
-            "2022 年度四川省成都市社区服务项目绩效自评表",
-            "",
-            "项目名称\t\t社区服务项目",
-            "主管部门\t\t成都市民政局\t实施单位\t成都市社区服务中心",
-            "预算执行情况 (万元) (20分)\t\t预算数(A)\t执行数(B)\t执行率 (B/A)\t得分(20分 *执行率)",
-            "\t年度财政资金总额:\t200.00\t180.00\t90.00%\t18.00",
-            "一级指标\t二级指标\t三级指标\t年初目标值 (A)\t实际完成值 (B)\t分值\t得分",
-            "产出指标\t数量指标\t服务人次\t≥1000 人次\t1200 人次\t40\t40",
-            "效益指标\t社会效益指标\t居民满意度提升\t≥90%\t92%\t40\t40",
-            "总分\t98.00",
-            "");
+    private static final String REPORT = SampleReports.SELF_EVALUATION;
 
     @TempDir
     Path dir;

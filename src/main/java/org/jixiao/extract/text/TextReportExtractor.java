@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.jixiao.ingest.TextDecoder;
 import org.jixiao.model.Block;
 import org.jixiao.model.ExtractedDocument;
 import org.jixiao.model.Location;

@@ -1,11 +1,10 @@
 package org.jixiao.index.analysis;
 
-import java.io.Reader;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.cjk.CJKBigramFilter;
-import org.apache.lucene.analysis.cjk.CJKWidthCharFilter;
+import org.apache.lucene.analysis.cjk.CJKWidthFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 
 /**
@@ -16,14 +15,11 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
 public final class BigramAnalyzer extends Analyzer {
 
     @Override
-    protected Reader initReader(String fieldName, Reader reader) {
-        return new CJKWidthCharFilter(reader);
-    }
-
-    @Override
     protected TokenStreamComponents createComponents(String fieldName) {
         StandardTokenizer tokenizer = new StandardTokenizer();
-        TokenStream stream = new CJKBigramFilter(tokenizer);
+        // Width folding before bigramming, as CJKAnalyzer does.
+        TokenStream stream = new CJKWidthFilter(tokenizer);
+        stream = new CJKBigramFilter(stream);
         stream = new LowerCaseFilter(stream);
         return new TokenStreamComponents(tokenizer, stream);
     }

@@ -2,13 +2,10 @@ package org.jixiao.index.analysis;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.Tokenizer;
-import org.apache.lucene.analysis.cjk.CJKWidthCharFilter;
-
-import java.io.Reader;
 
 /**
  * Word analysis of Chinese text with HanLP. Full-width Latin letters and digits (ＰＣ, ９５) are
- * folded to half width first so they match what users type. Use {@link #forIndex()} when
+ * folded to half width by the tokenizer so they match what users type. Use {@link #forIndex()} when
  * writing documents and {@link #forQuery()} when parsing queries.
  */
 public final class ChineseAnalyzer extends Analyzer {
@@ -25,11 +22,6 @@ public final class ChineseAnalyzer extends Analyzer {
 
     public static ChineseAnalyzer forQuery() {
         return new ChineseAnalyzer(WordSegmenter.QUERY);
-    }
-
-    @Override
-    protected Reader initReader(String fieldName, Reader reader) {
-        return new CJKWidthCharFilter(reader);
     }
 
     @Override

@@ -11,7 +11,7 @@ import org.apache.lucene.analysis.tokenattributes.PositionLengthAttribute;
 
 /**
  * Tokens from {@link WordSegmenter}: one per word, offsets into the original text (corrected for
- * any char filter), Latin letters lower-cased. A dictionary word inside a longer word (社保 in
+ * any char filter), full-width Latin folded and lower-cased. A dictionary word inside a longer word (社保 in
  * 社保卡) is stacked on the longer word's position (increment 0), like a synonym, so phrase and
  * position logic still see one word there.
  */
@@ -19,6 +19,10 @@ public final class HanLpTokenizer extends Tokenizer {
 
     /** Input beyond this is ignored: field values are cells and paragraphs, never whole books. */
     static final int MAX_CHARS = 100_000;
+    private static final char FULL_WIDTH_FIRST = '\uFF01';
+    private static final char FULL_WIDTH_LAST = '\uFF5E';
+    private static final int FULL_WIDTH_OFFSET = 0xFEE0;
+    private static final char IDEOGRAPHIC_SPACE = '\u3000';
 
     private final WordSegmenter segmenter;
     private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
@@ -78,6 +82,16 @@ public final class HanLpTokenizer extends Tokenizer {
         int n;
         while (sb.length() < MAX_CHARS && (n = input.read(buf)) != -1) sb.append(buf, 0, n);
         if (sb.length() > MAX_CHARS) sb.setLength(MAX_CHARS);
+        for (int i = 0; i < sb.length(); i++) sb.setCharAt(i, halfWidth(sb.charAt(i)));
         return sb.toString();
+    }
+
+    /**
+     * Full-width ASCII (ＰＣ９５％) as half width, and the ideographic space as a space: one char for
+     * one char, so offsets into the folded text are offsets into the original.
+     */
+    static char halfWidth(char c) {
+        if (c >= FULL_WIDTH_FIRST && c <= FULL_WIDTH_LAST) return (char) (c - FULL_WIDTH_OFFSET);
+        return c == IDEOGRAPHIC_SPACE ? ' ' : c;
     }
 }

@@ -16,8 +16,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * keeps only the longest words so a query asks for what the user typed, not its fragments.
  *
  * <p>Indicator names, levels and targets repeat across thousands of reports, so segmentations are
- * memoised per text (bounded; the cache is simply emptied when full, which keeps it correct and
- * cheap without an LRU).
+ * memoised per text in two generations: when the young one is full it becomes the old one and the
+ * previous old one is dropped; a hit in the old generation moves back to the young one. Texts in
+ * use survive, one-off texts (titles, project names) age out, and no LRU bookkeeping is needed.
  */
 public final class WordSegmenter {
 
@@ -30,13 +31,14 @@ public final class WordSegmenter {
     /** Segments the longest words only: for queries. */
     public static final WordSegmenter QUERY = new WordSegmenter(false);
 
-    /** Distinct texts remembered before the cache is emptied; a few MB of short strings. */
+    /** Distinct texts per generation; two generations stay within a few tens of MB of short strings. */
     private static final int CACHE_TEXTS = 50_000;
     /** Longer texts (narrative paragraphs) rarely repeat and are not worth remembering. */
     private static final int CACHE_MAX_LENGTH = 200;
 
     private final boolean indexMode;
-    private final Map<String, List<Word>> cache = new ConcurrentHashMap<>();
+    private volatile Map<String, List<Word>> young = new ConcurrentHashMap<>();
+    private volatile Map<String, List<Word>> old = new ConcurrentHashMap<>();
 
     private WordSegmenter(boolean indexMode) {
         this.indexMode = indexMode;
@@ -44,12 +46,25 @@ public final class WordSegmenter {
 
     public List<Word> words(String text) {
         if (text.length() > CACHE_MAX_LENGTH) return segment(text);
-        List<Word> cached = cache.get(text);
-        if (cached != null) return cached;
-        List<Word> words = segment(text);
-        if (cache.size() >= CACHE_TEXTS) cache.clear();
-        cache.put(text, words);
+        List<Word> words = young.get(text);
+        if (words != null) return words;
+        words = old.get(text);
+        if (words == null) words = segment(text);
+        remember(text, words);
         return words;
+    }
+
+    private void remember(String text, List<Word> words) {
+        Map<String, List<Word>> current = young;
+        if (current.size() >= CACHE_TEXTS) {
+            synchronized (this) {
+                if (young == current) {
+                    old = current;
+                    young = new ConcurrentHashMap<>();
+                }
+            }
+        }
+        young.put(text, words);
     }
 
     private List<Word> segment(String text) {

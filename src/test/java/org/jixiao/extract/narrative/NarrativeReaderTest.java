@@ -30,7 +30,7 @@ class NarrativeReaderTest {
         List<NarrativeStatement> s = assertStatements(
                 List.of("投诉办结时间年初目标值为 3 个工作日以内，服务覆盖人数年初目标值为 1.2 万人。"),
                 List.of("投诉办结时间", "服务覆盖人数"),
-                "投诉办结时间.target=3工作日", "服务覆盖人数.target=12000人");
+                "投诉办结时间.target=3个工作日", "服务覆盖人数.target=12000人");
         assertEquals(Comparator.LE, s.get(0).comparator());
     }
 

@@ -1,4 +1,4 @@
-package org.jixiao.extract.text;
+package org.jixiao.ingest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import org.jixiao.ingest.UnreadableInputException;
 import org.junit.jupiter.api.Test;
 
 class TextDecoderTest {

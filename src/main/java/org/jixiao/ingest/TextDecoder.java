@@ -1,4 +1,4 @@
-package org.jixiao.extract.text;
+package org.jixiao.ingest;
 
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -6,7 +6,6 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import org.jixiao.ingest.UnreadableInputException;
 
 /**
  * Decodes report text whatever encoding the submitter's editor used. Byte-order marks decide
@@ -51,6 +50,28 @@ public final class TextDecoder {
             return gb;
         }
         throw new UnreadableInputException(fileName, "文本编码无法识别（既不是 UTF-8，也不是 GBK/GB18030 或 UTF-16）");
+    }
+
+    /**
+     * Share of control characters (other than tab, newline, carriage return, form feed) above which
+     * decodable bytes are still not text: binary junk sometimes decodes as GB18030 by chance.
+     */
+    static final double MAX_CONTROL_SHARE = 0.01;
+
+    /**
+     * True when the bytes are text in one of the encodings {@link #decode} accepts. Tika's detector
+     * does not recognise GBK text (it reports application/octet-stream), so ingestion asks here.
+     */
+    public static boolean isText(byte[] bytes) {
+        String text;
+        try {
+            text = decode(bytes, "");
+        } catch (UnreadableInputException e) {
+            return false;
+        }
+        if (text.isEmpty()) return false;
+        long control = text.chars().filter(c -> Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r' && c != '\f').count();
+        return control <= text.length() * MAX_CONTROL_SHARE;
     }
 
     private static Charset utf16WithoutBom(byte[] bytes) {
