@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.camel.builder.NotifyBuilder;
 import org.jixiao.pipeline.Corpus;
 import org.jixiao.web.JixiaoServer;
+import org.jixiao.web.ServerSettings;
 import org.jixiao.web.TestServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,6 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 class GracefulShutdownTest {
 
     private static final int FILES = 24;
+    /** Files per poll of the inbox: small, so that a stop finds most of the batch not yet taken. */
+    private static final int FILES_PER_POLL = 2;
     private static final long ROUTE_TIMEOUT_SECONDS = 60;
 
     @TempDir
@@ -28,7 +31,10 @@ class GracefulShutdownTest {
     @Test
     void stopMidBatchLeavesEveryFileEitherFinishedOrStillInTheInbox() throws Exception {
         DataFolders folders = DataFolders.under(data);
-        JixiaoServer server = TestServer.start(folders);
+        // The source is configuration: the same inbox, taken two files at a time.
+        ServerSettings settings = ServerSettings.defaults(folders)
+                .withSourceUri("file:" + folders.inbox() + "?maxMessagesPerPoll=" + FILES_PER_POLL);
+        JixiaoServer server = TestServer.start(settings);
         List<Path> corpus = Corpus.goldenInputs();
         List<String> names = new ArrayList<>();
         NotifyBuilder someDone = new NotifyBuilder(server.camel()).fromRoute(IntakeRoutes.INBOX_ROUTE).whenDone(3).create();
@@ -53,8 +59,9 @@ class GracefulShutdownTest {
             }
         }
         System.out.println("stopped with " + finished + " of " + FILES + " finished, the rest in the inbox");
+        assertTrue(finished < FILES, "stopped mid-batch");
 
-        JixiaoServer again = TestServer.start(folders);
+        JixiaoServer again = TestServer.start(settings);
         try {
             NotifyBuilder rest = new NotifyBuilder(again.camel()).fromRoute(IntakeRoutes.INBOX_ROUTE).whenDone(FILES - finished).create();
             assertTrue(rest.matches(ROUTE_TIMEOUT_SECONDS, TimeUnit.SECONDS));
