@@ -16,6 +16,8 @@ import java.util.Optional;
 import java.util.Set;
 import org.jixiao.model.Report;
 import org.jixiao.output.ReportJson;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The idempotent repository of the service, keyed by the SHA-256 of a submission's content: which
@@ -35,6 +37,7 @@ public final class ContentRegistry {
 
     /** Names tried with a number before giving up; far above any realistic number of same-named files. */
     private static final int MAX_NAME_ATTEMPTS = 100_000;
+    private static final Logger LOG = LoggerFactory.getLogger(ContentRegistry.class);
 
     private final DataFolders folders;
     private final Map<String, ReportSummary> checked = new HashMap<>();
@@ -52,7 +55,14 @@ public final class ContentRegistry {
             for (Path json : jsons) {
                 String name = json.getFileName().toString();
                 String storedName = name.substring(0, name.length() - DataFolders.REPORT_SUFFIX.length());
-                JsonNode tree = ReportJson.mapper().readTree(json.toFile());
+                JsonNode tree;
+                try {
+                    tree = ReportJson.mapper().readTree(json.toFile());
+                } catch (IOException e) {
+                    // Not one of ours (they are written whole): leave it alone, do not refuse to start.
+                    LOG.warn("忽略无法读取的报告 JSON {}：{}", json, e.getMessage());
+                    continue;
+                }
                 ReportSummary summary = ReportSummary.of(storedName, tree);
                 if (!summary.id().isEmpty()) registry.checked.put(summary.id(), summary);
             }

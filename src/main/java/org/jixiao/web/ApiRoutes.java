@@ -79,8 +79,11 @@ public final class ApiRoutes extends RouteBuilder {
                         .onException(ApiProblem.class).handled(true)
                             .process(e -> problem(e, e.getProperty(Exchange.EXCEPTION_CAUGHT, ApiProblem.class).status()))
                         .end()
-                        .onException(InvalidQueryException.class, IllegalArgumentException.class).handled(true)
+                        .onException(InvalidQueryException.class).handled(true)
                             .process(e -> problem(e, 400))
+                        .end()
+                        .onException(IllegalArgumentException.class).handled(true)
+                            .process(e -> problem(e, 400, "请求参数无效"))
                         .end()
                         .onException(Exception.class).handled(true)
                             .process(e -> problem(e, 500))
@@ -256,9 +259,14 @@ public final class ApiRoutes extends RouteBuilder {
     }
 
     private void problem(Exchange e, int status) {
+        problem(e, status, status >= 500 ? "服务器内部错误，请联系管理员查看服务日志" : null);
+    }
+
+    /** A JSON error answer; {@code message} null means the exception's own (Chinese) message. */
+    private void problem(Exchange e, int status, String fixedMessage) {
         Throwable cause = e.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        String message = status >= 500 ? "服务器内部错误：" + cause : cause.getMessage();
-        if (status >= 500) log.warn("API 内部错误", cause);
+        String message = fixedMessage != null ? fixedMessage : cause.getMessage();
+        if (status >= 500 || fixedMessage != null) log.warn("API 请求失败（{}）", status, cause);
         ObjectNode body = mapper.createObjectNode();
         body.put("error", message);
         json(e, status, body);

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Stopping the service mid-batch (what SIGTERM does) finishes the files being checked and leaves the rest in the inbox. */
 class GracefulShutdownTest {
 
-    private static final int FILES = 24;
+    private static final int FILES = 36;
     /** Files per poll of the inbox: small, so that a stop finds most of the batch not yet taken. */
     private static final int FILES_PER_POLL = 2;
     private static final long ROUTE_TIMEOUT_SECONDS = 60;
@@ -37,7 +37,7 @@ class GracefulShutdownTest {
         JixiaoServer server = TestServer.start(settings);
         List<Path> corpus = Corpus.goldenInputs();
         List<String> names = new ArrayList<>();
-        NotifyBuilder someDone = new NotifyBuilder(server.camel()).fromRoute(IntakeRoutes.INBOX_ROUTE).whenDone(3).create();
+        NotifyBuilder someDone = InboxNotifications.whenDone(server.camel(), 3);
         for (int i = 0; i < FILES; i++) {
             Path p = corpus.get(i % corpus.size());
             String name = "batch-" + i + ".txt";
@@ -63,7 +63,7 @@ class GracefulShutdownTest {
 
         JixiaoServer again = TestServer.start(settings);
         try {
-            NotifyBuilder rest = new NotifyBuilder(again.camel()).fromRoute(IntakeRoutes.INBOX_ROUTE).whenDone(FILES - finished).create();
+            NotifyBuilder rest = InboxNotifications.whenDone(again.camel(), FILES - finished);
             assertTrue(rest.matches(ROUTE_TIMEOUT_SECONDS, TimeUnit.SECONDS));
         } finally {
             again.close();

@@ -58,16 +58,23 @@ class InboxRouteTest {
         if (server != null) server.close();
     }
 
+    /** Matches once the inbox route is done with this content (another file of the same name does not count). */
+    private static NotifyBuilder whenContentDone(byte[] content) {
+        String sha = Intake.sha256(content);
+        return whenDone(1, e -> sha.equals(e.getMessage().getHeader(IntakeHeaders.SHA256, String.class)));
+    }
+
     /** Matches once the inbox route is done with each of these files (and only these). */
     private static NotifyBuilder whenInboxDone(String... files) {
         Set<String> names = Set.of(files);
-        return new NotifyBuilder(server.camel()).fromRoute(IntakeRoutes.INBOX_ROUTE)
-                .filter(e -> {
-                    String name = e.getMessage().getHeader(Exchange.FILE_NAME_ONLY, String.class);
-                    takenAt.putIfAbsent(name, e.getClock().getCreated());
-                    return names.contains(name);
-                })
-                .whenDone(files.length).create();
+        return whenDone(files.length, e -> names.contains(e.getMessage().getHeader(Exchange.FILE_NAME_ONLY, String.class)));
+    }
+
+    private static NotifyBuilder whenDone(int count, java.util.function.Predicate<Exchange> wanted) {
+        return InboxNotifications.whenDone(server.camel(), count, e -> {
+            takenAt.putIfAbsent(e.getMessage().getHeader(Exchange.FILE_NAME_ONLY, String.class), e.getClock().getCreated());
+            return wanted.test(e);
+        });
     }
 
     private static void drop(String name, byte[] content) throws IOException {
@@ -177,10 +184,10 @@ class InboxRouteTest {
         String text = Files.readString(source, StandardCharsets.UTF_8);
         byte[] one = (text + "\n附：第一份。\n").getBytes(StandardCharsets.UTF_8);
         byte[] two = (text + "\n附：第二份。\n").getBytes(StandardCharsets.UTF_8);
-        NotifyBuilder first = whenInboxDone("same-name.txt");
+        NotifyBuilder first = whenContentDone(one);
         drop("same-name.txt", one);
         assertTrue(first.matches(ROUTE_TIMEOUT_SECONDS, TimeUnit.SECONDS));
-        NotifyBuilder second = whenInboxDone("same-name.txt");
+        NotifyBuilder second = whenContentDone(two);
         drop("same-name.txt", two);
         assertTrue(second.matches(ROUTE_TIMEOUT_SECONDS, TimeUnit.SECONDS));
         assertTrue(Files.exists(folders.done().resolve("same-name~2.txt")), "stored beside, not over: " + TestServer.names(folders.done()));

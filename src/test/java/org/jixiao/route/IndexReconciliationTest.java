@@ -30,7 +30,7 @@ class IndexReconciliationTest {
         DataFolders folders = DataFolders.under(data);
         JixiaoServer server = TestServer.start(folders);
         List<String> ids = new ArrayList<>();
-        NotifyBuilder done = new NotifyBuilder(server.camel()).fromRoute(IntakeRoutes.INBOX_ROUTE).whenDone(REPORTS).create();
+        NotifyBuilder done = InboxNotifications.whenDone(server.camel(), REPORTS);
         for (Path p : Corpus.goldenInputs().subList(0, REPORTS)) {
             ids.add(Intake.sha256(Files.readAllBytes(p)));
             Files.copy(p, folders.inbox().resolve(p.getFileName()));

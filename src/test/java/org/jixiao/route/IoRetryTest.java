@@ -28,7 +28,7 @@ class IoRetryTest {
             // done/ turns into a file: every write of a report JSON fails with an I/O error.
             Files.delete(folders.done());
             Files.writeString(folders.done(), "not a folder");
-            NotifyBuilder done = new NotifyBuilder(server.camel()).fromRoute(IntakeRoutes.INBOX_ROUTE).whenDone(2).create();
+            NotifyBuilder done = InboxNotifications.whenDone(server.camel(), 2);
             Files.copy(Corpus.goldenInputs().get(0), folders.inbox().resolve("report.txt"));
             Files.write(folders.inbox().resolve("empty.txt"), new byte[0]);
             assertTrue(done.matches(60, TimeUnit.SECONDS));
