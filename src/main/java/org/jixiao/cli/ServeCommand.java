@@ -73,7 +73,14 @@ final class ServeCommand implements Callable<Integer> {
         Mappings mappings = Mappings.load(parent.mappingsDir);
         ServerSettings settings = new ServerSettings(folders, source, threads, maxUploadMb * 1024L * 1024, host, port,
                 Duration.ofSeconds(shutdownSeconds));
-        JixiaoServer server = JixiaoServer.start(settings, new Pipeline(mappings), new RegionResolver(mappings));
+        JixiaoServer server;
+        try {
+            server = JixiaoServer.start(settings, new Pipeline(mappings), new RegionResolver(mappings));
+        } catch (Exception e) {
+            // A wrong --source URI, a port in use, an index locked by another process: say so and stop.
+            err.println("jixiao serve：无法启动服务：" + e.getMessage());
+            return 1;
+        }
         PrintWriter out = spec.commandLine().getOut();
         out.println("jixiao 服务已启动：http://" + host + ":" + server.port() + "/  收件目录 " + folders.inbox());
         out.flush();
