@@ -1,11 +1,16 @@
 package org.jixiao.web;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -19,6 +24,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
@@ -120,6 +126,35 @@ class BrowserTest {
         assertFalse(browser.findElements(By.cssSelector("#facets .facet")).isEmpty(), "facet counts are shown");
         assertTrue(browser.findElement(By.id("csv-button")).isEnabled(), "the hits can be exported");
         screenshot("browser-search.png");
+    }
+
+    @Test
+    void markupInAReportIsShownAsTextNeverRun() throws Exception {
+        Path report = Corpus.goldenInputs().stream()
+                .filter(p -> p.getFileName().toString().startsWith("kunshan")).findFirst().orElseThrow();
+        String hostile = "<img src=x onerror=window.jixiaoInjected=1>";
+        String text = Files.readString(report, StandardCharsets.UTF_8);
+        String field = "项目名称*:\t";
+        int at = text.indexOf(field);
+        assertTrue(at >= 0, "the declaration names its project");
+        int end = text.indexOf('\t', at + field.length());
+        // Escaped as a converted PDF would print it; the reader decodes the entities into the name.
+        String tampered = text.substring(0, end) + hostile.replace("<", "&lt;").replace(">", "&gt;") + text.substring(end);
+        HttpResponse<String> upload = HttpClient.newHttpClient().send(Multipart.upload(
+                URI.create(base() + "api/reports"), "hostile.txt", tampered.getBytes(StandardCharsets.UTF_8)),
+                HttpResponse.BodyHandlers.ofString());
+        JsonNode body = ReportJson.mapper().readTree(upload.body());
+        String project = body.path("report").path("project").path("name").asText();
+        assertTrue(project.contains(hostile), "the markup reached the report: " + project);
+
+        browser.get(base() + "report.html?id=" + body.path("id").asText());
+        WebElement title = wait.until(d -> {
+            WebElement t = d.findElement(By.id("title"));
+            return t.getText().contains("就业见习补贴") ? t : null;
+        });
+        assertEquals(project, title.getText(), "shown as the text it is");
+        assertTrue(browser.findElements(By.cssSelector("main img")).isEmpty(), "no element made from report text");
+        assertEquals(Boolean.FALSE, ((JavascriptExecutor) browser).executeScript("return window.jixiaoInjected === 1"));
     }
 
     private static void screenshot(String name) throws IOException {
