@@ -90,11 +90,16 @@ class BrowserTest {
         JsonNode expected = ReportJson.mapper().readTree(report.resolveSibling("expected.json").toFile());
         int expectedFindings = expected.path("findings").size();
 
+        Path other = Corpus.goldenInputs().stream()
+                .filter(p -> p.getFileName().toString().startsWith("suzhou")).findFirst().orElseThrow();
         browser.get(base());
-        browser.findElement(By.id("files")).sendKeys(report.toAbsolutePath().toString());
-        WebElement link = wait.until(ExpectedConditions.presenceOfElementLocated(By.linkText("查看报告")));
-        String row = browser.findElement(By.cssSelector("#uploads tbody tr")).getText();
-        assertTrue(row.contains("已检查") && row.contains("发现 " + expectedFindings + " 个问题"), row);
+        // Two files chosen at once; each gets its own row and its own outcome.
+        browser.findElement(By.id("files")).sendKeys(report.toAbsolutePath() + "\n" + other.toAbsolutePath());
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.linkText("查看报告"), 2));
+        WebElement row = browser.findElements(By.cssSelector("#uploads tbody tr")).stream()
+                .filter(r -> r.getText().contains(report.getFileName().toString())).findFirst().orElseThrow();
+        assertTrue(row.getText().contains("已检查") && row.getText().contains("发现 " + expectedFindings + " 个问题"), row.getText());
+        WebElement link = row.findElement(By.linkText("查看报告"));
         screenshot("browser-upload.png");
 
         link.click();
