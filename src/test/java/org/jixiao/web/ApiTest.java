@@ -113,6 +113,11 @@ class ApiTest {
 
         JsonNode listed = json(get("/api/reports?finding=TOTAL_SCORE_MISMATCH&year=2019"));
         assertTrue(listed.path("reports").findValuesAsText("id").contains(id), listed.toString());
+        // A region includes the regions below it: the province of the report's city lists it.
+        String province = expected.path("regionCode").asText().substring(0, 2) + "0000";
+        assertTrue(json(get("/api/reports?region=" + province)).path("reports").findValuesAsText("id").contains(id));
+        assertTrue(json(get("/api/reports?region=" + enc(expected.path("region").asText()))).path("reports").findValuesAsText("id").contains(id));
+        assertFalse(json(get("/api/reports?region=110000")).path("reports").findValuesAsText("id").contains(id));
         JsonNode none = json(get("/api/reports?finding=TOTAL_SCORE_MISMATCH&year=2030..2031"));
         assertEquals(0, none.path("total").asInt());
     }
