@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import org.jixiao.index.ReportIndex;
 import org.jixiao.ingest.UnreadableInputException;
 import org.jixiao.model.Report;
 import org.jixiao.output.FindingsCsv;
@@ -48,6 +49,9 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "每份报告另存为 DIR/<文件名>.json；无法读取的文件写 DIR/<文件名>.error.txt")
     Path outDir;
 
+    @Option(names = "--index", paramLabel = "DIR", description = "检查的同时写入该检索索引")
+    Path indexDir;
+
     @Override
     public Integer call() throws IOException {
         List<Input> inputs = new ArrayList<>();
@@ -73,6 +77,7 @@ final class CheckCommand implements Callable<Integer> {
         Set<String> written = new HashSet<>();
         ProgressBar bar = new ProgressBar(err, inputs.size());
         int failed = 0;
+        try (ReportIndex index = indexDir == null ? null : ReportIndex.open(indexDir, IndexCommand.regions(parent))) {
         for (int i = 0; i < inputs.size(); i++) {
             Input in = inputs.get(i);
             bar.step(i, in.display);
@@ -82,6 +87,7 @@ final class CheckCommand implements Callable<Integer> {
                 table.add(in.display, r);
                 csv.add(in.display, r);
                 if (outDir != null) write(written, in.path, ".json", ReportJson.write(r));
+                if (index != null) index.add(r);
             } catch (UnreadableInputException e) {
                 failed++;
                 table.addUnreadable(in.display, e.reason());
@@ -89,6 +95,7 @@ final class CheckCommand implements Callable<Integer> {
                 if (format != Format.table) err.println("无法读取 " + in.display + "：" + e.reason());
                 if (outDir != null) write(written, in.path, ".error.txt", "无法读取 " + in.display + "：" + e.reason() + "\n");
             }
+        }
         }
         bar.finish();
         var out = spec.commandLine().getOut();

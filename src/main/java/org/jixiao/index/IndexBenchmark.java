@@ -1,0 +1,190 @@
+package org.jixiao.index;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+import org.jixiao.mapping.Mappings;
+import org.jixiao.model.Report;
+import org.jixiao.normalize.RegionResolver;
+
+/**
+ * Speed and scale of the index, a benchmark and not a test: builds a synthetic index of about a
+ * million indicator rows (deterministic seed), then prints the indexing rate, the size on disk and
+ * query latency (p50/p99) over a fixed mix of 200 queries — text, filter, range and facet — each
+ * run with facet counts, as the CLI runs them.
+ *
+ * <pre>
+ * java -Xmx1g -cp "target/jixiao.jar:target/lib/*" org.jixiao.index.IndexBenchmark [DIR] [REPORTS] [ROWS_PER_REPORT]
+ * </pre>
+ * Defaults: {@code target/benchmark-index}, 50000 reports, 20 rows each (1,000,000 rows). The
+ * directory is emptied first.
+ */
+public final class IndexBenchmark {
+
+    static final long SEED = 20_260_101L;
+    static final int DEFAULT_REPORTS = 50_000;
+    static final int DEFAULT_ROWS = 20;
+    static final int QUERIES_PER_KIND = 50;
+    /** Reports between commits while indexing, as a long `index` run would commit. */
+    static final int COMMIT_EVERY = 10_000;
+    /** One indexing thread per core of the target machines. */
+    static final int THREADS = 2;
+
+    private IndexBenchmark() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        Path dir = Path.of(args.length > 0 ? args[0] : "target/benchmark-index");
+        int reports = args.length > 1 ? Integer.parseInt(args[1]) : DEFAULT_REPORTS;
+        int rowsPerReport = args.length > 2 ? Integer.parseInt(args[2]) : DEFAULT_ROWS;
+        deleteRecursively(dir);
+
+        Mappings mappings = Mappings.bundled();
+        SyntheticReports synthetic = new SyntheticReports(SEED, mappings);
+        // Load HanLP's dictionaries before the clock starts: a one-off cost of the first analysis.
+        org.jixiao.index.analysis.WordSegmenter.INDEX.words("故障处理响应时间");
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        AtomicInteger nextReport = new AtomicInteger();
+        AtomicLong rowCount = new AtomicLong();
+        AtomicLong cpuNanos = new AtomicLong();
+        long start = System.nanoTime();
+        try (ReportIndex index = ReportIndex.open(dir, new RegionResolver(mappings))) {
+            List<Thread> workers = new ArrayList<>();
+            for (int t = 0; t < THREADS; t++) {
+                Thread worker = new Thread(() -> {
+                    long cpuStart = threads.getCurrentThreadCpuTime();
+                    try {
+                        for (int n; (n = nextReport.getAndIncrement()) < reports; ) {
+                            Report r = synthetic.next(n, rowsPerReport);
+                            index.add(r);
+                            long done = rowCount.addAndGet(r.indicators().size());
+                            if ((n + 1) % COMMIT_EVERY == 0) {
+                                index.commit();
+                                System.out.printf(Locale.ROOT, "  %,d reports, %,d rows, %.0f s%n", n + 1, done,
+                                        (System.nanoTime() - start) / 1e9);
+                            }
+                        }
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                    cpuNanos.addAndGet(threads.getCurrentThreadCpuTime() - cpuStart);
+                }, "indexer-" + t);
+                worker.start();
+                workers.add(worker);
+            }
+            for (Thread w : workers) {
+                try {
+                    w.join();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("interrupted", e);
+                }
+            }
+        }
+        long rows = rowCount.get();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        double cpuSeconds = cpuNanos.get() / 1e9;
+        long entries = rows + reports + 2L * reports;
+        System.out.printf(Locale.ROOT, "indexed %,d reports, %,d indicator rows (%,d entries with reports and budget items) in %.1f s%n",
+                reports, rows, entries, seconds);
+        System.out.printf(Locale.ROOT, "indexing rate: %,.0f indicator rows/s (%,.0f entries/s)%n", rows / seconds, entries / seconds);
+        System.out.printf(Locale.ROOT, "indexing threads (%d) used %.1f CPU s in %.1f s wall: %,.0f rows per CPU second%n",
+                THREADS, cpuSeconds, seconds, rows / cpuSeconds);
+        System.out.printf(Locale.ROOT, "index size on disk: %.1f MB%n", size(dir) / 1e6);
+
+        long openStart = System.nanoTime();
+        try (ReportSearcher searcher = ReportSearcher.open(dir)) {
+            System.out.printf(Locale.ROOT, "searcher open (incl. facet state): %.0f ms%n", (System.nanoTime() - openStart) / 1e6);
+            Map<String, List<SearchRequest>> mix = mix(synthetic);
+            run(searcher, mix); // warm-up pass: JIT, page cache
+            Map<String, double[]> timings = run(searcher, mix);
+            double[] all = timings.values().stream().flatMapToDouble(Arrays::stream).toArray();
+            for (Map.Entry<String, double[]> e : timings.entrySet()) print(e.getKey(), e.getValue());
+            print("all 200", all);
+        }
+        Runtime rt = Runtime.getRuntime();
+        System.out.printf(Locale.ROOT, "max heap: %.0f MB%n", rt.maxMemory() / 1e6);
+    }
+
+    /** 50 queries of each kind, fixed by the seed. */
+    static Map<String, List<SearchRequest>> mix(SyntheticReports synthetic) {
+        Random random = new Random(SEED + 1);
+        List<SyntheticReports.Place> places = synthetic.places();
+        Map<String, List<SearchRequest>> mix = new LinkedHashMap<>();
+        List<SearchRequest> text = new ArrayList<>();
+        List<SearchRequest> filter = new ArrayList<>();
+        List<SearchRequest> range = new ArrayList<>();
+        List<SearchRequest> facet = new ArrayList<>();
+        for (int i = 0; i < QUERIES_PER_KIND; i++) {
+            String subject = SyntheticReports.SUBJECTS[random.nextInt(SyntheticReports.SUBJECTS.length)];
+            String measure = SyntheticReports.MEASURES[random.nextInt(SyntheticReports.MEASURES.length)];
+            // Text: a fragment of a subject plus a measure (故障 + 响应时间), as users type them.
+            text.add(SearchRequest.text(subject.substring(0, 2) + measure));
+            String place = places.get(random.nextInt(places.size())).name();
+            int year = SyntheticReports.FIRST_YEAR + random.nextInt(SyntheticReports.YEARS);
+            filter.add(SearchRequest.text("").withRegion(place).withYears(year, year)
+                    .withKind(random.nextBoolean() ? "SELF_EVALUATION" : "TARGET_DECLARATION"));
+            int rate = 60 + random.nextInt(35);
+            range.add(SearchRequest.text("").withYears(year, year)
+                    .withWhere(Condition.parse("executionRate<" + rate + " and totalScore>=" + (70 + random.nextInt(20)))));
+            facet.add(SearchRequest.text(subject).withLevel1("产出指标").withRegion(place)
+                    .withWhere(Condition.parse("score>=" + (2 + random.nextInt(8)))));
+        }
+        mix.put("text", text);
+        mix.put("filter", filter);
+        mix.put("range", range);
+        mix.put("facet", facet);
+        return mix;
+    }
+
+    private static Map<String, double[]> run(ReportSearcher searcher, Map<String, List<SearchRequest>> mix) {
+        Map<String, double[]> out = new LinkedHashMap<>();
+        for (Map.Entry<String, List<SearchRequest>> e : mix.entrySet()) {
+            double[] ms = new double[e.getValue().size()];
+            for (int i = 0; i < ms.length; i++) {
+                long t = System.nanoTime();
+                SearchResult r = searcher.search(e.getValue().get(i));
+                ms[i] = (System.nanoTime() - t) / 1e6;
+                if (r.total() < 0) throw new IllegalStateException();
+            }
+            out.put(e.getKey(), ms);
+        }
+        return out;
+    }
+
+    private static void print(String label, double[] ms) {
+        double[] sorted = ms.clone();
+        Arrays.sort(sorted);
+        System.out.printf(Locale.ROOT, "query latency %-8s p50 %6.2f ms  p99 %6.2f ms  max %6.2f ms  (n=%d)%n", label,
+                percentile(sorted, 50), percentile(sorted, 99), sorted[sorted.length - 1], sorted.length);
+    }
+
+    static double percentile(double[] sorted, int p) {
+        int rank = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, rank))];
+    }
+
+    private static long size(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) return;
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path p : files.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) Files.delete(p);
+        }
+    }
+}

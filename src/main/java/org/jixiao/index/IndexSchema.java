@@ -1,0 +1,92 @@
+package org.jixiao.index;
+
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.core.KeywordAnalyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.facet.FacetsConfig;
+import org.jixiao.index.analysis.BigramAnalyzer;
+import org.jixiao.index.analysis.ChineseAnalyzer;
+
+/** Field names, analyzers and facet dimensions of the report index: the one place that knows them. */
+final class IndexSchema {
+
+    private IndexSchema() {
+    }
+
+    // What a document is.
+    static final String TYPE = "type";
+    static final String TYPE_REPORT = "report";
+    static final String TYPE_INDICATOR = "indicator";
+    static final String TYPE_BUDGET = "budget";
+
+    // Report identity and versioning (on every document of the report).
+    static final String SHA256 = "sha256";
+    static final String SERIES = "series";
+    static final String CURRENT = "current";
+    static final String INDEXED_AT = "indexedAt";
+    static final String FILE = "file";
+
+    // Report properties (on every document of the report).
+    static final String REGION = "region";
+    static final String REGION_CODE = "regionCode";
+    /** Codes of the region and all its ancestors: a 江苏省 filter finds 江阴市. */
+    static final String REGION_CODES = "regionCodes";
+    /** Names of the region and all its ancestors. */
+    static final String REGION_NAMES = "regionNames";
+    static final String YEAR = "year";
+    static final String KIND = "kind";
+    static final String DEPARTMENT = "department";
+    static final String UNIT = "unit";
+    static final String PROJECT = "project";
+    static final String TITLE = "title";
+    static final String FINDING = "finding";
+
+    // Rows.
+    static final String LEVEL1 = "level1";
+    static final String LEVEL2 = "level2";
+    static final String NAME = "name";
+    static final String TARGET = "target";
+    static final String ACTUAL = "actual";
+    static final String PURPOSE = "purpose";
+    static final String ROW = "row";
+
+    // Report document only.
+    static final String REPORT_JSON = "reportJson";
+    static final String INDICATOR_COUNT = "indicatorCount";
+    static final String BUDGET_COUNT = "budgetCount";
+
+    // Analysed text: the row's (or report's) own name as words and bigrams, and its context (levels,
+    // target, actual, project) as words.
+    static final String NAME_WORDS = "nameWords";
+    static final String NAME_BIGRAMS = "nameBigrams";
+    static final String BODY_WORDS = "bodyWords";
+
+    // Facet dimensions (SortedSetDocValues facets: one index, committed atomically, no taxonomy sidecar).
+    static final String FACET_REGION = "地区";
+    static final String FACET_YEAR = "年度";
+    static final String FACET_KIND = "类型";
+    static final String FACET_LEVEL1 = "一级指标";
+    static final String FACET_FINDING = "问题";
+
+    static FacetsConfig facetsConfig() {
+        FacetsConfig config = new FacetsConfig();
+        config.setHierarchical(FACET_REGION, true);
+        config.setMultiValued(FACET_FINDING, true);
+        return config;
+    }
+
+    /** Index-time analysis: words plus the dictionary words inside them, and bigrams. */
+    static Analyzer indexAnalyzer() {
+        return new PerFieldAnalyzerWrapper(new KeywordAnalyzer(), Map.of(
+                NAME_WORDS, ChineseAnalyzer.forIndex(), BODY_WORDS, ChineseAnalyzer.forIndex(),
+                NAME_BIGRAMS, new BigramAnalyzer()));
+    }
+
+    /** Query-time analysis: the longest words only, and bigrams. */
+    static Analyzer queryAnalyzer() {
+        return new PerFieldAnalyzerWrapper(new KeywordAnalyzer(), Map.of(
+                NAME_WORDS, ChineseAnalyzer.forQuery(), BODY_WORDS, ChineseAnalyzer.forQuery(),
+                NAME_BIGRAMS, new BigramAnalyzer()));
+    }
+}

@@ -1,0 +1,211 @@
+package org.jixiao.index;
+
+import static org.jixiao.index.IndexSchema.*;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.IntPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+import org.jixiao.model.BudgetItem;
+import org.jixiao.model.Finding;
+import org.jixiao.model.Indicator;
+import org.jixiao.model.Quantity;
+import org.jixiao.model.Report;
+import org.jixiao.normalize.RegionResolver;
+import org.jixiao.normalize.RegionResolver.Region;
+
+/**
+ * A report as Lucene documents: the report itself first, then one per indicator row and one per
+ * budget item, each row carrying the report's filterable fields (see the package documentation).
+ */
+final class ReportDocuments {
+
+    /** Facet label for reports whose region is not known. */
+    static final String UNKNOWN_REGION = "未识别地区";
+
+    private final RegionResolver regions;
+    private final FacetsConfig facets = facetsConfig();
+
+    ReportDocuments(RegionResolver regions) {
+        this.regions = regions;
+    }
+
+    /** The series a report belongs to: later versions of the same submission share it. */
+    static String series(Report r) {
+        if (r.project().name() == null || r.project().name().isBlank()) return "sha:" + r.source().sha256();
+        return String.join("|", String.valueOf(r.kind()), String.valueOf(r.year()),
+                r.regionCode() == null ? String.valueOf(r.region()) : r.regionCode(), r.project().name().strip());
+    }
+
+    List<Document> build(Report r, boolean current, long indexedAt) {
+        List<Region> lineage = r.regionCode() == null ? List.of() : regions.lineage(r.regionCode());
+        List<Document> docs = new ArrayList<>(1 + r.indicators().size() + r.budgetItems().size());
+
+        Document report = common(r, lineage, current, TYPE_REPORT);
+        reportOnly(report, r, indexedAt);
+        for (String code : findingCodes(r.findings())) addFinding(report, code);
+        report.add(new StoredField(REPORT_JSON, ReportCodec.write(r)));
+        report.add(new StoredField(INDICATOR_COUNT, r.indicators().size()));
+        report.add(new StoredField(BUDGET_COUNT, r.budgetItems().size()));
+        String reportName = r.project().name() != null ? r.project().name() : r.title();
+        text(report, reportName, r.title(), r.project().department(), r.project().implementingUnit(), r.region());
+        DecimalField.add(report, NumericField.EXECUTION_RATE.fieldName(), r.funds().executionRate());
+        DecimalField.add(report, NumericField.TOTAL_SCORE.fieldName(), r.totalScore());
+        DecimalField.add(report, NumericField.INITIAL_BUDGET.fieldName(), r.funds().initialBudget());
+        DecimalField.add(report, NumericField.ADJUSTED_BUDGET.fieldName(), r.funds().adjustedBudget());
+        DecimalField.add(report, NumericField.EXECUTED.fieldName(), r.funds().executed());
+        DecimalField.add(report, NumericField.EXECUTION_SCORE.fieldName(), r.funds().executionScore());
+        DecimalField.add(report, NumericField.TOTAL_AMOUNT.fieldName(), r.funds().totalAmount());
+        DecimalField.add(report, NumericField.CURRENT_YEAR_AMOUNT.fieldName(), r.funds().currentYearAmount());
+        docs.add(facets(report));
+
+        int row = 0;
+        for (Indicator i : r.indicators()) {
+            Document d = common(r, lineage, current, TYPE_INDICATOR);
+            d.add(new StoredField(ROW, row++));
+            keyword(d, LEVEL1, i.level1());
+            keyword(d, LEVEL2, i.level2());
+            keyword(d, NAME, i.name());
+            stored(d, TARGET, i.target());
+            stored(d, ACTUAL, i.actual());
+            if (i.level1() != null) d.add(new SortedSetDocValuesFacetField(FACET_LEVEL1, i.level1()));
+            for (Finding f : r.findings()) {
+                if (i.name() != null && i.name().equals(f.subject())) addFinding(d, f.code());
+            }
+            // Context is the row's own target and actual text; the project name is the report entry's,
+            // so a query for a project's subject does not return every row of that project.
+            text(d, i.name(), i.target(), i.actual());
+            DecimalField.add(d, NumericField.WEIGHT.fieldName(), i.weight());
+            DecimalField.add(d, NumericField.SCORE.fieldName(), i.score());
+            DecimalField.add(d, NumericField.TARGET_VALUE.fieldName(), value(i.targetValue()));
+            DecimalField.add(d, NumericField.ACTUAL_VALUE.fieldName(), value(i.actualValue()));
+            docs.add(facets(d));
+        }
+        row = 0;
+        for (BudgetItem b : r.budgetItems()) {
+            Document d = common(r, lineage, current, TYPE_BUDGET);
+            d.add(new StoredField(ROW, row++));
+            keyword(d, NAME, b.name());
+            stored(d, PURPOSE, b.purpose());
+            text(d, b.name(), b.purpose());
+            DecimalField.add(d, NumericField.AMOUNT.fieldName(), b.amount());
+            docs.add(facets(d));
+        }
+        return docs;
+    }
+
+    /**
+     * The fields every entry of a report is filtered and counted by. What is only displayed (file,
+     * project, department, title …) is stored on the report entry alone; a hit on a row reads it
+     * from there, which keeps row entries small and indexing fast.
+     */
+    private Document common(Report r, List<Region> lineage, boolean current, String type) {
+        Document d = new Document();
+        d.add(new StringField(TYPE, type, Field.Store.YES));
+        d.add(new StringField(SHA256, r.source().sha256(), Field.Store.YES));
+        d.add(new StringField(CURRENT, Boolean.toString(current), Field.Store.YES));
+        for (Region region : lineage) {
+            d.add(new StringField(REGION_CODES, region.code(), Field.Store.NO));
+            d.add(new StringField(REGION_NAMES, region.name(), Field.Store.NO));
+        }
+        if (lineage.isEmpty() && r.region() != null) d.add(new StringField(REGION_NAMES, r.region(), Field.Store.NO));
+        d.add(new SortedSetDocValuesFacetField(FACET_REGION, regionPath(r, lineage)));
+        if (r.year() != null) {
+            d.add(new IntPoint(YEAR, r.year()));
+            d.add(new NumericDocValuesField(YEAR, r.year()));
+            d.add(new SortedSetDocValuesFacetField(FACET_YEAR, r.year().toString()));
+        }
+        if (r.kind() != null) {
+            d.add(new StringField(KIND, r.kind().name(), Field.Store.NO));
+            d.add(new SortedSetDocValuesFacetField(FACET_KIND, r.kind().name()));
+        }
+        return d;
+    }
+
+    /** What hits on any entry of the report display, stored once on the report entry. */
+    private static void reportOnly(Document d, Report r, long indexedAt) {
+        d.add(new StoredField(SERIES, series(r)));
+        d.add(new StoredField(INDEXED_AT, indexedAt));
+        stored(d, FILE, r.source().file());
+        stored(d, REGION, r.region());
+        stored(d, REGION_CODE, r.regionCode());
+        if (r.year() != null) d.add(new StoredField(YEAR, r.year()));
+        if (r.kind() != null) d.add(new StoredField(KIND, r.kind().name()));
+        keyword(d, DEPARTMENT, r.project().department());
+        keyword(d, UNIT, r.project().implementingUnit());
+        keyword(d, PROJECT, r.project().name());
+        stored(d, TITLE, r.title());
+    }
+
+    private static String[] regionPath(Report r, List<Region> lineage) {
+        if (lineage.isEmpty()) return new String[] {r.region() != null ? r.region() : UNKNOWN_REGION};
+        String[] path = new String[lineage.size()];
+        for (int i = 0; i < lineage.size(); i++) path[i] = lineage.get(lineage.size() - 1 - i).name();
+        return path;
+    }
+
+    private static Set<String> findingCodes(List<Finding> findings) {
+        Set<String> codes = new LinkedHashSet<>();
+        for (Finding f : findings) codes.add(f.code());
+        return codes;
+    }
+
+    private static void addFinding(Document d, String code) {
+        for (var f : d.getFields(FINDING)) if (f.stringValue().equals(code)) return;
+        d.add(new StringField(FINDING, code, Field.Store.YES));
+        d.add(new SortedSetDocValuesFacetField(FACET_FINDING, code));
+    }
+
+    /**
+     * The entry's name, and its context as separate values of one field: each value is segmented on
+     * its own, so the segmenter's memo serves the targets and actuals that repeat across rows and
+     * reports.
+     */
+    private static void text(Document d, String name, String... context) {
+        if (name != null && !name.isBlank()) {
+            d.add(new TextField(NAME_WORDS, name, Field.Store.NO));
+            d.add(new TextField(NAME_BIGRAMS, name, Field.Store.NO));
+        }
+        // Context gets words only: bigrams are for recall on names, and on every context value they
+        // would double the indexing work for matches nobody ranks high.
+        for (String value : nonNull(context)) d.add(new TextField(BODY_WORDS, value, Field.Store.NO));
+    }
+
+    private static void keyword(Document d, String field, String value) {
+        if (value != null && !value.isBlank()) d.add(new StringField(field, value, Field.Store.YES));
+    }
+
+    private static void stored(Document d, String field, String value) {
+        if (value != null) d.add(new StoredField(field, value));
+    }
+
+    private static BigDecimal value(Quantity q) {
+        return q == null ? null : q.value();
+    }
+
+    private static List<String> nonNull(String... values) {
+        List<String> out = new ArrayList<>();
+        for (String v : values) if (v != null && !v.isBlank()) out.add(v);
+        return out;
+    }
+
+    private Document facets(Document d) {
+        try {
+            return facets.build(d);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,394 @@
+package org.jixiao.index;
+
+import static org.jixiao.index.IndexSchema.*;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Locale;
+import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.IntPoint;
+import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.Facets;
+import org.apache.lucene.facet.FacetsCollector;
+import org.apache.lucene.facet.FacetsCollectorManager;
+import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.CollectionTerminatedException;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.IndexOrDocValuesQuery;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.SimpleCollector;
+import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.PrefixQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.jixiao.model.ReportKind;
+
+/**
+ * Answers {@link SearchRequest}s over one point-in-time view of the index (open a new searcher to
+ * see later commits). Thread-safe: the CLI uses one per command, a server one per refresh.
+ */
+public final class ReportSearcher implements Closeable {
+
+    /** A row's own name counts for more than its context (levels, target text, project). */
+    static final float NAME_BOOST = 2f;
+    /** In {@link TextMatching#COMBINED}, matching every query word outweighs any bigram overlap. */
+    static final float WORDS_BOOST = 4f;
+    /** Values shown per facet dimension. */
+    static final int FACET_VALUES = 10;
+
+    /** Stored fields a hit shows: everything except the report's canonical JSON. */
+    private static final Set<String> HIT_FIELDS = Set.of(TYPE, REGION, REGION_CODE, YEAR, KIND, PROJECT,
+            LEVEL1, LEVEL2, NAME, TARGET, ACTUAL, FINDING, FILE, SHA256, CURRENT,
+            NumericField.AMOUNT.fieldName(), NumericField.TOTAL_AMOUNT.fieldName(),
+            NumericField.ADJUSTED_BUDGET.fieldName(), NumericField.WEIGHT.fieldName(),
+            NumericField.SCORE.fieldName(), NumericField.EXECUTION_RATE.fieldName(),
+            NumericField.TOTAL_SCORE.fieldName());
+
+    private final Directory directory;
+    private final DirectoryReader reader;
+    private final IndexSearcher searcher;
+    private final SortedSetDocValuesReaderState facetState;
+    private final Analyzer queryAnalyzer = IndexSchema.queryAnalyzer();
+
+    private ReportSearcher(Directory directory, DirectoryReader reader) throws IOException {
+        this.directory = directory;
+        this.reader = reader;
+        this.searcher = new IndexSearcher(reader);
+        this.facetState = facetState(reader);
+    }
+
+    /** Opens the last commit in {@code dir}; fails with a Chinese message when there is no index there. */
+    public static ReportSearcher open(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) throw new InvalidQueryException("索引目录不存在：" + dir + "（请先用 index 命令建立索引）");
+        Directory directory = FSDirectory.open(dir);
+        try {
+            if (!DirectoryReader.indexExists(directory)) {
+                throw new InvalidQueryException("目录中没有索引：" + dir + "（请先用 index 命令建立索引）");
+            }
+            return new ReportSearcher(directory, DirectoryReader.open(directory));
+        } catch (IOException | RuntimeException e) {
+            directory.close();
+            throw e;
+        }
+    }
+
+    private static SortedSetDocValuesReaderState facetState(DirectoryReader reader) throws IOException {
+        try {
+            return new DefaultSortedSetDocValuesReaderState(reader, facetsConfig());
+        } catch (IllegalArgumentException e) {
+            return null; // an empty index has no facet values yet
+        }
+    }
+
+    /** Entries in this view (reports, rows and items, including history). */
+    public int size() {
+        return reader.numDocs();
+    }
+
+    public SearchResult search(SearchRequest request) {
+        try {
+            return run(request);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private SearchResult run(SearchRequest request) throws IOException {
+        TextMatching matching = request.matching() == null ? TextMatching.DEFAULT : request.matching();
+        Query query = query(request, matching);
+        if (matching == TextMatching.COMBINED && request.text() != null && !request.text().isBlank()) {
+            // Bigram matches only fill up a page the words cannot: with enough word matches the
+            // loose tail is left out, which keeps results precise and facets cheap.
+            Query words = query(request, TextMatching.WORDS);
+            if (atLeast(words, request.limit())) query = words;
+        }
+        Sort sort = sort(request.sort());
+        TopDocs top;
+        FacetsCollector facetsCollector = null;
+        long total;
+        if (request.facets() && facetState != null) {
+            FacetsCollectorManager.FacetsResult r = sort == null
+                    ? FacetsCollectorManager.search(searcher, query, request.limit(), new FacetsCollectorManager())
+                    : FacetsCollectorManager.search(searcher, query, request.limit(), sort, true, new FacetsCollectorManager());
+            top = r.topDocs();
+            facetsCollector = r.facetsCollector();
+            total = facetsCollector.getMatchingDocs().stream().mapToLong(m -> m.totalHits).sum();
+        } else {
+            top = sort == null ? searcher.search(query, request.limit()) : searcher.search(query, request.limit(), sort, true);
+            total = top.totalHits.relation == org.apache.lucene.search.TotalHits.Relation.EQUAL_TO
+                    ? top.totalHits.value : searcher.count(query);
+        }
+        List<SearchResult.Hit> hits = new ArrayList<>(top.scoreDocs.length);
+        StoredFields stored = reader.storedFields();
+        Map<String, Document> reports = new HashMap<>();
+        for (ScoreDoc sd : top.scoreDocs) {
+            Document d = stored.document(sd.doc, HIT_FIELDS);
+            Document report = TYPE_REPORT.equals(d.get(TYPE)) ? d : reports.computeIfAbsent(d.get(SHA256), this::reportDocument);
+            hits.add(hit(d, report, sd.score));
+        }
+        List<SearchResult.Facet> facets = facetsCollector == null ? List.of() : facets(facetsCollector);
+        return new SearchResult(total, hits, facets);
+    }
+
+    /** The Lucene query for a request, its text matched as {@code matching} says. */
+    private Query query(SearchRequest request, TextMatching matching) throws IOException {
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        Query text = textQuery(request.text(), matching);
+        b.add(text == null ? new MatchAllDocsQuery() : text, text == null ? Occur.FILTER : Occur.MUST);
+        // Excluding the few superseded entries is cheaper than requiring the many current ones.
+        if (!request.history()) b.add(new TermQuery(new Term(CURRENT, "false")), Occur.MUST_NOT);
+        if (request.region() != null && !request.region().isBlank()) b.add(regionQuery(request.region().strip()), Occur.FILTER);
+        if (request.yearFrom() != null || request.yearTo() != null) {
+            int from = request.yearFrom() == null ? Integer.MIN_VALUE : request.yearFrom();
+            int to = request.yearTo() == null ? Integer.MAX_VALUE : request.yearTo();
+            b.add(new IndexOrDocValuesQuery(IntPoint.newRangeQuery(YEAR, from, to),
+                    NumericDocValuesField.newSlowRangeQuery(YEAR, from, to)), Occur.FILTER);
+        }
+        if (request.kind() != null && !request.kind().isBlank()) {
+            b.add(new TermQuery(new Term(KIND, kind(request.kind()).name())), Occur.FILTER);
+        }
+        if (request.level1() != null && !request.level1().isBlank()) {
+            b.add(new TermQuery(new Term(LEVEL1, request.level1().strip())), Occur.FILTER);
+        }
+        if (request.finding() != null && !request.finding().isBlank()) {
+            b.add(new TermQuery(new Term(FINDING, request.finding().strip().toUpperCase(Locale.ROOT))), Occur.FILTER);
+        }
+        for (Condition c : request.where()) {
+            b.add(DecimalField.compare(c.field().fieldName(), c.operator(), c.value()), Occur.FILTER);
+        }
+        return b.build();
+    }
+
+    private Query textQuery(String text, TextMatching matching) throws IOException {
+        if (text == null || text.isBlank()) return null;
+        Query words = allTerms(terms(NAME_WORDS, text), NAME_WORDS, BODY_WORDS);
+        Query bigrams = anyTerm(terms(NAME_BIGRAMS, text), NAME_BIGRAMS);
+        return switch (matching) {
+            case WORDS -> words;
+            case BIGRAMS -> bigrams;
+            case COMBINED -> new BooleanQuery.Builder()
+                    .add(new BoostQuery(words, WORDS_BOOST), Occur.SHOULD)
+                    .add(bigrams, Occur.SHOULD)
+                    .build();
+        };
+    }
+
+    private List<String> terms(String field, String text) throws IOException {
+        Set<String> out = new LinkedHashSet<>();
+        try (TokenStream ts = queryAnalyzer.tokenStream(field, text)) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            ts.reset();
+            while (ts.incrementToken()) out.add(term.toString());
+            ts.end();
+        }
+        return List.copyOf(out);
+    }
+
+    /** Every term must occur, in the name or in the context (the name counting more). */
+    private static Query allTerms(List<String> terms, String nameField, String bodyField) {
+        if (terms.isEmpty()) return new org.apache.lucene.search.MatchNoDocsQuery("查询中没有可检索的词");
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        for (String t : terms) b.add(either(t, nameField, bodyField), Occur.MUST);
+        return b.build();
+    }
+
+    /**
+     * Bigrams of the name, at least half of them (rounded down, at least one): 完成时限 still finds
+     * 工程完工时限 by 时限, but a long query is not answered by every name sharing one common
+     * bigram such as 时间. More and rarer overlaps rank higher.
+     */
+    private static Query anyTerm(List<String> terms, String field) {
+        if (terms.isEmpty()) return new org.apache.lucene.search.MatchNoDocsQuery("查询中没有可检索的词");
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        for (String t : terms) b.add(new TermQuery(new Term(field, t)), Occur.SHOULD);
+        b.setMinimumNumberShouldMatch(Math.max(1, terms.size() / 2));
+        return b.build();
+    }
+
+    private static Query either(String term, String nameField, String bodyField) {
+        return new DisjunctionMaxQuery(List.of(
+                new BoostQuery(new TermQuery(new Term(nameField, term)), NAME_BOOST),
+                new TermQuery(new Term(bodyField, term))), 0f);
+    }
+
+    /** 320000 by code; 江苏省 by exact name; 江苏 by the start of a name. Sub-regions always match. */
+    private Query regionQuery(String region) throws IOException {
+        if (region.chars().allMatch(Character::isDigit)) return new TermQuery(new Term(REGION_CODES, region));
+        Term exact = new Term(REGION_NAMES, region);
+        if (reader.docFreq(exact) > 0) return new TermQuery(exact);
+        return new PrefixQuery(new Term(REGION_NAMES, region));
+    }
+
+    static ReportKind kind(String text) {
+        String t = text.strip();
+        for (ReportKind k : ReportKind.values()) if (k.name().equalsIgnoreCase(t)) return k;
+        if (t.contains("自评")) return ReportKind.SELF_EVALUATION;
+        if (t.contains("申报") || t.contains("目标")) return ReportKind.TARGET_DECLARATION;
+        throw new InvalidQueryException("未知的报告类型“" + t + "”，可用：SELF_EVALUATION（自评）、TARGET_DECLARATION（目标申报）");
+    }
+
+    private static Sort sort(String spec) {
+        if (spec == null || spec.isBlank()) return null;
+        String s = spec.strip();
+        boolean descending = s.startsWith("-");
+        String name = descending ? s.substring(1) : s;
+        String field;
+        if (name.equalsIgnoreCase(YEAR)) {
+            field = YEAR;
+        } else {
+            field = NumericField.byName(name).orElseThrow(() -> new InvalidQueryException(
+                    "无法按“" + name + "”排序，可用的字段：year, " + NumericField.names())).fieldName();
+        }
+        SortField sf = new SortField(field, SortField.Type.LONG, descending);
+        // Entries without the value go last either way.
+        sf.setMissingValue(descending ? Long.MIN_VALUE : Long.MAX_VALUE);
+        return new Sort(sf, SortField.FIELD_SCORE);
+    }
+
+    private List<SearchResult.Facet> facets(FacetsCollector fc) throws IOException {
+        Facets counts = new SortedSetDocValuesFacetCounts(facetState, fc);
+        Set<String> dims = new LinkedHashSet<>();
+        for (String d : facetState.getDims()) dims.add(d);
+        List<SearchResult.Facet> out = new ArrayList<>();
+        for (String dim : List.of(FACET_REGION, FACET_YEAR, FACET_KIND, FACET_LEVEL1, FACET_FINDING)) {
+            if (!dims.contains(dim)) continue;
+            List<String> path = new ArrayList<>();
+            FacetResult r = counts.getTopChildren(FACET_VALUES, dim);
+            // Where all hits lie in one region, show the next level down (江苏省 → 无锡市 …).
+            while (dim.equals(FACET_REGION) && r != null && r.childCount == 1) {
+                List<String> deeper = new ArrayList<>(path);
+                deeper.add(r.labelValues[0].label);
+                FacetResult below = counts.getTopChildren(FACET_VALUES, dim, deeper.toArray(String[]::new));
+                if (below == null || below.childCount == 0) break;
+                path = deeper;
+                r = below;
+            }
+            if (r == null || r.childCount == 0) continue;
+            List<SearchResult.Count> values = new ArrayList<>();
+            for (LabelAndValue lv : r.labelValues) values.add(new SearchResult.Count(lv.label, lv.value.longValue()));
+            out.add(new SearchResult.Facet(dim, List.copyOf(path), values));
+        }
+        return out;
+    }
+
+    /** Whether {@code query} matches at least {@code n} entries; stops counting at {@code n}. */
+    private boolean atLeast(Query query, int n) throws IOException {
+        int[] count = {0};
+        searcher.search(query, new SimpleCollector() {
+            @Override
+            protected void doSetNextReader(LeafReaderContext context) {
+                if (count[0] >= n) throw new CollectionTerminatedException();
+            }
+
+            @Override
+            public void collect(int doc) {
+                if (++count[0] >= n) throw new CollectionTerminatedException();
+            }
+
+            @Override
+            public ScoreMode scoreMode() {
+                return ScoreMode.COMPLETE_NO_SCORES;
+            }
+        });
+        return count[0] >= n;
+    }
+
+    /**
+     * The report entry of a sha256 (its display fields), or an empty document if it is gone. A
+     * report is written as one block, report entry first, so it is the first live entry of its
+     * sha256: found by a term lookup, without running a search.
+     */
+    private Document reportDocument(String sha256) {
+        try {
+            BytesRef term = new BytesRef(sha256);
+            for (LeafReaderContext leaf : reader.leaves()) {
+                Terms terms = leaf.reader().terms(SHA256);
+                if (terms == null) continue;
+                TermsEnum te = terms.iterator();
+                if (!te.seekExact(term)) continue;
+                PostingsEnum postings = te.postings(null, PostingsEnum.NONE);
+                Bits live = leaf.reader().getLiveDocs();
+                for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
+                    if (live != null && !live.get(doc)) continue;
+                    Document d = leaf.reader().storedFields().document(doc, HIT_FIELDS);
+                    if (TYPE_REPORT.equals(d.get(TYPE))) return d;
+                }
+            }
+            return new Document();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static SearchResult.Hit hit(Document d, Document report, float relevance) {
+        String type = d.get(TYPE);
+        BigDecimal amount = decimal(d, NumericField.AMOUNT.fieldName());
+        if (amount == null) amount = decimal(d, NumericField.TOTAL_AMOUNT.fieldName());
+        if (amount == null) amount = decimal(d, NumericField.ADJUSTED_BUDGET.fieldName());
+        IndexableField year = report.getField(YEAR);
+        String name = d.get(NAME);
+        if (TYPE_REPORT.equals(type)) name = null;
+        return new SearchResult.Hit(type, report.get(REGION), report.get(REGION_CODE),
+                year == null ? null : year.numericValue().intValue(), report.get(KIND), report.get(PROJECT),
+                d.get(LEVEL1), d.get(LEVEL2), name, d.get(TARGET), d.get(ACTUAL),
+                decimal(d, NumericField.WEIGHT.fieldName()), decimal(d, NumericField.SCORE.fieldName()),
+                decimal(d, NumericField.EXECUTION_RATE.fieldName()), decimal(d, NumericField.TOTAL_SCORE.fieldName()),
+                amount, Arrays.asList(d.getValues(FINDING)), report.get(FILE), d.get(SHA256),
+                Boolean.parseBoolean(d.get(CURRENT)), relevance);
+    }
+
+    private static BigDecimal decimal(Document d, String field) {
+        for (IndexableField f : d.getFields(field)) {
+            if (f.stringValue() != null) return new BigDecimal(f.stringValue());
+        }
+        return null;
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            reader.close();
+        } finally {
+            directory.close();
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package org.jixiao.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code index} and {@code search} (and {@code check --index}) as a user runs them. */
+class IndexSearchCommandTest {
+
+    /** A self-evaluation written for this test in the layout of the text corpus. */
+    private static final String REPORT = String.join("\n",
+            "2020 年度江苏省江阴市信息系统运维项目绩效自评表",
+            "",
+            "项目名称\t\t信息系统运维项目",
+            "主管部门\t\t江阴市人力资源和社会保障局\t实施单位\t江阴市社保中心",
+            "预算执行情况 (万元) (20分)\t\t预算数(A)\t执行数(B)\t执行率 (B/A)\t得分(20分 *执行率)",
+            "\t年度财政资金总额:\t200.00\t170.00\t85.00%\t17.00",
+            "一级指标\t二级指标\t三级指标\t年初目标值 (A)\t实际完成值 (B)\t分值\t得分",
+            "产出指标\t时效指标\t故障处理响应时间\t≤30 分钟\t20 分钟\t40\t40",
+            "产出指标\t数量指标\t社保卡制卡人数\t≥5000 人\t5200 人\t40\t40",
+            "总分\t97.00",
+            "");
+
+    @TempDir
+    Path dir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        out.getBuffer().setLength(0);
+        err.getBuffer().setLength(0);
+        return JixiaoCommand.run(args, new PrintWriter(out), new PrintWriter(err));
+    }
+
+    @BeforeEach
+    void files() throws Exception {
+        Files.createDirectories(dir.resolve("in"));
+        Files.writeString(dir.resolve("in/jiangyin.txt"), REPORT, StandardCharsets.UTF_8);
+        Files.write(dir.resolve("in/empty.txt"), new byte[0]);
+    }
+
+    private String index() {
+        return dir.resolve("idx").toString();
+    }
+
+    @Test
+    void indexNamesUnreadableFilesAndGoesOn() {
+        assertEquals(1, run("index", dir.resolve("in").toString(), "--index", index()));
+        assertTrue(err.toString().contains("无法读取 " + dir.resolve("in/empty.txt")), err.toString());
+        assertTrue(out.toString().contains("已索引 1 份报告"), out.toString());
+
+        assertEquals(0, run("search", "故障响应", "--index", index()));
+        String table = out.toString();
+        assertTrue(table.startsWith("地区"), table);
+        assertTrue(table.contains("故障处理响应时间"), table);
+        assertTrue(table.contains("江阴市"), table);
+        assertTrue(table.contains("jiangyin.txt"), table);
+        assertTrue(table.contains("年度：2020 1"), table);
+    }
+
+    @Test
+    void filtersAndJson() throws Exception {
+        assertEquals(0, run("index", dir.resolve("in/jiangyin.txt").toString(), "--index", index()));
+        assertEquals(0, run("search", "", "--index", index(), "--region", "江苏", "--year", "2019..2021",
+                "--where", "executionRate<90", "--json"));
+        JsonNode r = new ObjectMapper().readTree(out.toString());
+        assertEquals(1, r.get("total").asInt());
+        JsonNode hit = r.get("hits").get(0);
+        assertEquals("report", hit.get("type").asText());
+        assertEquals(0, hit.get("executionRate").decimalValue().compareTo(new java.math.BigDecimal("85.00")));
+
+        // Sorted output is still valid JSON (relevance is a number, not NaN).
+        assertEquals(0, run("search", "故障", "--index", index(), "--sort", "-score", "--json"));
+        assertTrue(new ObjectMapper().readTree(out.toString()).get("hits").get(0).get("relevance").isNumber(), out.toString());
+
+        assertEquals(0, run("search", "--index", index(), "--region", "湖北"));
+        assertTrue(out.toString().contains("没有找到"), out.toString());
+    }
+
+    @Test
+    void badInputIsAUsageErrorInChinese() {
+        assertEquals(0, run("index", dir.resolve("in/jiangyin.txt").toString(), "--index", index()));
+        assertEquals(2, run("search", "", "--index", index(), "--where", "executionRate is low"));
+        assertTrue(err.toString().contains("无法理解条件"), err.toString());
+        assertEquals(2, run("search", "", "--index", index(), "--year", "去年"));
+        assertTrue(err.toString().contains("无法理解年度"), err.toString());
+        assertEquals(2, run("search", "x", "--index", dir.resolve("nothing").toString()));
+        assertTrue(err.toString().contains("索引目录不存在"), err.toString());
+    }
+
+    @Test
+    void checkCanIndexAsItChecksAndIndexCanDelete() throws Exception {
+        assertEquals(0, run("check", dir.resolve("in/jiangyin.txt").toString(), "--index", index()));
+        assertEquals(0, run("search", "社保卡", "--index", index(), "--json"));
+        JsonNode r = new ObjectMapper().readTree(out.toString());
+        assertEquals("社保卡制卡人数", r.get("hits").get(0).get("name").asText());
+        String sha = r.get("hits").get(0).get("sha256").asText();
+
+        assertEquals(0, run("index", "--delete", sha, "--index", index()));
+        assertEquals(0, run("search", "社保卡", "--index", index()));
+        assertTrue(out.toString().contains("没有找到"), out.toString());
+        assertEquals(1, run("index", "--delete", sha, "--index", index()));
+    }
+}
