@@ -58,6 +58,7 @@ public final class PdfBenchmark {
         AtomicInteger pages = new AtomicInteger();
         AtomicInteger refused = new AtomicInteger();
         long start = System.nanoTime();
+        long cpuStart = processCpuNanos();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         List<Future<?>> futures = new ArrayList<>();
         List<List<Path>> shares = new ArrayList<>();
@@ -78,6 +79,7 @@ public final class PdfBenchmark {
         pool.shutdown();
         pool.awaitTermination(1, TimeUnit.MINUTES);
         double seconds = (System.nanoTime() - start) / 1e9;
+        long cpu = processCpuNanos() - cpuStart;
         long peakHeap = 0;
         for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
             if (p.getType() == MemoryType.HEAP) peakHeap += p.getPeakUsage().getUsed();
@@ -88,7 +90,20 @@ public final class PdfBenchmark {
         System.out.printf(Locale.ROOT, "jixiao pipeline: %.2f s, %.1f reports/s, %.1f pages/s, peak heap %.0f MB (max heap %.0f MB)%n",
                 seconds, run.size() / seconds, pages.get() / seconds, peakHeap / 1048576.0,
                 Runtime.getRuntime().maxMemory() / 1048576.0);
+        if (cpuStart >= 0) {
+            // CPU time does not depend on what else the machine runs: the figure to compare runs by.
+            System.out.printf(Locale.ROOT, "process CPU: %.1f ms per report (%.1f reports per CPU second, JIT and GC included)%n",
+                    cpu / 1e6 / run.size(), run.size() / (cpu / 1e9));
+        }
         pdftotext(run);
+    }
+
+    /** CPU time of the whole JVM so far, or -1 where the platform does not tell. */
+    private static long processCpuNanos() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime();
+        }
+        return -1;
     }
 
     private static Report process(Pipeline pipeline, Path pdf) {

@@ -161,8 +161,9 @@ public final class PdfExtractor implements Stage<SourceDocument, ExtractedDocume
 
     /**
      * Drops what the page layout repeats rather than the report says: page numbers in the top or
-     * bottom margin, and running headers and footers (the same line, numbers aside, in the margin
-     * of two or more pages). Left in, they would also stand between a table and its continuation.
+     * bottom margin, and the repeats of running headers and footers (the same line, numbers
+     * aside, in the margin of two or more pages). Left in, they would also stand between a table
+     * and its continuation.
      */
     private static List<ReadingOrder.PageContent> withoutRunningLines(List<ReadingOrder.PageContent> pages) {
         Map<String, Integer> marginTexts = new HashMap<>();
@@ -173,12 +174,16 @@ public final class PdfExtractor implements Stage<SourceDocument, ExtractedDocume
             }
         }
         List<ReadingOrder.PageContent> out = new ArrayList<>();
+        Set<String> shown = new HashSet<>();
         for (ReadingOrder.PageContent p : pages) {
             List<TextLine> kept = new ArrayList<>();
             for (TextLine l : p.lines()) {
-                boolean running = inMargin(l, p.height()) && (PAGE_NUMBER.matcher(l.text()).matches()
-                        || marginTexts.getOrDefault(withoutDigits(l.text()), 0) >= MIN_RUNNING_PAGES);
-                if (!running) kept.add(l);
+                boolean margin = inMargin(l, p.height());
+                String key = withoutDigits(l.text());
+                // The first showing of a repeated line stays: a form title printed again on
+                // every page is still the document's title.
+                boolean repeated = margin && marginTexts.getOrDefault(key, 0) >= MIN_RUNNING_PAGES && !shown.add(key);
+                if (!(margin && PAGE_NUMBER.matcher(l.text()).matches()) && !repeated) kept.add(l);
             }
             out.add(new ReadingOrder.PageContent(p.page(), p.height(), p.tables(), kept));
         }
