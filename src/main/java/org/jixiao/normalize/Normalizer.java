@@ -35,6 +35,8 @@ public final class Normalizer implements Stage<ExtractedDocument, Report> {
     private static final Pattern YEAR = Pattern.compile("((?:19|20)\\d{2})\\s*年");
     private static final Pattern ISO_YEAR = Pattern.compile("((?:19|20)\\d{2})-\\d{1,2}-\\d{1,2}");
     private static final Pattern SPACES = Pattern.compile("\\s+");
+    /** A budget level named after a region in a title: 省级, 市级, 县级, 区级, 州级. */
+    private static final Pattern BUDGET_LEVEL = Pattern.compile("(省|市|县|区|州)(省|市|县|区|州)?级");
 
     private final LabelMappings labels;
     private final Pattern ignoredRow;
@@ -105,8 +107,11 @@ public final class Normalizer implements Stage<ExtractedDocument, Report> {
 
         Project project = new Project(text(fields, "projectName"), text(fields, "department"),
                 text(fields, "implementingUnit"));
-        RegionResolver.Region region = regions.resolve(
-                List.of(nz(title), nz(project.department()), nz(project.implementingUnit()), nz(project.name())),
+        // "四川省省级财政项目…", "江阴市市级…": the title states whose budget the project is in, and a
+        // lower-level implementing unit named below does not move it there.
+        boolean levelInTitle = title != null && BUDGET_LEVEL.matcher(title).find();
+        RegionResolver.Region region = regions.resolve(levelInTitle ? List.of(title)
+                : List.of(nz(title), nz(project.department()), nz(project.implementingUnit()), nz(project.name())),
                 view.fullText);
         SourceInfo source = new SourceInfo(doc.source().fileName(), doc.source().sha256(),
                 doc.source().mediaType(), doc.pages());

@@ -34,6 +34,11 @@ public final class Corpus {
         return allInputs().stream().filter(p -> Files.exists(p.resolveSibling("expected.json"))).toList();
     }
 
+    /** The text form of every golden case (tests that edit a report's text use these). */
+    public static List<Path> goldenTextInputs() {
+        return goldenInputs().stream().filter(p -> p.getFileName().toString().endsWith(".txt")).toList();
+    }
+
     static List<Path> inputs(Path root) {
         if (!Files.isDirectory(root)) return List.of();
         try (Stream<Path> walk = Files.walk(root)) {

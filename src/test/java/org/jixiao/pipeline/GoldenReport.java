@@ -19,11 +19,20 @@ import java.util.TreeSet;
  */
 public final class GoldenReport {
 
+    /** The top-level fields every expected.json must state. */
+    static final List<String> CONTRACT = List.of("kind", "year", "region", "regionCode", "title", "project", "funds",
+            "indicators", "budgetItems", "totalScore", "findings");
+
     private GoldenReport() {
     }
 
     public static void assertMatches(JsonNode expected, JsonNode actual, String what) {
         List<String> diffs = new ArrayList<>();
+        for (String key : CONTRACT) {
+            // A field left out would silently stop being checked: an expected file states every one
+            // (null or [] when the document says nothing).
+            if (!expected.has(key)) diffs.add("/" + key + ": missing from the expected file");
+        }
         compare("", expected, actual, diffs);
         if (!diffs.isEmpty()) {
             fail(what + " differs from its expected.json in " + diffs.size() + " place(s):\n  " + String.join("\n  ", diffs));

@@ -102,7 +102,7 @@ class CrashRestartTest {
     /** ~30 files: the corpus, distinct variants of it, two exact resubmissions and two unreadable files. */
     private static Map<String, byte[]> batch() throws IOException {
         Map<String, byte[]> batch = new LinkedHashMap<>();
-        List<Path> corpus = Corpus.goldenInputs();
+        List<Path> corpus = Corpus.goldenTextInputs();
         for (Path p : corpus) batch.put(p.getFileName().toString(), Files.readAllBytes(p));
         for (int i = 0; i < 16; i++) {
             Path p = corpus.get(i % corpus.size());

@@ -35,7 +35,7 @@ class GracefulShutdownTest {
         ServerSettings settings = ServerSettings.defaults(folders)
                 .withSourceUri("file:" + folders.inbox() + "?maxMessagesPerPoll=" + FILES_PER_POLL);
         JixiaoServer server = TestServer.start(settings);
-        List<Path> corpus = Corpus.goldenInputs();
+        List<Path> corpus = Corpus.goldenTextInputs();
         List<String> names = new ArrayList<>();
         NotifyBuilder someDone = InboxNotifications.whenDone(server.camel(), 3);
         for (int i = 0; i < FILES; i++) {

@@ -113,7 +113,7 @@ class InboxRouteTest {
 
     @Test
     void aCheckedReportIsSearchableWithinTwoSecondsOfBeingTaken() throws Exception {
-        Path source = Corpus.goldenInputs().get(0);
+        Path source = Corpus.goldenTextInputs().get(0);
         // Different bytes (a new content), same report: one more line at the end.
         byte[] content = (Files.readString(source, StandardCharsets.UTF_8) + "\n附：本表由测试提交（可见性）。\n")
                 .getBytes(StandardCharsets.UTF_8);
@@ -156,7 +156,7 @@ class InboxRouteTest {
 
     @Test
     void theSameContentIsRecordedAsDuplicateEvenAfterARestart() throws Exception {
-        Path source = Corpus.goldenInputs().get(1);
+        Path source = Corpus.goldenTextInputs().get(1);
         byte[] content = (Files.readString(source, StandardCharsets.UTF_8) + "\n附：重复提交测试。\n").getBytes(StandardCharsets.UTF_8);
         NotifyBuilder first = whenInboxDone("first.txt");
         drop("first.txt", content);
@@ -180,7 +180,7 @@ class InboxRouteTest {
 
     @Test
     void aSecondFileOfTheSameNameGetsANumberedNameAndNothingIsOverwritten() throws Exception {
-        Path source = Corpus.goldenInputs().get(2);
+        Path source = Corpus.goldenTextInputs().get(2);
         String text = Files.readString(source, StandardCharsets.UTF_8);
         byte[] one = (text + "\n附：第一份。\n").getBytes(StandardCharsets.UTF_8);
         byte[] two = (text + "\n附：第二份。\n").getBytes(StandardCharsets.UTF_8);

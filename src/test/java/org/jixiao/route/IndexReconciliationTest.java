@@ -31,7 +31,7 @@ class IndexReconciliationTest {
         JixiaoServer server = TestServer.start(folders);
         List<String> ids = new ArrayList<>();
         NotifyBuilder done = InboxNotifications.whenDone(server.camel(), REPORTS);
-        for (Path p : Corpus.goldenInputs().subList(0, REPORTS)) {
+        for (Path p : Corpus.goldenTextInputs().subList(0, REPORTS)) {
             ids.add(Intake.sha256(Files.readAllBytes(p)));
             Files.copy(p, folders.inbox().resolve(p.getFileName()));
         }

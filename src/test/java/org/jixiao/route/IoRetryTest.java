@@ -29,7 +29,7 @@ class IoRetryTest {
             Files.delete(folders.done());
             Files.writeString(folders.done(), "not a folder");
             NotifyBuilder done = InboxNotifications.whenDone(server.camel(), 2);
-            Files.copy(Corpus.goldenInputs().get(0), folders.inbox().resolve("report.txt"));
+            Files.copy(Corpus.goldenTextInputs().get(0), folders.inbox().resolve("report.txt"));
             Files.write(folders.inbox().resolve("empty.txt"), new byte[0]);
             assertTrue(done.matches(60, TimeUnit.SECONDS));
 

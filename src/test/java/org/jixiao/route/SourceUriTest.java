@@ -38,7 +38,7 @@ class SourceUriTest {
         DataFolders folders = DataFolders.under(data);
         JixiaoServer server = TestServer.start(ServerSettings.defaults(folders).withSourceUri("direct:submissions"));
         try (ProducerTemplate producer = server.camel().createProducerTemplate()) {
-            Path report = Corpus.goldenInputs().get(0);
+            Path report = Corpus.goldenTextInputs().get(0);
             byte[] content = Files.readAllBytes(report);
             producer.sendBodyAndHeader("direct:submissions", content, Exchange.FILE_NAME, "from-queue.txt");
             producer.sendBody("direct:submissions", "没有名字的消息".getBytes(java.nio.charset.StandardCharsets.UTF_8));

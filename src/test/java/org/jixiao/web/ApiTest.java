@@ -47,7 +47,7 @@ class ApiTest {
         folders = DataFolders.under(root.resolve("data"));
         server = TestServer.start(ServerSettings.defaults(folders).withMaxUploadBytes(MAX_UPLOAD_BYTES));
         http = HttpClient.newHttpClient();
-        corpusReport = Corpus.goldenInputs().stream()
+        corpusReport = Corpus.goldenTextInputs().stream()
                 .filter(p -> p.getFileName().toString().startsWith("qingdao")).findFirst().orElseThrow();
     }
 
@@ -124,7 +124,7 @@ class ApiTest {
 
     @Test
     void searchFindsAnUploadedIndicatorWithTheCliSemantics() throws Exception {
-        Path report = Corpus.goldenInputs().stream()
+        Path report = Corpus.goldenTextInputs().stream()
                 .filter(p -> p.getFileName().toString().startsWith("kunshan")).findFirst().orElseThrow();
         HttpResponse<String> response = upload(report.getFileName().toString(), Files.readAllBytes(report));
         assertTrue(response.statusCode() == 201 || response.statusCode() == 200, response.body());

@@ -85,12 +85,12 @@ class BrowserTest {
 
     @Test
     void uploadSeeFindingsAndSearchForAnIndicator() throws Exception {
-        Path report = Corpus.goldenInputs().stream()
+        Path report = Corpus.goldenTextInputs().stream()
                 .filter(p -> p.getFileName().toString().startsWith("qingdao")).findFirst().orElseThrow();
         JsonNode expected = ReportJson.mapper().readTree(report.resolveSibling("expected.json").toFile());
         int expectedFindings = expected.path("findings").size();
 
-        Path other = Corpus.goldenInputs().stream()
+        Path other = Corpus.goldenTextInputs().stream()
                 .filter(p -> p.getFileName().toString().startsWith("suzhou")).findFirst().orElseThrow();
         browser.get(base());
         // Two files chosen at once; each gets its own row and its own outcome.
@@ -135,7 +135,7 @@ class BrowserTest {
 
     @Test
     void markupInAReportIsShownAsTextNeverRun() throws Exception {
-        Path report = Corpus.goldenInputs().stream()
+        Path report = Corpus.goldenTextInputs().stream()
                 .filter(p -> p.getFileName().toString().startsWith("kunshan")).findFirst().orElseThrow();
         String hostile = "<img src=x onerror=window.jixiaoInjected=1>";
         String text = Files.readString(report, StandardCharsets.UTF_8);
