@@ -10,12 +10,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -40,6 +42,7 @@ import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.CollectionTerminatedException;
+import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexOrDocValuesQuery;
 import org.apache.lucene.search.ScoreMode;
@@ -312,24 +315,34 @@ public final class ReportSearcher implements Closeable {
 
     /** Whether {@code query} matches at least {@code n} entries; stops counting at {@code n}. */
     private boolean atLeast(Query query, int n) throws IOException {
-        int[] count = {0};
-        searcher.search(query, new SimpleCollector() {
+        AtomicInteger count = new AtomicInteger();
+        searcher.search(query, new CollectorManager<SimpleCollector, Void>() {
             @Override
-            protected void doSetNextReader(LeafReaderContext context) {
-                if (count[0] >= n) throw new CollectionTerminatedException();
+            public SimpleCollector newCollector() {
+                return new SimpleCollector() {
+                    @Override
+                    protected void doSetNextReader(LeafReaderContext context) {
+                        if (count.get() >= n) throw new CollectionTerminatedException();
+                    }
+
+                    @Override
+                    public void collect(int doc) {
+                        if (count.incrementAndGet() >= n) throw new CollectionTerminatedException();
+                    }
+
+                    @Override
+                    public ScoreMode scoreMode() {
+                        return ScoreMode.COMPLETE_NO_SCORES;
+                    }
+                };
             }
 
             @Override
-            public void collect(int doc) {
-                if (++count[0] >= n) throw new CollectionTerminatedException();
-            }
-
-            @Override
-            public ScoreMode scoreMode() {
-                return ScoreMode.COMPLETE_NO_SCORES;
+            public Void reduce(Collection<SimpleCollector> collectors) {
+                return null;
             }
         });
-        return count[0] >= n;
+        return count.get() >= n;
     }
 
     /**
