@@ -71,7 +71,7 @@ import org.jixiao.model.ReportKind;
  */
 public final class ReportSearcher implements Closeable {
 
-    /** A row's own name counts for more than its context (levels, target text, project). */
+    /** A row's own name counts for more than its context (its target and actual text). */
     static final float NAME_BOOST = 2f;
     /** In {@link TextMatching#COMBINED}, matching every query word outweighs any bigram overlap. */
     static final float WORDS_BOOST = 4f;
