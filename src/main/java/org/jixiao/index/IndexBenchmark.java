@@ -25,10 +25,11 @@ import org.jixiao.normalize.RegionResolver;
  * run with facet counts, as the CLI runs them.
  *
  * <pre>
- * java -Xmx1g -cp "target/jixiao.jar:target/lib/*" org.jixiao.index.IndexBenchmark [DIR] [REPORTS] [ROWS_PER_REPORT]
+ * java -Xmx1g -cp "target/jixiao.jar:target/lib/*" org.jixiao.index.IndexBenchmark [DIR] [REPORTS] [ROWS_PER_REPORT] [--search-only]
  * </pre>
  * Defaults: {@code target/benchmark-index}, 50000 reports, 20 rows each (1,000,000 rows). The
- * directory is emptied first.
+ * directory is emptied first, unless {@code --search-only} measures the queries over an index the
+ * benchmark built before.
  */
 public final class IndexBenchmark {
 
@@ -38,6 +39,8 @@ public final class IndexBenchmark {
     static final int QUERIES_PER_KIND = 50;
     /** Reports between commits while indexing, as a long `index` run would commit. */
     static final int COMMIT_EVERY = 10_000;
+    /** Fourth argument: measure the queries over an index built before, without rebuilding it. */
+    static final String SEARCH_ONLY = "--search-only";
     /** One indexing thread per core of the target machines. */
     static final int THREADS = 2;
 
@@ -48,10 +51,18 @@ public final class IndexBenchmark {
         Path dir = Path.of(args.length > 0 ? args[0] : "target/benchmark-index");
         int reports = args.length > 1 ? Integer.parseInt(args[1]) : DEFAULT_REPORTS;
         int rowsPerReport = args.length > 2 ? Integer.parseInt(args[2]) : DEFAULT_ROWS;
-        deleteRecursively(dir);
-
+        boolean searchOnly = args.length > 3 && args[3].equals(SEARCH_ONLY);
         Mappings mappings = Mappings.bundled();
         SyntheticReports synthetic = new SyntheticReports(SEED, mappings);
+        if (!searchOnly) index(dir, reports, rowsPerReport, mappings, synthetic);
+        search(dir, synthetic);
+        Runtime rt = Runtime.getRuntime();
+        System.out.printf(Locale.ROOT, "max heap: %.0f MB%n", rt.maxMemory() / 1e6);
+    }
+
+    private static void index(Path dir, int reports, int rowsPerReport, Mappings mappings, SyntheticReports synthetic)
+            throws IOException {
+        deleteRecursively(dir);
         // Load HanLP's dictionaries before the clock starts: a one-off cost of the first analysis.
         org.jixiao.index.analysis.WordSegmenter.INDEX.words("故障处理响应时间");
         java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
@@ -102,6 +113,9 @@ public final class IndexBenchmark {
         System.out.printf(Locale.ROOT, "indexing threads (%d) used %.1f CPU s in %.1f s wall: %,.0f rows per CPU second%n",
                 THREADS, cpuSeconds, seconds, rows / cpuSeconds);
         System.out.printf(Locale.ROOT, "index size on disk: %.1f MB%n", size(dir) / 1e6);
+    }
+
+    private static void search(Path dir, SyntheticReports synthetic) throws IOException {
 
         long openStart = System.nanoTime();
         try (ReportSearcher searcher = ReportSearcher.open(dir)) {
@@ -116,8 +130,6 @@ public final class IndexBenchmark {
             for (Map.Entry<String, double[]> e : cpu.entrySet()) print("cpu", e.getKey(), e.getValue());
             print("cpu", "all 200", cpu.values().stream().flatMapToDouble(Arrays::stream).toArray());
         }
-        Runtime rt = Runtime.getRuntime();
-        System.out.printf(Locale.ROOT, "max heap: %.0f MB%n", rt.maxMemory() / 1e6);
     }
 
     /** 50 queries of each kind, fixed by the seed. */
