@@ -11,6 +11,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jixiao.extract.Extractor;
+import org.jixiao.extract.office.OfficeExtractor;
+import org.jixiao.extract.pdf.PdfExtractor;
 import org.jixiao.extract.text.TextReportExtractor;
 import org.jixiao.ingest.FileIngestor;
 import org.jixiao.ingest.UnreadableInputException;
@@ -55,10 +57,16 @@ public final class Pipeline {
         this.limits = limits;
         this.ingest = new FileIngestor(limits.maxBytes());
         TextReportExtractor text = new TextReportExtractor();
+        OfficeExtractor office = new OfficeExtractor();
         this.extract = new Extractor(Map.of(
                 "text/plain", text,
                 "text/markdown", text,
-                "text/x-web-markdown", text));
+                "text/x-web-markdown", text,
+                "application/pdf", new PdfExtractor(limits.maxPages()),
+                "text/html", office,
+                "application/xhtml+xml", office,
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document", office,
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", office));
         this.normalize = new Normalizer(mappings);
         this.verify = new Verifier(StandardRules.create(mappings));
     }
