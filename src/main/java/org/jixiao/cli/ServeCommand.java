@@ -1,0 +1,102 @@
+package org.jixiao.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.jixiao.mapping.Mappings;
+import org.jixiao.normalize.RegionResolver;
+import org.jixiao.pipeline.Pipeline;
+import org.jixiao.route.DataFolders;
+import org.jixiao.web.JixiaoServer;
+import org.jixiao.web.ServerSettings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "以服务方式运行：检查放入收件目录或网页上传的报告，建立索引，并提供网页与 REST API。")
+final class ServeCommand implements Callable<Integer> {
+
+    @ParentCommand
+    JixiaoCommand parent;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--data", paramLabel = "DIR", defaultValue = "data",
+            description = "数据目录，其下为 inbox、done、failed、index（默认 ${DEFAULT-VALUE}）")
+    Path data;
+
+    @Option(names = "--inbox", paramLabel = "DIR", description = "收件目录（默认 <数据目录>/inbox）")
+    Path inbox;
+
+    @Option(names = "--index", paramLabel = "DIR", description = "索引目录（默认 <数据目录>/index）")
+    Path index;
+
+    @Option(names = "--source", paramLabel = "URI",
+            description = "报告来源的 Camel 端点 URI（默认收件目录），例如 jms:queue:reports")
+    String source;
+
+    @Option(names = "--port", defaultValue = "8080", description = "HTTP 端口（默认 ${DEFAULT-VALUE}；0 为任选空闲端口）")
+    int port;
+
+    @Option(names = "--host", defaultValue = "127.0.0.1",
+            description = "监听地址（默认 ${DEFAULT-VALUE}，仅本机；供局域网访问用 0.0.0.0）")
+    String host;
+
+    @Option(names = "--threads", defaultValue = "" + ServerSettings.DEFAULT_WORKERS,
+            description = "同时检查的报告数（默认 ${DEFAULT-VALUE}）")
+    int threads;
+
+    @Option(names = "--max-upload-mb", defaultValue = "" + ServerSettings.DEFAULT_MAX_UPLOAD_MB,
+            description = "单个文件的大小上限，单位 MB（默认 ${DEFAULT-VALUE}）")
+    int maxUploadMb;
+
+    @Option(names = "--shutdown-timeout", defaultValue = "20",
+            description = "停止时等待正在检查的报告的秒数，超时的留在收件目录（默认 ${DEFAULT-VALUE}）")
+    int shutdownSeconds;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter err = spec.commandLine().getErr();
+        if (port < 0 || port > 65_535 || threads < 1 || maxUploadMb < 1 || shutdownSeconds < 0) {
+            err.println("jixiao serve：端口应在 0–65535，--threads 与 --max-upload-mb 至少为 1");
+            return 2;
+        }
+        DataFolders folders = DataFolders.under(data);
+        if (inbox != null) folders = folders.withInbox(inbox);
+        if (index != null) folders = folders.withIndex(index);
+        Mappings mappings = Mappings.load(parent.mappingsDir);
+        ServerSettings settings = new ServerSettings(folders, source, threads, maxUploadMb * 1024L * 1024, host, port,
+                Duration.ofSeconds(shutdownSeconds));
+        JixiaoServer server;
+        try {
+            server = JixiaoServer.start(settings, new Pipeline(mappings), new RegionResolver(mappings));
+        } catch (Exception e) {
+            // A wrong --source URI, a port in use, an index locked by another process: say so and stop.
+            err.println("jixiao serve：无法启动服务：" + e.getMessage());
+            return 1;
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("jixiao 服务已启动：http://" + host + ":" + server.port() + "/  收件目录 " + folders.inbox());
+        out.flush();
+        CountDownLatch stopped = new CountDownLatch(1);
+        // SIGTERM / Ctrl-C: finish or return the reports being checked, commit the index, then exit.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                server.close();
+            } catch (Exception e) {
+                err.println("jixiao serve：停止时出错：" + e);
+                err.flush();
+            } finally {
+                stopped.countDown();
+            }
+        }, "jixiao-shutdown"));
+        stopped.await();
+        return 0;
+    }
+}

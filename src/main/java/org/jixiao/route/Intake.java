@@ -1,0 +1,184 @@
+package org.jixiao.route;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.component.file.FileEndpoint;
+import org.jixiao.ingest.UnreadableInputException;
+import org.jixiao.model.Report;
+import org.jixiao.output.ReportJson;
+import org.jixiao.pipeline.Pipeline;
+import org.jixiao.route.IntakeHeaders.Outcome;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The steps of the intake route as plain methods on an exchange: receive a submission, claim its
+ * content, check it with the pipeline, store it (and index it), or record it as a duplicate or a
+ * failure. The route decides the order; the pipeline stages never see Camel.
+ */
+public final class Intake {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Intake.class);
+    /** Name of a submission that came without one: this prefix and the start of its SHA-256. */
+    static final String UNNAMED_PREFIX = "submission-";
+    static final int UNNAMED_DIGITS = 12;
+
+    private final DataFolders folders;
+    private final Pipeline pipeline;
+    private final ContentRegistry registry;
+    private final LiveIndex index;
+    private final long maxBytes;
+
+    public Intake(DataFolders folders, Pipeline pipeline, ContentRegistry registry, LiveIndex index, long maxBytes) {
+        this.folders = folders;
+        this.pipeline = pipeline;
+        this.registry = registry;
+        this.index = index;
+        this.maxBytes = maxBytes;
+    }
+
+    /** Body to bytes, name and SHA-256 into headers; refuses oversize files before reading them when it can. */
+    public void receive(Exchange exchange) {
+        Message in = exchange.getMessage();
+        boolean fromFolder = exchange.getFromEndpoint() instanceof FileEndpoint;
+        exchange.setProperty(IntakeHeaders.KEEP_ORIGINAL, !fromFolder);
+        String name = in.getHeader(IntakeHeaders.FILE_NAME, String.class);
+        if (name == null) name = in.getHeader(Exchange.FILE_NAME_ONLY, String.class);
+        if (name == null) name = in.getHeader(Exchange.FILE_NAME, String.class);
+        Long length = in.getHeader(Exchange.FILE_LENGTH, Long.class);
+        if (fromFolder && length != null && length > maxBytes) {
+            in.setHeader(IntakeHeaders.FILE_NAME, SubmittedName.clean(name));
+            throw new OversizeInputException(SubmittedName.clean(name), length, maxBytes);
+        }
+        byte[] bytes = in.getBody(byte[].class);
+        if (bytes == null) bytes = new byte[0];
+        in.setBody(bytes);
+        String sha = sha256(bytes);
+        in.setHeader(IntakeHeaders.SHA256, sha);
+        // Sources without file names (a queue, a topic) get one from the content.
+        name = name == null ? UNNAMED_PREFIX + sha.substring(0, UNNAMED_DIGITS) : SubmittedName.clean(name);
+        in.setHeader(IntakeHeaders.FILE_NAME, name);
+        if (bytes.length > maxBytes) throw new OversizeInputException(name, bytes.length, maxBytes);
+    }
+
+    /** Decides new, resumed or duplicate, and the stored name. */
+    public void claim(Exchange exchange) {
+        Message in = exchange.getMessage();
+        Claim claim = registry.claim(in.getHeader(IntakeHeaders.SHA256, String.class),
+                in.getHeader(IntakeHeaders.FILE_NAME, String.class));
+        exchange.setProperty(IntakeHeaders.CLAIM, claim);
+        in.setHeader(IntakeHeaders.STORED_NAME, claim.storedName());
+        in.setHeader(IntakeHeaders.STORED_PATH, DataFolders.inside(folders.done(), claim.storedName()).toString());
+    }
+
+    public static boolean isDuplicate(Exchange exchange) {
+        Claim claim = exchange.getProperty(IntakeHeaders.CLAIM, Claim.class);
+        return claim != null && claim.kind() == Claim.Kind.DUPLICATE;
+    }
+
+    /** Runs the pipeline; an unreadable file throws {@link UnreadableInputException}. */
+    public void check(Exchange exchange) {
+        Message in = exchange.getMessage();
+        Report report = pipeline.process(in.getHeader(IntakeHeaders.FILE_NAME, String.class), in.getBody(byte[].class));
+        exchange.setProperty(IntakeHeaders.REPORT, report);
+    }
+
+    /**
+     * Writes the report JSON (and the original, when the route keeps it) to done/ and adds it to the
+     * index. The JSON goes first: once it exists the content counts as checked, and a file still in
+     * the inbox then is resumed under the same name after a restart.
+     */
+    public void store(Exchange exchange) throws IOException {
+        Message in = exchange.getMessage();
+        Report report = exchange.getProperty(IntakeHeaders.REPORT, Report.class);
+        String storedName = in.getHeader(IntakeHeaders.STORED_NAME, String.class);
+        if (exchange.getProperty(IntakeHeaders.KEEP_ORIGINAL, Boolean.class)) {
+            folders.writeAtomically(DataFolders.inside(folders.done(), storedName), in.getBody(byte[].class));
+        }
+        try {
+            folders.writeAtomically(DataFolders.inside(folders.done(), storedName + DataFolders.REPORT_SUFFIX),
+                    ReportJson.write(report));
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        registry.checked(storedName, report);
+        index.add(report);
+        registry.release(storedName);
+        in.setHeader(IntakeHeaders.OUTCOME, Outcome.CHECKED.name());
+        LOG.info("已检查 {}：{} 个问题", storedName, report.findings().size());
+    }
+
+    /** Stores a resubmission beside a note naming the first submission; it is not checked again. */
+    public void recordDuplicate(Exchange exchange) {
+        Message in = exchange.getMessage();
+        Claim claim = exchange.getProperty(IntakeHeaders.CLAIM, Claim.class);
+        if (exchange.getProperty(IntakeHeaders.KEEP_ORIGINAL, Boolean.class)) {
+            folders.writeAtomically(DataFolders.inside(folders.done(), claim.storedName()), in.getBody(byte[].class));
+        }
+        folders.writeAtomically(DataFolders.inside(folders.done(), claim.storedName() + DataFolders.DUPLICATE_SUFFIX),
+                "文件“" + in.getHeader(IntakeHeaders.FILE_NAME) + "”与已提交的“" + claim.duplicateOf()
+                        + "”内容完全相同（SHA-256 " + in.getHeader(IntakeHeaders.SHA256) + "），未重复检查。\n");
+        registry.release(claim.storedName());
+        in.setHeader(IntakeHeaders.OUTCOME, Outcome.DUPLICATE.name());
+        in.setHeader(IntakeHeaders.DUPLICATE_OF, claim.duplicateOf());
+    }
+
+    /**
+     * The error handler's step: moves the submission to failed/ with {@code <name>.error.txt} saying
+     * why in Chinese. Runs after retries are used up (I/O) or at once (unreadable input, bugs).
+     */
+    public void recordFailure(Exchange exchange) {
+        Message in = exchange.getMessage();
+        Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        String fileName = in.getHeader(IntakeHeaders.FILE_NAME, String.class);
+        if (fileName == null) fileName = SubmittedName.clean(in.getHeader(Exchange.FILE_NAME_ONLY, String.class));
+        Claim claim = exchange.getProperty(IntakeHeaders.CLAIM, Claim.class);
+        String sha = in.getHeader(IntakeHeaders.SHA256, String.class);
+        if (claim != null && claim.kind() != Claim.Kind.DUPLICATE && sha != null) registry.abandoned(sha);
+        if (claim != null) registry.release(claim.storedName());
+        String storedName = registry.reserveName(fileName);
+        Outcome outcome;
+        String reason;
+        if (cause instanceof OversizeInputException e) {
+            outcome = Outcome.TOO_LARGE;
+            reason = e.reason();
+        } else if (cause instanceof UnreadableInputException e) {
+            outcome = Outcome.UNREADABLE;
+            reason = e.reason();
+        } else if (cause instanceof IOException || cause instanceof UncheckedIOException) {
+            outcome = Outcome.ERROR;
+            // This handler runs for I/O errors only once the retries of the route configuration are used up.
+            reason = "读写文件时出错，重试 " + IntakeRoutes.IO_RETRIES + " 次后仍未成功（" + cause.getMessage() + "）";
+        } else {
+            outcome = Outcome.ERROR;
+            reason = "检查时发生内部错误（" + cause + "），请将此文件转交系统管理员";
+        }
+        Path target = DataFolders.inside(folders.failed(), storedName);
+        Object body = in.getBody();
+        if (exchange.getProperty(IntakeHeaders.KEEP_ORIGINAL, Boolean.FALSE, Boolean.class) && body instanceof byte[] bytes) {
+            folders.writeAtomically(target, bytes);
+        }
+        folders.writeAtomically(DataFolders.inside(folders.failed(), storedName + DataFolders.ERROR_SUFFIX),
+                "无法检查“" + fileName + "”：" + reason + "\n");
+        registry.release(storedName);
+        in.setHeader(IntakeHeaders.STORED_NAME, storedName);
+        in.setHeader(IntakeHeaders.STORED_PATH, target.toString());
+        in.setHeader(IntakeHeaders.OUTCOME, outcome.name());
+        in.setHeader(IntakeHeaders.FAILURE, reason);
+        LOG.warn("无法检查 {}：{}", fileName, reason);
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every JVM", e);
+        }
+    }
+}

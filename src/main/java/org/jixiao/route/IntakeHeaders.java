@@ -1,0 +1,34 @@
+package org.jixiao.route;
+
+/** Names of the headers and properties the intake routes set; callers (REST) read the outcome from them. */
+public final class IntakeHeaders {
+
+    /** Submitted file name, cleaned ({@link SubmittedName}). */
+    public static final String FILE_NAME = "JixiaoFileName";
+    /** Hex SHA-256 of the content. */
+    public static final String SHA256 = "JixiaoSha256";
+    /** Name under which the submission is stored in done/ or failed/. */
+    public static final String STORED_NAME = "JixiaoStoredName";
+    /** Absolute path the file consumer moves the original to when the exchange completes. */
+    public static final String STORED_PATH = "JixiaoStoredPath";
+    /** {@link Outcome} of the submission. */
+    public static final String OUTCOME = "JixiaoOutcome";
+    /** For a duplicate: the stored name of the first submission with the same content. */
+    public static final String DUPLICATE_OF = "JixiaoDuplicateOf";
+    /** For a failure: why, in Chinese. */
+    public static final String FAILURE = "JixiaoFailure";
+    /** Property: the checked {@link org.jixiao.model.Report}. */
+    public static final String REPORT = "JixiaoReport";
+    /** Property: the original bytes must be written by the route (uploads, non-file sources) rather than moved by the consumer. */
+    public static final String KEEP_ORIGINAL = "JixiaoKeepOriginal";
+    /** Property: the claim made for the submission. */
+    public static final String CLAIM = "JixiaoClaim";
+
+    /** How a submission ended. */
+    public enum Outcome {
+        CHECKED, DUPLICATE, UNREADABLE, TOO_LARGE, ERROR
+    }
+
+    private IntakeHeaders() {
+    }
+}

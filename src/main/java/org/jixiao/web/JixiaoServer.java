@@ -1,0 +1,149 @@
+package org.jixiao.web;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.concurrent.TimeUnit;
+import org.apache.camel.CamelContext;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.jixiao.ingest.UnreadableInputException;
+import org.jixiao.normalize.RegionResolver;
+import org.jixiao.pipeline.Pipeline;
+import org.jixiao.route.ContentRegistry;
+import org.jixiao.route.Intake;
+import org.jixiao.route.IntakeRoutes;
+import org.jixiao.route.LiveIndex;
+import org.jixiao.route.ReportSummary;
+import org.jixiao.route.SourceUri;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The whole service in one process: the content registry and index rebuilt/reconciled from done/,
+ * the intake routes on the source endpoint, the REST API and the web page on one HTTP port.
+ */
+public final class JixiaoServer implements AutoCloseable {
+
+    /** Bodies above {@code HARD_LIMIT_FACTOR ×} the upload limit are cut off by the HTTP server before they are read into memory; between the limit and this they are refused and kept in failed/. */
+    static final int HARD_LIMIT_FACTOR = 2;
+    private static final Logger LOG = LoggerFactory.getLogger(JixiaoServer.class);
+
+    private final CamelContext camel;
+    private final VertxPlatformHttpServer http;
+    private final LiveIndex index;
+    private final ContentRegistry registry;
+
+    private JixiaoServer(CamelContext camel, VertxPlatformHttpServer http, LiveIndex index, ContentRegistry registry) {
+        this.camel = camel;
+        this.http = http;
+        this.index = index;
+        this.registry = registry;
+    }
+
+    public static JixiaoServer start(ServerSettings settings, Pipeline pipeline, RegionResolver regions) throws Exception {
+        var folders = settings.folders();
+        folders.create();
+        ContentRegistry registry = ContentRegistry.load(folders);
+        LiveIndex index = LiveIndex.open(folders.index(), regions);
+        CamelContext camel = null;
+        try {
+            reconcile(registry, index, pipeline);
+            Intake intake = new Intake(folders, pipeline, registry, index, settings.maxUploadBytes());
+
+            camel = new DefaultCamelContext();
+            camel.getShutdownStrategy().setTimeout(settings.shutdownTimeout().toMillis());
+            camel.getShutdownStrategy().setTimeUnit(TimeUnit.MILLISECONDS);
+            camel.getShutdownStrategy().setSuppressLoggingOnTimeout(false);
+            VertxPlatformHttpServerConfiguration http = new VertxPlatformHttpServerConfiguration();
+            http.setBindHost(settings.host());
+            http.setBindPort(settings.port());
+            http.setMaxBodySize(settings.maxUploadBytes() * HARD_LIMIT_FACTOR);
+            http.getBodyHandler().setUploadsDirectory(Files.createDirectories(folders.scratch().resolve("uploads")).toString());
+            http.getBodyHandler().setDeleteUploadedFilesOnEnd(true);
+            VertxPlatformHttpServer server = new VertxPlatformHttpServer(http);
+            camel.addService(server);
+
+            String source = settings.sourceUri() == null ? SourceUri.inbox(folders) : SourceUri.complete(settings.sourceUri(), folders);
+            camel.addRoutes(IntakeRoutes.errorHandling(intake));
+            camel.addRoutes(new IntakeRoutes(source, intake, settings.workers()));
+            ApiRoutes api = new ApiRoutes(folders, registry, index, new ReportListing(regions));
+            camel.addRoutes(api.errorHandling());
+            camel.addRoutes(api);
+            camel.start();
+            answerOversizeBodies(camel, settings.port(), settings.maxUploadBytes() * HARD_LIMIT_FACTOR);
+            LOG.info("jixiao 服务已启动：http://{}:{}/ ，来源 {}", settings.host(), server.getPort(), source);
+            return new JixiaoServer(camel, server, index, registry);
+        } catch (Exception | Error e) {
+            try {
+                if (camel != null) camel.stop();
+            } finally {
+                index.close();
+            }
+            throw e;
+        }
+    }
+
+    /** A body the HTTP server cut off still gets the API's Chinese JSON answer, not a bare 413. */
+    private static void answerOversizeBodies(CamelContext camel, int port, long hardLimit) {
+        String body = "{\"outcome\":\"TOO_LARGE\",\"error\":\"文件过大：请求超过 " + hardLimit / (1024 * 1024)
+                + " MB，未接收（单个文件上限为其一半）\"}";
+        VertxPlatformHttpRouter router = VertxPlatformHttpRouter.lookup(camel, VertxPlatformHttpRouter.getRouterNameFromPort(port));
+        if (router == null) router = VertxPlatformHttpRouter.lookup(camel);
+        if (router == null) {
+            LOG.warn("HTTP 路由未找到，超大请求将得到服务器默认的 413 应答");
+            return;
+        }
+        router.errorHandler(413, ctx -> ctx.response().setStatusCode(413)
+                .putHeader("Content-Type", ApiRoutes.JSON).end(body));
+    }
+
+    /**
+     * Reports whose JSON is in done/ but whose index entry was lost (the process stopped between the
+     * JSON and the next commit) are checked again from their original and added.
+     */
+    private static void reconcile(ContentRegistry registry, LiveIndex index, Pipeline pipeline) throws IOException {
+        int added = 0;
+        for (ReportSummary s : registry.all()) {
+            if (index.contains(s.id()) || !Files.exists(registry.original(s))) continue;
+            try {
+                index.add(pipeline.process(registry.original(s)));
+                added++;
+            } catch (UnreadableInputException e) {
+                LOG.warn("补建索引时无法读取 {}：{}", s.storedName(), e.reason());
+            }
+        }
+        if (added > 0) {
+            index.commit();
+            LOG.warn("索引缺少 {} 份已检查的报告（上次未正常停止），已补建", added);
+        }
+    }
+
+    /** The port HTTP listens on (the real one when 0 was asked for). */
+    public int port() {
+        return http.getServer().actualPort();
+    }
+
+    public LiveIndex index() {
+        return index;
+    }
+
+    public ContentRegistry registry() {
+        return registry;
+    }
+
+    public CamelContext camel() {
+        return camel;
+    }
+
+    /** Stops taking files, finishes those being checked (or leaves them in the inbox after the timeout), commits the index. */
+    @Override
+    public void close() throws IOException {
+        try {
+            camel.stop();
+        } finally {
+            index.close();
+        }
+    }
+}
