@@ -52,8 +52,8 @@ final class IndexSchema {
     static final String PURPOSE = "purpose";
     static final String ROW = "row";
 
-    // Report document only.
-    static final String REPORT_JSON = "reportJson";
+    // Report document only. The canonical JSON is a binary doc value (see ReportDocuments).
+    static final String REPORT_JSON = "canonicalJson";
     static final String INDICATOR_COUNT = "indicatorCount";
     static final String BUDGET_COUNT = "budgetCount";
 

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.IntPoint;
@@ -19,6 +20,7 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.util.BytesRef;
 import org.jixiao.model.BudgetItem;
 import org.jixiao.model.Finding;
 import org.jixiao.model.Indicator;
@@ -57,7 +59,9 @@ final class ReportDocuments {
         Document report = common(r, lineage, current, TYPE_REPORT);
         reportOnly(report, r, indexedAt);
         for (String code : findingCodes(r.findings())) addFinding(report, code);
-        report.add(new StoredField(REPORT_JSON, ReportCodec.write(r)));
+        // The canonical JSON is a doc value, not a stored field: stored fields are read (and
+        // decompressed) in blocks for every hit shown, and a report's JSON would weigh on all of them.
+        report.add(new BinaryDocValuesField(REPORT_JSON, new BytesRef(ReportCodec.write(r))));
         report.add(new StoredField(INDICATOR_COUNT, r.indicators().size()));
         report.add(new StoredField(BUDGET_COUNT, r.budgetItems().size()));
         String reportName = r.project().name() != null ? r.project().name() : r.title();

@@ -78,7 +78,7 @@ public final class ReportSearcher implements Closeable {
     /** Values shown per facet dimension. */
     static final int FACET_VALUES = 10;
 
-    /** Stored fields a hit shows: everything except the report's canonical JSON. */
+    /** Stored fields a hit shows. */
     private static final Set<String> HIT_FIELDS = Set.of(TYPE, REGION, REGION_CODE, YEAR, KIND, PROJECT,
             LEVEL1, LEVEL2, NAME, TARGET, ACTUAL, FINDING, FILE, SHA256, CURRENT,
             NumericField.AMOUNT.fieldName(), NumericField.TOTAL_AMOUNT.fieldName(),
