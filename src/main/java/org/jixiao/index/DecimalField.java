@@ -1,6 +1,7 @@
 package org.jixiao.index;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.math.RoundingMode;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.LongPoint;
@@ -23,16 +24,23 @@ final class DecimalField {
     private DecimalField() {
     }
 
+    /** Adds the value; one too large for the scaled long (beyond ±9.2 × 10^12) is stored but not comparable. */
     static void add(Document doc, String name, BigDecimal value) {
         if (value == null) return;
-        long encoded = encode(value, RoundingMode.HALF_UP);
-        doc.add(new LongPoint(name, encoded));
-        doc.add(new NumericDocValuesField(name, encoded));
+        BigInteger scaled = value.setScale(SCALE, RoundingMode.HALF_UP).unscaledValue();
+        if (scaled.bitLength() < Long.SIZE) {
+            long encoded = scaled.longValue();
+            doc.add(new LongPoint(name, encoded));
+            doc.add(new NumericDocValuesField(name, encoded));
+        }
         doc.add(new StoredField(name, value.toPlainString()));
     }
 
+    /** The scaled long, clamped to the long range (a bound beyond every indexed value). */
     static long encode(BigDecimal value, RoundingMode rounding) {
-        return value.setScale(SCALE, rounding).unscaledValue().longValueExact();
+        BigInteger scaled = value.setScale(SCALE, rounding).unscaledValue();
+        if (scaled.bitLength() < Long.SIZE) return scaled.longValue();
+        return scaled.signum() > 0 ? Long.MAX_VALUE : Long.MIN_VALUE;
     }
 
     static BigDecimal decode(long encoded) {
@@ -43,6 +51,13 @@ final class DecimalField {
     static Query compare(String name, String operator, BigDecimal bound) {
         long floor = encode(bound, RoundingMode.FLOOR);
         long ceiling = encode(bound, RoundingMode.CEILING);
+        if (floor == Long.MAX_VALUE || ceiling == Long.MIN_VALUE) {
+            // Beyond every value an index can hold: only the open side can match anything.
+            boolean above = floor == Long.MAX_VALUE;
+            boolean matchesAll = above ? operator.startsWith("<") : operator.startsWith(">");
+            return matchesAll ? NumericDocValuesField.newSlowRangeQuery(name, Long.MIN_VALUE, Long.MAX_VALUE)
+                    : new MatchNoDocsQuery("比较值超出索引范围");
+        }
         long[] range = switch (operator) {
             case "<" -> new long[] {Long.MIN_VALUE, ceiling - 1};
             case "<=" -> new long[] {Long.MIN_VALUE, floor};

@@ -25,10 +25,11 @@ import org.jixiao.normalize.RegionResolver;
  * run with facet counts, as the CLI runs them.
  *
  * <pre>
- * java -Xmx1g -cp "target/jixiao.jar:target/lib/*" org.jixiao.index.IndexBenchmark [DIR] [REPORTS] [ROWS_PER_REPORT]
+ * java -Xmx1g -cp "target/jixiao.jar:target/lib/*" org.jixiao.index.IndexBenchmark [DIR] [REPORTS] [ROWS_PER_REPORT] [--search-only]
  * </pre>
  * Defaults: {@code target/benchmark-index}, 50000 reports, 20 rows each (1,000,000 rows). The
- * directory is emptied first.
+ * directory is emptied first, unless {@code --search-only} measures the queries over an index the
+ * benchmark built before.
  */
 public final class IndexBenchmark {
 
@@ -38,6 +39,8 @@ public final class IndexBenchmark {
     static final int QUERIES_PER_KIND = 50;
     /** Reports between commits while indexing, as a long `index` run would commit. */
     static final int COMMIT_EVERY = 10_000;
+    /** Fourth argument: measure the queries over an index built before, without rebuilding it. */
+    static final String SEARCH_ONLY = "--search-only";
     /** One indexing thread per core of the target machines. */
     static final int THREADS = 2;
 
@@ -48,10 +51,18 @@ public final class IndexBenchmark {
         Path dir = Path.of(args.length > 0 ? args[0] : "target/benchmark-index");
         int reports = args.length > 1 ? Integer.parseInt(args[1]) : DEFAULT_REPORTS;
         int rowsPerReport = args.length > 2 ? Integer.parseInt(args[2]) : DEFAULT_ROWS;
-        deleteRecursively(dir);
-
+        boolean searchOnly = args.length > 3 && args[3].equals(SEARCH_ONLY);
         Mappings mappings = Mappings.bundled();
         SyntheticReports synthetic = new SyntheticReports(SEED, mappings);
+        if (!searchOnly) index(dir, reports, rowsPerReport, mappings, synthetic);
+        search(dir, synthetic);
+        Runtime rt = Runtime.getRuntime();
+        System.out.printf(Locale.ROOT, "max heap: %.0f MB%n", rt.maxMemory() / 1e6);
+    }
+
+    private static void index(Path dir, int reports, int rowsPerReport, Mappings mappings, SyntheticReports synthetic)
+            throws IOException {
+        deleteRecursively(dir);
         // Load HanLP's dictionaries before the clock starts: a one-off cost of the first analysis.
         org.jixiao.index.analysis.WordSegmenter.INDEX.words("故障处理响应时间");
         java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
@@ -102,19 +113,23 @@ public final class IndexBenchmark {
         System.out.printf(Locale.ROOT, "indexing threads (%d) used %.1f CPU s in %.1f s wall: %,.0f rows per CPU second%n",
                 THREADS, cpuSeconds, seconds, rows / cpuSeconds);
         System.out.printf(Locale.ROOT, "index size on disk: %.1f MB%n", size(dir) / 1e6);
+    }
+
+    private static void search(Path dir, SyntheticReports synthetic) throws IOException {
 
         long openStart = System.nanoTime();
         try (ReportSearcher searcher = ReportSearcher.open(dir)) {
             System.out.printf(Locale.ROOT, "searcher open (incl. facet state): %.0f ms%n", (System.nanoTime() - openStart) / 1e6);
             Map<String, List<SearchRequest>> mix = mix(synthetic);
-            run(searcher, mix); // warm-up pass: JIT, page cache
-            Map<String, double[]> timings = run(searcher, mix);
-            double[] all = timings.values().stream().flatMapToDouble(Arrays::stream).toArray();
-            for (Map.Entry<String, double[]> e : timings.entrySet()) print(e.getKey(), e.getValue());
-            print("all 200", all);
+            run(searcher, mix, new LinkedHashMap<>()); // warm-up pass: JIT, page cache
+            Map<String, double[]> cpu = new LinkedHashMap<>();
+            Map<String, double[]> timings = run(searcher, mix, cpu);
+            for (Map.Entry<String, double[]> e : timings.entrySet()) print("wall", e.getKey(), e.getValue());
+            print("wall", "all 200", timings.values().stream().flatMapToDouble(Arrays::stream).toArray());
+            // CPU time of the searching thread: what a query costs when it has a core to itself.
+            for (Map.Entry<String, double[]> e : cpu.entrySet()) print("cpu", e.getKey(), e.getValue());
+            print("cpu", "all 200", cpu.values().stream().flatMapToDouble(Arrays::stream).toArray());
         }
-        Runtime rt = Runtime.getRuntime();
-        System.out.printf(Locale.ROOT, "max heap: %.0f MB%n", rt.maxMemory() / 1e6);
     }
 
     /** 50 queries of each kind, fixed by the seed. */
@@ -148,25 +163,32 @@ public final class IndexBenchmark {
         return mix;
     }
 
-    private static Map<String, double[]> run(ReportSearcher searcher, Map<String, List<SearchRequest>> mix) {
+    /** Wall-clock milliseconds per query by kind; CPU milliseconds of the searching thread go to {@code cpu}. */
+    private static Map<String, double[]> run(ReportSearcher searcher, Map<String, List<SearchRequest>> mix,
+                                             Map<String, double[]> cpu) {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
         Map<String, double[]> out = new LinkedHashMap<>();
         for (Map.Entry<String, List<SearchRequest>> e : mix.entrySet()) {
             double[] ms = new double[e.getValue().size()];
+            double[] cpuMs = new double[ms.length];
             for (int i = 0; i < ms.length; i++) {
+                long c = threads.getCurrentThreadCpuTime();
                 long t = System.nanoTime();
                 SearchResult r = searcher.search(e.getValue().get(i));
                 ms[i] = (System.nanoTime() - t) / 1e6;
+                cpuMs[i] = (threads.getCurrentThreadCpuTime() - c) / 1e6;
                 if (r.total() < 0) throw new IllegalStateException();
             }
             out.put(e.getKey(), ms);
+            cpu.put(e.getKey(), cpuMs);
         }
         return out;
     }
 
-    private static void print(String label, double[] ms) {
+    private static void print(String clock, String label, double[] ms) {
         double[] sorted = ms.clone();
         Arrays.sort(sorted);
-        System.out.printf(Locale.ROOT, "query latency %-8s p50 %6.2f ms  p99 %6.2f ms  max %6.2f ms  (n=%d)%n", label,
+        System.out.printf(Locale.ROOT, "query latency (%s) %-8s p50 %6.2f ms  p99 %6.2f ms  max %6.2f ms  (n=%d)%n", clock, label,
                 percentile(sorted, 50), percentile(sorted, 99), sorted[sorted.length - 1], sorted.length);
     }
 

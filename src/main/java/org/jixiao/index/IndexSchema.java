@@ -1,5 +1,6 @@
 package org.jixiao.index;
 
+import java.util.List;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.core.KeywordAnalyzer;
@@ -51,8 +52,8 @@ final class IndexSchema {
     static final String PURPOSE = "purpose";
     static final String ROW = "row";
 
-    // Report document only.
-    static final String REPORT_JSON = "reportJson";
+    // Report document only. The canonical JSON is a binary doc value (see ReportDocuments).
+    static final String REPORT_JSON = "canonicalJson";
     static final String INDICATOR_COUNT = "indicatorCount";
     static final String BUDGET_COUNT = "budgetCount";
 
@@ -73,6 +74,10 @@ final class IndexSchema {
         FacetsConfig config = new FacetsConfig();
         config.setHierarchical(FACET_REGION, true);
         config.setMultiValued(FACET_FINDING, true);
+        // Searches filter on their own keyword fields, never by drill-down: no drill-down terms to index.
+        for (String dim : List.of(FACET_REGION, FACET_YEAR, FACET_KIND, FACET_LEVEL1, FACET_FINDING)) {
+            config.setDrillDownTermsIndexing(dim, FacetsConfig.DrillDownTermsIndexing.NONE);
+        }
         return config;
     }
 

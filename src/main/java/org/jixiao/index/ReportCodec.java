@@ -14,8 +14,8 @@ import org.jixiao.model.Report;
 import org.jixiao.output.ReportJson;
 
 /**
- * The canonical JSON kept in each report document, and back: a superseded report is rewritten
- * from it (Lucene cannot flip an indexed flag in place), and the REST API can return it as is.
+ * The canonical JSON kept with each report document (as a binary doc value), and back: a
+ * superseded report is rewritten from it, since Lucene cannot flip an indexed flag in place.
  */
 final class ReportCodec {
 

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.IntPoint;
@@ -18,6 +19,8 @@ import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.util.BytesRef;
 import org.jixiao.model.BudgetItem;
 import org.jixiao.model.Finding;
 import org.jixiao.model.Indicator;
@@ -56,7 +59,9 @@ final class ReportDocuments {
         Document report = common(r, lineage, current, TYPE_REPORT);
         reportOnly(report, r, indexedAt);
         for (String code : findingCodes(r.findings())) addFinding(report, code);
-        report.add(new StoredField(REPORT_JSON, ReportCodec.write(r)));
+        // The canonical JSON is a doc value, not a stored field: stored fields are read (and
+        // decompressed) in blocks for every hit shown, and a report's JSON would weigh on all of them.
+        report.add(new BinaryDocValuesField(REPORT_JSON, new BytesRef(ReportCodec.write(r))));
         report.add(new StoredField(INDICATOR_COUNT, r.indicators().size()));
         report.add(new StoredField(BUDGET_COUNT, r.budgetItems().size()));
         String reportName = r.project().name() != null ? r.project().name() : r.title();
@@ -80,7 +85,9 @@ final class ReportDocuments {
             keyword(d, NAME, i.name());
             stored(d, TARGET, i.target());
             stored(d, ACTUAL, i.actual());
-            if (i.level1() != null) d.add(new SortedSetDocValuesFacetField(FACET_LEVEL1, i.level1()));
+            if (i.level1() != null && fitsOneTerm(i.level1())) {
+                d.add(new SortedSetDocValuesFacetField(FACET_LEVEL1, i.level1()));
+            }
             for (Finding f : r.findings()) {
                 if (i.name() != null && i.name().equals(f.subject())) addFinding(d, f.code());
             }
@@ -183,8 +190,23 @@ final class ReportDocuments {
         for (String value : nonNull(context)) d.add(new TextField(BODY_WORDS, value, Field.Store.NO));
     }
 
+    /**
+     * Indexed as one term and stored. A value beyond Lucene's term limit (a garbled cell) is stored
+     * whole and indexed by its beginning, which is all an exact filter could ever match.
+     */
     private static void keyword(Document d, String field, String value) {
-        if (value != null && !value.isBlank()) d.add(new StringField(field, value, Field.Store.YES));
+        if (value == null || value.isBlank()) return;
+        if (fitsOneTerm(value)) {
+            d.add(new StringField(field, value, Field.Store.YES));
+        } else {
+            d.add(new StringField(field, value.substring(0, IndexWriter.MAX_TERM_LENGTH / 3), Field.Store.NO));
+            d.add(new StoredField(field, value));
+        }
+    }
+
+    static boolean fitsOneTerm(String value) {
+        // UTF-8 needs at most 3 bytes per char of a Java string (4 per surrogate pair, i.e. 2 per char).
+        return value.length() * 3 <= IndexWriter.MAX_TERM_LENGTH;
     }
 
     private static void stored(Document d, String field, String value) {

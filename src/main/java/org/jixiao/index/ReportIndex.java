@@ -12,9 +12,12 @@ import java.util.Map;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -252,8 +255,11 @@ public final class ReportIndex implements Closeable {
                     .build();
             TopDocs top = searcher.search(q, 1);
             if (top.scoreDocs.length == 0) return;
-            String json = reader.storedFields().document(top.scoreDocs[0].doc).get(REPORT_JSON);
-            write(ReportCodec.read(json), current, entry.indexedAt());
+            int doc = top.scoreDocs[0].doc;
+            LeafReaderContext leaf = reader.leaves().get(ReaderUtil.subIndex(doc, reader.leaves()));
+            BinaryDocValues json = leaf.reader().getBinaryDocValues(REPORT_JSON);
+            if (json == null || !json.advanceExact(doc - leaf.docBase)) return;
+            write(ReportCodec.read(json.binaryValue().utf8ToString()), current, entry.indexedAt());
         }
     }
 }

@@ -10,12 +10,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -40,6 +42,7 @@ import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.CollectionTerminatedException;
+import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexOrDocValuesQuery;
 import org.apache.lucene.search.ScoreMode;
@@ -68,14 +71,14 @@ import org.jixiao.model.ReportKind;
  */
 public final class ReportSearcher implements Closeable {
 
-    /** A row's own name counts for more than its context (levels, target text, project). */
+    /** A row's own name counts for more than its context (its target and actual text). */
     static final float NAME_BOOST = 2f;
     /** In {@link TextMatching#COMBINED}, matching every query word outweighs any bigram overlap. */
     static final float WORDS_BOOST = 4f;
     /** Values shown per facet dimension. */
     static final int FACET_VALUES = 10;
 
-    /** Stored fields a hit shows: everything except the report's canonical JSON. */
+    /** Stored fields a hit shows. */
     private static final Set<String> HIT_FIELDS = Set.of(TYPE, REGION, REGION_CODE, YEAR, KIND, PROJECT,
             LEVEL1, LEVEL2, NAME, TARGET, ACTUAL, FINDING, FILE, SHA256, CURRENT,
             NumericField.AMOUNT.fieldName(), NumericField.TOTAL_AMOUNT.fieldName(),
@@ -312,24 +315,34 @@ public final class ReportSearcher implements Closeable {
 
     /** Whether {@code query} matches at least {@code n} entries; stops counting at {@code n}. */
     private boolean atLeast(Query query, int n) throws IOException {
-        int[] count = {0};
-        searcher.search(query, new SimpleCollector() {
+        AtomicInteger count = new AtomicInteger();
+        searcher.search(query, new CollectorManager<SimpleCollector, Void>() {
             @Override
-            protected void doSetNextReader(LeafReaderContext context) {
-                if (count[0] >= n) throw new CollectionTerminatedException();
+            public SimpleCollector newCollector() {
+                return new SimpleCollector() {
+                    @Override
+                    protected void doSetNextReader(LeafReaderContext context) {
+                        if (count.get() >= n) throw new CollectionTerminatedException();
+                    }
+
+                    @Override
+                    public void collect(int doc) {
+                        if (count.incrementAndGet() >= n) throw new CollectionTerminatedException();
+                    }
+
+                    @Override
+                    public ScoreMode scoreMode() {
+                        return ScoreMode.COMPLETE_NO_SCORES;
+                    }
+                };
             }
 
             @Override
-            public void collect(int doc) {
-                if (++count[0] >= n) throw new CollectionTerminatedException();
-            }
-
-            @Override
-            public ScoreMode scoreMode() {
-                return ScoreMode.COMPLETE_NO_SCORES;
+            public Void reduce(Collection<SimpleCollector> collectors) {
+                return null;
             }
         });
-        return count[0] >= n;
+        return count.get() >= n;
     }
 
     /**

@@ -17,6 +17,6 @@
  * <p><b>Current and history.</b> Reports of the same series (kind, year, region code, project name)
  * are versions of one submission: the most recently indexed is {@code current=true}, the older ones
  * stay searchable as history. Lucene cannot change an indexed term in place, so a superseded report
- * is rewritten from the canonical JSON kept in its report document.
+ * is rewritten from the canonical JSON kept with its report document.
  */
 package org.jixiao.index;

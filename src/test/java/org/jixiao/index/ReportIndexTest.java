@@ -259,6 +259,21 @@ class ReportIndexTest {
     }
 
     @Test
+    void aGarbledHugeCellIsStoredButDoesNotStopIndexing() throws Exception {
+        String huge = "9".repeat(40_000);
+        try (ReportIndex index = ReportIndex.open(dir, ReportFixture.REGIONS)) {
+            index.add(ReportFixture.report("g").indicator("产出指标", "数量指标", "设备台数" + huge, huge, null, null, null)
+                    .indicator("产出指标", "数量指标", "设备维护次数").build());
+        }
+        assertEquals(3, search(all()).total());
+        assertEquals("设备维护次数", search(SearchRequest.text("维护次数")).hits().get(0).name());
+        // Bounds beyond the index's number range are still answered.
+        assertEquals(0, search(all().withWhere(Condition.parse("targetValue>" + huge))).total());
+        // Only 设备维护次数 has a weight (5): every weight is below the huge bound.
+        assertEquals(1, search(all().withWhere(Condition.parse("weight<" + huge))).total());
+    }
+
+    @Test
     void oneWriterAtATime() throws Exception {
         try (ReportIndex first = ReportIndex.open(dir, ReportFixture.REGIONS)) {
             IndexLockedException e = assertThrows(IndexLockedException.class, () -> ReportIndex.open(dir, ReportFixture.REGIONS));

@@ -33,6 +33,8 @@ public final class WordSegmenter {
 
     /** Distinct texts per generation; two generations stay within a few tens of MB of short strings. */
     private static final int CACHE_TEXTS = 50_000;
+    /** Longer "words" are runs of digits or letters in a garbled cell, never something searched for. */
+    static final int MAX_WORD_LENGTH = 255;
     /** Longer texts (narrative paragraphs) rarely repeat and are not worth remembering. */
     private static final int CACHE_MAX_LENGTH = 200;
 
@@ -75,7 +77,7 @@ public final class WordSegmenter {
         List<Term> terms = segment.seg(text);
         List<Word> out = new ArrayList<>(terms.size());
         for (Term t : terms) {
-            if (!hasLetterOrDigit(t.word)) continue;
+            if (!hasLetterOrDigit(t.word) || t.word.length() > MAX_WORD_LENGTH) continue;
             // HanLP may normalise characters; offsets always refer to the original text.
             int start = t.offset;
             int end = Math.min(text.length(), start + t.word.length());
