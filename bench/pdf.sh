@@ -5,5 +5,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 reports="${1:-200}"; threads="${2:-1}"; heap="${3:-512m}"
-mvn -q -B -o -DskipTests package >/dev/null
+mvn -q -B -DskipTests package >/dev/null
 java -Xmx"$heap" -cp target/jixiao.jar org.jixiao.extract.pdf.PdfBenchmark corpus "$reports" "$threads"
