@@ -134,6 +134,14 @@ public final class PdfExtractor implements Stage<SourceDocument, ExtractedDocume
             return new ExtractedDocument(source, count, ReadingOrder.blocks(pages), problems);
         } catch (IOException e) {
             throw new UnreadableInputException(file, "PDF 读取失败，文件可能已损坏：" + e.getMessage(), e);
+        } catch (UnreadableInputException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // PDFBox signals a broken object graph (a page tree that loops, an object of the wrong
+            // type where a page should be) with unchecked exceptions.
+            String what = e instanceof IllegalStateException && String.valueOf(e.getMessage()).contains("recursion")
+                    ? "页面树循环引用自身" : "对象结构不合规范（" + e.getClass().getSimpleName() + "）";
+            throw new UnreadableInputException(file, "PDF 文件已损坏，无法解析：" + what, e);
         }
     }
 
