@@ -3,7 +3,9 @@ package org.jixiao.cli;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.jixiao.mapping.Mappings;
+import org.jixiao.pipeline.Limits;
 import org.jixiao.pipeline.Pipeline;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -20,11 +22,35 @@ public final class JixiaoCommand {
             description = "使用该目录下的映射文件（标签、指标分类、规则、行政区划），默认使用内置映射。")
     Path mappingsDir;
 
+    @Option(names = "--timeout", paramLabel = "SECONDS", scope = CommandLine.ScopeType.INHERIT,
+            description = "每个文件最长处理时间，超时的文件记为无法读取（默认 60）")
+    Integer timeoutSeconds;
+
+    @Option(names = "--max-pages", paramLabel = "N", scope = CommandLine.ScopeType.INHERIT,
+            description = "每个 PDF 最多读取的页数，超过的文件记为无法读取（默认 500）")
+    Integer maxPages;
+
+    @Option(names = "--max-mb", paramLabel = "MB", scope = CommandLine.ScopeType.INHERIT,
+            description = "单个文件的大小上限（默认 64）")
+    Integer maxMegabytes;
+
     private Pipeline pipeline;
 
     Pipeline pipeline() {
-        if (pipeline == null) pipeline = new Pipeline(Mappings.load(mappingsDir));
+        if (pipeline == null) pipeline = new Pipeline(Mappings.load(mappingsDir), limits());
         return pipeline;
+    }
+
+    /** The per-file limits: the defaults, with what the options change. */
+    Limits limits() {
+        Limits d = Limits.DEFAULT;
+        if ((timeoutSeconds != null && timeoutSeconds < 1) || (maxPages != null && maxPages < 1)
+                || (maxMegabytes != null && maxMegabytes < 1)) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "--timeout、--max-pages 和 --max-mb 至少为 1");
+        }
+        return new Limits(maxMegabytes == null ? d.maxBytes() : maxMegabytes * 1024L * 1024,
+                maxPages == null ? d.maxPages() : maxPages,
+                timeoutSeconds == null ? d.timeout() : Duration.ofSeconds(timeoutSeconds));
     }
 
     public static void main(String[] args) {

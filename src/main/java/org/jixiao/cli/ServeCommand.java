@@ -75,7 +75,7 @@ final class ServeCommand implements Callable<Integer> {
                 Duration.ofSeconds(shutdownSeconds));
         JixiaoServer server;
         try {
-            server = JixiaoServer.start(settings, new Pipeline(mappings), new RegionResolver(mappings));
+            server = JixiaoServer.start(settings, new Pipeline(mappings, parent.limits()), new RegionResolver(mappings));
         } catch (Exception e) {
             // A wrong --source URI, a port in use, an index locked by another process: say so and stop.
             err.println("jixiao serve：无法启动服务：" + e.getMessage());
