@@ -6,4 +6,4 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 reports="${1:-200}"; threads="${2:-1}"; heap="${3:-512m}"
 mvn -q -B -DskipTests package >/dev/null
-java -Xmx"$heap" -cp target/jixiao.jar org.jixiao.extract.pdf.PdfBenchmark corpus "$reports" "$threads"
+java -Xmx"$heap" -cp target/jixiao.jar org.jixiao.bench.PdfBenchmark corpus "$reports" "$threads"

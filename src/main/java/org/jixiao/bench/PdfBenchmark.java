@@ -1,4 +1,4 @@
-package org.jixiao.extract.pdf;
+package org.jixiao.bench;
 
 import java.io.IOException;
 import java.io.InputStream;
