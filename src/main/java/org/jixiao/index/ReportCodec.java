@@ -7,8 +7,14 @@ import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.zip.Deflater;
+import java.util.zip.InflaterInputStream;
 import org.jixiao.model.Comparator;
 import org.jixiao.model.Report;
 import org.jixiao.output.ReportJson;
@@ -33,6 +39,8 @@ final class ReportCodec {
                 }
             }));
 
+    private static final int BUFFER = 8192;
+
     private ReportCodec() {
     }
 
@@ -47,6 +55,32 @@ final class ReportCodec {
     static Report read(String json) {
         try {
             return MAPPER.readValue(json, Report.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The JSON deflated: doc values do not compress large values the way stored fields do, and a
+     * report's JSON shrinks several times (its field names repeat on every row).
+     */
+    static byte[] compress(Report report) {
+        Deflater deflater = new Deflater(Deflater.BEST_SPEED);
+        try {
+            deflater.setInput(write(report).getBytes(StandardCharsets.UTF_8));
+            deflater.finish();
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            byte[] buf = new byte[BUFFER];
+            while (!deflater.finished()) out.write(buf, 0, deflater.deflate(buf));
+            return out.toByteArray();
+        } finally {
+            deflater.end();
+        }
+    }
+
+    static Report decompress(byte[] bytes, int offset, int length) {
+        try (InputStream in = new InflaterInputStream(new ByteArrayInputStream(bytes, offset, length))) {
+            return MAPPER.readValue(in, Report.class);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -61,7 +61,7 @@ final class ReportDocuments {
         for (String code : findingCodes(r.findings())) addFinding(report, code);
         // The canonical JSON is a doc value, not a stored field: stored fields are read (and
         // decompressed) in blocks for every hit shown, and a report's JSON would weigh on all of them.
-        report.add(new BinaryDocValuesField(REPORT_JSON, new BytesRef(ReportCodec.write(r))));
+        report.add(new BinaryDocValuesField(REPORT_JSON, new BytesRef(ReportCodec.compress(r))));
         report.add(new StoredField(INDICATOR_COUNT, r.indicators().size()));
         report.add(new StoredField(BUDGET_COUNT, r.budgetItems().size()));
         String reportName = r.project().name() != null ? r.project().name() : r.title();

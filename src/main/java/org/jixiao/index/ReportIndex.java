@@ -27,6 +27,7 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.Directory;
+import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
 import org.jixiao.model.Report;
@@ -259,7 +260,8 @@ public final class ReportIndex implements Closeable {
             LeafReaderContext leaf = reader.leaves().get(ReaderUtil.subIndex(doc, reader.leaves()));
             BinaryDocValues json = leaf.reader().getBinaryDocValues(REPORT_JSON);
             if (json == null || !json.advanceExact(doc - leaf.docBase)) return;
-            write(ReportCodec.read(json.binaryValue().utf8ToString()), current, entry.indexedAt());
+            BytesRef bytes = json.binaryValue();
+            write(ReportCodec.decompress(bytes.bytes, bytes.offset, bytes.length), current, entry.indexedAt());
         }
     }
 }
