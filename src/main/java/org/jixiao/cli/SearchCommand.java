@@ -16,6 +16,7 @@ import org.jixiao.index.SearchRequest;
 import org.jixiao.index.SearchResult;
 import org.jixiao.index.TextMatching;
 import org.jixiao.output.ReportJson;
+import org.jixiao.output.TerminalText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -138,9 +139,9 @@ final class SearchCommand implements Callable<Integer> {
                 sb.append("没有找到符合条件的条目。\n");
                 return sb.toString();
             }
-            sb.append(pad("地区", REGION)).append(pad("年度", YEAR)).append(pad("项目", PROJECT))
-                    .append(pad("指标", INDICATOR)).append(pad("目标值", TARGET)).append(pad("实际完成值", ACTUAL))
-                    .append(pad("得分", SCORE)).append("文件").append('\n');
+            sb.append(TerminalText.pad("地区", REGION)).append(TerminalText.pad("年度", YEAR)).append(TerminalText.pad("项目", PROJECT))
+                    .append(TerminalText.pad("指标", INDICATOR)).append(TerminalText.pad("目标值", TARGET)).append(TerminalText.pad("实际完成值", ACTUAL))
+                    .append(TerminalText.pad("得分", SCORE)).append("文件").append('\n');
             for (SearchResult.Hit h : result.hits()) {
                 String indicator;
                 String target;
@@ -167,10 +168,10 @@ final class SearchCommand implements Callable<Integer> {
                     }
                 }
                 if (!h.current()) indicator = "〔历史〕" + indicator;
-                sb.append(pad(nz(h.region()), REGION)).append(pad(h.year() == null ? "" : h.year().toString(), YEAR))
-                        .append(pad(nz(h.project()), PROJECT)).append(pad(indicator, INDICATOR))
-                        .append(pad(target, TARGET)).append(pad(actual, ACTUAL))
-                        .append(pad(score == null ? "" : plain(score), SCORE)).append(nz(h.file())).append('\n');
+                sb.append(TerminalText.pad(nz(h.region()), REGION)).append(TerminalText.pad(h.year() == null ? "" : h.year().toString(), YEAR))
+                        .append(TerminalText.pad(nz(h.project()), PROJECT)).append(TerminalText.pad(indicator, INDICATOR))
+                        .append(TerminalText.pad(target, TARGET)).append(TerminalText.pad(actual, ACTUAL))
+                        .append(TerminalText.pad(score == null ? "" : plain(score), SCORE)).append(nz(h.file())).append('\n');
             }
             sb.append("共 ").append(result.total()).append(" 条");
             if (result.total() > result.hits().size()) sb.append("，显示前 ").append(result.hits().size()).append(" 条");
@@ -194,38 +195,6 @@ final class SearchCommand implements Callable<Integer> {
 
         private static String plain(BigDecimal v) {
             return v.stripTrailingZeros().toPlainString();
-        }
-
-        /** Pads to a width in terminal cells (CJK characters are two), cutting with … when too long. */
-        static String pad(String s, int width) {
-            // At least one space always separates columns.
-            boolean cut = s.codePoints().map(SearchTable::cellWidth).sum() > width - 1;
-            int room = cut ? width - 2 : width - 1;
-            StringBuilder sb = new StringBuilder();
-            int w = 0;
-            for (int i = 0; i < s.length(); ) {
-                int cp = s.codePointAt(i);
-                int cw = cellWidth(cp);
-                if (w + cw > room) break;
-                sb.appendCodePoint(cp);
-                w += cw;
-                i += Character.charCount(cp);
-            }
-            if (cut) {
-                sb.append('…');
-                w++;
-            }
-            while (w < width) {
-                sb.append(' ');
-                w++;
-            }
-            return sb.toString();
-        }
-
-        private static int cellWidth(int cp) {
-            return Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN
-                    || (cp >= 0xFF00 && cp <= 0xFF60) || (cp >= 0x3000 && cp <= 0x303F)
-                    || (cp >= 0x2014 && cp <= 0x201D) ? 2 : 1;
         }
     }
 }
