@@ -65,6 +65,9 @@ public final class Intake {
         name = name == null ? UNNAMED_PREFIX + sha.substring(0, UNNAMED_DIGITS) : SubmittedName.clean(name);
         in.setHeader(IntakeHeaders.FILE_NAME, name);
         if (bytes.length > maxBytes) throw new OversizeInputException(name, bytes.length, maxBytes);
+        // Refused before the duplicate check: all empty submissions share one digest, and one
+        // arriving while another is being refused must not be recorded as its duplicate.
+        if (bytes.length == 0) throw new org.jixiao.ingest.UnreadableInputException(name, "文件为空（0 字节）");
     }
 
     /** Decides new, resumed or duplicate, and the stored name. */

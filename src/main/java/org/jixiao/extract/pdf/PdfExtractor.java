@@ -145,8 +145,19 @@ public final class PdfExtractor implements Stage<SourceDocument, ExtractedDocume
         }
     }
 
+    /**
+     * How far from the end of the file its %%EOF marker may stand: writers may add a line end or a
+     * few bytes of padding after it, never kilobytes.
+     */
+    static final int EOF_MARKER_WINDOW = 1024;
+    private static final byte[] EOF_MARKER = "%%EOF".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
     private static PDDocument load(SourceDocument source) {
         String file = source.fileName();
+        if (!endsWithEofMarker(source.bytes())) {
+            // PDFBox would recover the pages before the cut and make a report of half a file.
+            throw new UnreadableInputException(file, "PDF 文件不完整（缺少文件结尾标记），可能在上传或复制时被截断；请重新提交完整的文件");
+        }
         try {
             return PDDocument.load(source.bytes(), "", null, null, MemoryUsageSetting.setupMixed(MAIN_MEMORY_BYTES));
         } catch (InvalidPasswordException e) {
@@ -154,6 +165,18 @@ public final class PdfExtractor implements Stage<SourceDocument, ExtractedDocume
         } catch (IOException e) {
             throw new UnreadableInputException(file, "PDF 文件已损坏，无法解析（" + e.getMessage() + "）", e);
         }
+    }
+
+    private static boolean endsWithEofMarker(byte[] bytes) {
+        int from = Math.max(0, bytes.length - EOF_MARKER_WINDOW);
+        outer:
+        for (int i = bytes.length - EOF_MARKER.length; i >= from; i--) {
+            for (int k = 0; k < EOF_MARKER.length; k++) {
+                if (bytes[i + k] != EOF_MARKER[k]) continue outer;
+            }
+            return true;
+        }
+        return false;
     }
 
     private static Finding garbled(int page, TextLayer.Counts counts, String font) {

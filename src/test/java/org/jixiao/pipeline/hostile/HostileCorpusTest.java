@@ -92,7 +92,7 @@ class HostileCorpusTest {
                 Arguments.of("latin-text-named-as.txt", Expect.unreadable("未识别")),
                 Arguments.of("encrypted-user-password.pdf", Expect.unreadable("加密")),
                 Arguments.of("encrypted-owner-only.pdf", Expect.unreadable("加密", "文字", "未识别")),
-                Arguments.of("truncated.pdf", Expect.unreadable("损坏", "无法解析", "未识别", "文字")),
+                Arguments.of("truncated.pdf", Expect.unreadable("不完整")),
                 Arguments.of("xref-damaged.pdf", Expect.unreadable("损坏", "无法解析", "未识别")),
                 Arguments.of("broken-stream.pdf", Expect.unreadable("损坏", "无法解析", "未识别", "文字")),
                 Arguments.of("thousands-of-pages.pdf", Expect.unreadable("页")),
