@@ -2,6 +2,7 @@ package org.jixiao.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -79,6 +80,31 @@ class SeedReportsTest {
         // The table has no 分值 column: the weights come from the narrative and sum to 80.
         assertEquals(List.of(5, 10, 8, 8, 9, 10, 10, 10, 5, 5), rows.stream().map(i -> i.weight().intValueExact()).toList());
         assertEquals(Set.of("narrative"), rows.stream().map(Indicator::weightSource).collect(Collectors.toSet()));
+    }
+
+    @Test
+    void hubeiNarrativeStatesTargetWeightAndScoreOfEveryIndicatorAsTheTableDoes() {
+        // The k-th paragraph about an indicator name goes with the k-th table row of that name.
+        java.util.Map<String, Integer> seen = new java.util.HashMap<>();
+        for (Indicator row : hubei.indicators()) {
+            int k = seen.merge(row.name(), 1, Integer::sum) - 1;
+            for (String attribute : List.of("target", "weight", "score")) {
+                List<org.jixiao.model.NarrativeStatement> said = hubei.statements().stream()
+                        .filter(st -> st.subject().equals(row.name()) && st.attribute().equals(attribute)).toList();
+                assertTrue(said.size() > k, row.name() + " has no " + attribute + " statement #" + (k + 1));
+                BigDecimal table = switch (attribute) {
+                    case "target" -> row.targetValue().value();
+                    case "weight" -> row.weight();
+                    default -> row.score();
+                };
+                assertMoney(table.toPlainString(), said.get(k).value());
+            }
+        }
+        // Actuals are stated as figures only where the prose gives one (数据丢失率为 0, 网上办件事项85个).
+        assertTrue(hubei.statements().stream().anyMatch(st -> st.subject().equals("网上办件事项")
+                && st.attribute().equals("actual") && st.value().compareTo(new BigDecimal("85")) == 0));
+        assertEquals(Set.of(), hubei.findings().stream().filter(f -> f.code().equals("NARRATIVE_MISMATCH"))
+                .map(f -> f.subject()).collect(Collectors.toSet()));
     }
 
     @Test
