@@ -132,6 +132,8 @@ final class IndicatorTableReader {
         }
         if (nameCell.isEmpty() && !l2Cell.isEmpty() && !taxonomy.isLevel2(l2Cell) && !taxonomy.isLevel1(l2Cell)) {
             List<String> moved = new ArrayList<>(cells);
+            // A row may stop before the name column (trailing cells left out): make room.
+            while (moved.size() <= name) moved.add("");
             moved.set(name, l2Cell);
             moved.set(l2, "");
             return moved;
