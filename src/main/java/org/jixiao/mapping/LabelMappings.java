@@ -21,8 +21,4 @@ public record LabelMappings(Map<String, List<KindSignal>> kinds, List<String> ti
 
     public record FundSourcesMapping(List<String> sectionLabels, List<String> totalLabels) {
     }
-
-    public LabelSet field(String key) {
-        return new LabelSet(fields.get(key));
-    }
 }

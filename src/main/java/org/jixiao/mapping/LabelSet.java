@@ -27,19 +27,4 @@ public final class LabelSet {
         }
         return false;
     }
-
-    /** True when the label starts with one of the synonyms (for headers with trailing notes). */
-    public boolean matchesStart(String cell) {
-        String n = LabelText.normalize(cell);
-        if (n.isEmpty()) return false;
-        if (matches(cell)) return true;
-        for (String e : exact) {
-            if (n.startsWith(e)) return true;
-        }
-        return false;
-    }
-
-    public boolean isEmpty() {
-        return exact.isEmpty() && prefixes.isEmpty();
-    }
 }

@@ -14,10 +14,6 @@ public record Location(Integer page, Integer line, Integer row) {
         return new Location(page, null, null);
     }
 
-    public Location withRow(Integer row) {
-        return new Location(page, line, row);
-    }
-
     /** Human-readable position in Chinese, e.g. "第 3 页 第 12 行". */
     public String describe() {
         StringBuilder sb = new StringBuilder();

@@ -43,8 +43,4 @@ public record Report(ReportKind kind, Integer year, String region, String region
         return new Report(kind, year, newRegion, newCode, title, source, project, funds, indicators,
                 budgetItems, totalScore, findings, statements);
     }
-
-    public boolean hasErrors() {
-        return findings.stream().anyMatch(f -> f.severity() == Severity.ERROR);
-    }
 }

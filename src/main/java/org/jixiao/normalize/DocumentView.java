@@ -35,13 +35,6 @@ final class DocumentView {
         fullText = all.toString();
     }
 
-    /** The prose only, paragraphs separated by newlines: what the narrative stage reads. */
-    String narrative() {
-        StringBuilder sb = new StringBuilder();
-        for (TextBlock t : prose) sb.append(t.text()).append('\n');
-        return sb.toString();
-    }
-
     static int firstNonEmpty(TableRow row) {
         for (int i = 0; i < row.cells().size(); i++) {
             if (!row.cells().get(i).isBlank()) return i;

@@ -1,6 +1,5 @@
 package org.jixiao.normalize;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -71,11 +70,6 @@ final class HeaderFields {
         return null;
     }
 
-    /** All cells carrying a label, so other readers can tell labels from values. */
-    boolean isLabel(String cell) {
-        return keyOf(cell) != null;
-    }
-
     private String keyOf(String cell) {
         if (cell == null || cell.isBlank()) return null;
         for (Map.Entry<String, LabelSet> e : labels.entrySet()) {
@@ -90,11 +84,5 @@ final class HeaderFields {
         if (a < 0) return b;
         if (b < 0) return a;
         return Math.min(a, b);
-    }
-
-    static List<String> nonEmpty(List<String> cells) {
-        List<String> out = new ArrayList<>();
-        for (String c : cells) if (!c.isBlank()) out.add(c);
-        return out;
     }
 }

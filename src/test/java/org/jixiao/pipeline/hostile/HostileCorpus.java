@@ -5,7 +5,6 @@ import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -287,9 +286,5 @@ public final class HostileCorpus {
             cs.drawImage(x, 0, 0, 595, 842);
         }
         return save(doc);
-    }
-
-    static void copy(byte[] b, OutputStream out) throws IOException {
-        out.write(b);
     }
 }
