@@ -87,7 +87,10 @@ final class CheckCommand implements Callable<Integer> {
                 table.add(in.display, r);
                 csv.add(in.display, r);
                 if (outDir != null) write(written, in.path, ".json", ReportJson.write(r));
-                if (index != null) index.add(r);
+                if (index != null) {
+                    index.add(r);
+                    index.commitIfDue();
+                }
             } catch (UnreadableInputException e) {
                 failed++;
                 table.addUnreadable(in.display, e.reason());

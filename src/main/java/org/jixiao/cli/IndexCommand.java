@@ -29,8 +29,6 @@ final class IndexCommand implements Callable<Integer> {
 
     /** The index the commands use when none is named. */
     static final String DEFAULT_INDEX = "data/index";
-    /** Files between commits: a crash loses at most this many, and commits stay cheap. */
-    static final int COMMIT_EVERY = 200;
 
     @ParentCommand
     JixiaoCommand parent;
@@ -85,7 +83,7 @@ final class IndexCommand implements Callable<Integer> {
                     bar.finish();
                     err.println("无法读取 " + in + "：" + e.reason());
                 }
-                if ((i + 1) % COMMIT_EVERY == 0) index.commit();
+                index.commitIfDue();
             }
             bar.finish();
         }

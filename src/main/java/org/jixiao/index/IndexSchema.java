@@ -24,7 +24,8 @@ final class IndexSchema {
     // Report identity and versioning (on every document of the report).
     static final String SHA256 = "sha256";
     static final String SERIES = "series";
-    static final String CURRENT = "current";
+    /** On history entries only (the value 1): a doc-values-only field, set and removed in place. */
+    static final String SUPERSEDED = "superseded";
     static final String INDEXED_AT = "indexedAt";
     static final String FILE = "file";
 
@@ -50,10 +51,15 @@ final class IndexSchema {
     static final String TARGET = "target";
     static final String ACTUAL = "actual";
     static final String PURPOSE = "purpose";
-    static final String ROW = "row";
+    /**
+     * Entries before this one in its report's block: the report entry is at docID − offset. A
+     * report is written as one block, report entry first, and Lucene keeps a block's documents
+     * together and in order through merges (block join relies on the same), so a hit finds its
+     * report without a term lookup.
+     */
+    static final String REPORT_OFFSET = "reportOffset";
 
-    // Report document only. The canonical JSON is a binary doc value (see ReportDocuments).
-    static final String REPORT_JSON = "canonicalJson";
+    // Report document only.
     static final String INDICATOR_COUNT = "indicatorCount";
     static final String BUDGET_COUNT = "budgetCount";
 

@@ -6,10 +6,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.IntPoint;
@@ -19,8 +20,12 @@ import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.ReaderUtil;
 import org.jixiao.model.BudgetItem;
 import org.jixiao.model.Finding;
 import org.jixiao.model.Indicator;
@@ -45,6 +50,16 @@ final class ReportDocuments {
         this.regions = regions;
     }
 
+    /**
+     * Whether the entry {@code doc} of {@code reader} belongs to the current version of its series:
+     * history entries, and only they, hold a {@link IndexSchema#SUPERSEDED} value (see ReportIndex).
+     */
+    static boolean isCurrent(IndexReader reader, int doc) throws IOException {
+        LeafReaderContext leaf = reader.leaves().get(ReaderUtil.subIndex(doc, reader.leaves()));
+        NumericDocValues superseded = leaf.reader().getNumericDocValues(SUPERSEDED);
+        return superseded == null || !superseded.advanceExact(doc - leaf.docBase);
+    }
+
     /** The series a report belongs to: later versions of the same submission share it. */
     static String series(Report r) {
         if (r.project().name() == null || r.project().name().isBlank()) return "sha:" + r.source().sha256();
@@ -52,16 +67,17 @@ final class ReportDocuments {
                 r.regionCode() == null ? String.valueOf(r.region()) : r.regionCode(), r.project().name().strip());
     }
 
-    List<Document> build(Report r, boolean current, long indexedAt) {
+    /** The report's documents, all current: {@link ReportIndex} marks history after writing them. */
+    List<Document> build(Report r, long indexedAt) {
         List<Region> lineage = r.regionCode() == null ? List.of() : regions.lineage(r.regionCode());
         List<Document> docs = new ArrayList<>(1 + r.indicators().size() + r.budgetItems().size());
+        List<IndexableField> shared = shared(r, lineage);
 
-        Document report = common(r, lineage, current, TYPE_REPORT);
+        Document report = entry(TYPE_REPORT, shared);
         reportOnly(report, r, indexedAt);
-        for (String code : findingCodes(r.findings())) addFinding(report, code);
-        // The canonical JSON is a doc value, not a stored field: stored fields are read (and
-        // decompressed) in blocks for every hit shown, and a report's JSON would weigh on all of them.
-        report.add(new BinaryDocValuesField(REPORT_JSON, new BytesRef(ReportCodec.compress(r))));
+        Set<String> codes = findingCodes(r.findings());
+        for (String code : codes) report.add(new StringField(FINDING, code, Field.Store.YES));
+        facets(report, codes.stream().map(c -> new SortedSetDocValuesFacetField(FACET_FINDING, c)).toList());
         report.add(new StoredField(INDICATOR_COUNT, r.indicators().size()));
         report.add(new StoredField(BUDGET_COUNT, r.budgetItems().size()));
         String reportName = r.project().name() != null ? r.project().name() : r.title();
@@ -74,23 +90,28 @@ final class ReportDocuments {
         DecimalField.add(report, NumericField.EXECUTION_SCORE.fieldName(), r.funds().executionScore());
         DecimalField.add(report, NumericField.TOTAL_AMOUNT.fieldName(), r.funds().totalAmount());
         DecimalField.add(report, NumericField.CURRENT_YEAR_AMOUNT.fieldName(), r.funds().currentYearAmount());
-        docs.add(facets(report));
+        docs.add(report);
 
-        int row = 0;
+        // The level-1 facet fields of a report's rows, resolved once per distinct value.
+        Map<String, List<IndexableField>> level1Facets = new HashMap<>();
         for (Indicator i : r.indicators()) {
-            Document d = common(r, lineage, current, TYPE_INDICATOR);
-            d.add(new StoredField(ROW, row++));
+            Document d = entry(TYPE_INDICATOR, shared);
+            d.add(new StoredField(REPORT_OFFSET, docs.size()));
             keyword(d, LEVEL1, i.level1());
-            keyword(d, LEVEL2, i.level2());
-            keyword(d, NAME, i.name());
+            stored(d, LEVEL2, i.level2());
+            stored(d, NAME, i.name());
             stored(d, TARGET, i.target());
             stored(d, ACTUAL, i.actual());
             if (i.level1() != null && fitsOneTerm(i.level1())) {
-                d.add(new SortedSetDocValuesFacetField(FACET_LEVEL1, i.level1()));
+                level1Facets.computeIfAbsent(i.level1(), l -> resolve(List.of(new SortedSetDocValuesFacetField(FACET_LEVEL1, l))))
+                        .forEach(d::add);
             }
+            Set<String> rowCodes = new LinkedHashSet<>();
             for (Finding f : r.findings()) {
-                if (i.name() != null && i.name().equals(f.subject())) addFinding(d, f.code());
+                if (i.name() != null && i.name().equals(f.subject())) rowCodes.add(f.code());
             }
+            for (String code : rowCodes) d.add(new StringField(FINDING, code, Field.Store.YES));
+            if (!rowCodes.isEmpty()) facets(d, rowCodes.stream().map(c -> new SortedSetDocValuesFacetField(FACET_FINDING, c)).toList());
             // Context is the row's own target and actual text; the project name is the report entry's,
             // so a query for a project's subject does not return every row of that project.
             text(d, i.name(), i.target(), i.actual());
@@ -98,47 +119,56 @@ final class ReportDocuments {
             DecimalField.add(d, NumericField.SCORE.fieldName(), i.score());
             DecimalField.add(d, NumericField.TARGET_VALUE.fieldName(), value(i.targetValue()));
             DecimalField.add(d, NumericField.ACTUAL_VALUE.fieldName(), value(i.actualValue()));
-            docs.add(facets(d));
+            docs.add(d);
         }
-        row = 0;
         for (BudgetItem b : r.budgetItems()) {
-            Document d = common(r, lineage, current, TYPE_BUDGET);
-            d.add(new StoredField(ROW, row++));
-            keyword(d, NAME, b.name());
+            Document d = entry(TYPE_BUDGET, shared);
+            d.add(new StoredField(REPORT_OFFSET, docs.size()));
+            stored(d, NAME, b.name());
             stored(d, PURPOSE, b.purpose());
             text(d, b.name(), b.purpose());
             DecimalField.add(d, NumericField.AMOUNT.fieldName(), b.amount());
-            docs.add(facets(d));
+            docs.add(d);
         }
         return docs;
     }
 
-    /**
-     * The fields every entry of a report is filtered and counted by. What is only displayed (file,
-     * project, department, title …) is stored on the report entry alone; a hit on a row reads it
-     * from there, which keeps row entries small and indexing fast.
-     */
-    private Document common(Report r, List<Region> lineage, boolean current, String type) {
+    /** A new entry of {@code type} with the report's shared fields. */
+    private static Document entry(String type, List<IndexableField> shared) {
         Document d = new Document();
         d.add(new StringField(TYPE, type, Field.Store.YES));
-        d.add(new StringField(SHA256, r.source().sha256(), Field.Store.YES));
-        d.add(new StringField(CURRENT, Boolean.toString(current), Field.Store.YES));
+        for (IndexableField f : shared) d.add(f);
+        return d;
+    }
+
+    /**
+     * The fields every entry of a report is filtered and counted by, built once per report (facet
+     * paths resolved) and the same instances added to each of its entries: a report of twenty rows
+     * costs one set of them, not twenty. What is only displayed (file, project, department, title …)
+     * is stored on the report entry alone; a hit on a row reads it from there, which keeps row
+     * entries small and indexing fast.
+     */
+    private List<IndexableField> shared(Report r, List<Region> lineage) {
+        List<IndexableField> fields = new ArrayList<>();
+        fields.add(new StringField(SHA256, r.source().sha256(), Field.Store.YES));
         for (Region region : lineage) {
-            d.add(new StringField(REGION_CODES, region.code(), Field.Store.NO));
-            d.add(new StringField(REGION_NAMES, region.name(), Field.Store.NO));
+            fields.add(new StringField(REGION_CODES, region.code(), Field.Store.NO));
+            fields.add(new StringField(REGION_NAMES, region.name(), Field.Store.NO));
         }
-        if (lineage.isEmpty() && r.region() != null) d.add(new StringField(REGION_NAMES, r.region(), Field.Store.NO));
-        d.add(new SortedSetDocValuesFacetField(FACET_REGION, regionPath(r, lineage)));
+        if (lineage.isEmpty() && r.region() != null) fields.add(new StringField(REGION_NAMES, r.region(), Field.Store.NO));
+        List<IndexableField> facetFields = new ArrayList<>();
+        facetFields.add(new SortedSetDocValuesFacetField(FACET_REGION, regionPath(r, lineage)));
         if (r.year() != null) {
-            d.add(new IntPoint(YEAR, r.year()));
-            d.add(new NumericDocValuesField(YEAR, r.year()));
-            d.add(new SortedSetDocValuesFacetField(FACET_YEAR, r.year().toString()));
+            fields.add(new IntPoint(YEAR, r.year()));
+            fields.add(new NumericDocValuesField(YEAR, r.year()));
+            facetFields.add(new SortedSetDocValuesFacetField(FACET_YEAR, r.year().toString()));
         }
         if (r.kind() != null) {
-            d.add(new StringField(KIND, r.kind().name(), Field.Store.NO));
-            d.add(new SortedSetDocValuesFacetField(FACET_KIND, r.kind().name()));
+            fields.add(new StringField(KIND, r.kind().name(), Field.Store.NO));
+            facetFields.add(new SortedSetDocValuesFacetField(FACET_KIND, r.kind().name()));
         }
-        return d;
+        fields.addAll(resolve(facetFields));
+        return List.copyOf(fields);
     }
 
     /** What hits on any entry of the report display, stored once on the report entry. */
@@ -150,9 +180,9 @@ final class ReportDocuments {
         stored(d, REGION_CODE, r.regionCode());
         if (r.year() != null) d.add(new StoredField(YEAR, r.year()));
         if (r.kind() != null) d.add(new StoredField(KIND, r.kind().name()));
-        keyword(d, DEPARTMENT, r.project().department());
-        keyword(d, UNIT, r.project().implementingUnit());
-        keyword(d, PROJECT, r.project().name());
+        stored(d, DEPARTMENT, r.project().department());
+        stored(d, UNIT, r.project().implementingUnit());
+        stored(d, PROJECT, r.project().name());
         stored(d, TITLE, r.title());
     }
 
@@ -167,12 +197,6 @@ final class ReportDocuments {
         Set<String> codes = new LinkedHashSet<>();
         for (Finding f : findings) codes.add(f.code());
         return codes;
-    }
-
-    private static void addFinding(Document d, String code) {
-        for (var f : d.getFields(FINDING)) if (f.stringValue().equals(code)) return;
-        d.add(new StringField(FINDING, code, Field.Store.YES));
-        d.add(new SortedSetDocValuesFacetField(FACET_FINDING, code));
     }
 
     /**
@@ -191,7 +215,8 @@ final class ReportDocuments {
     }
 
     /**
-     * Indexed as one term and stored. A value beyond Lucene's term limit (a garbled cell) is stored
+     * Indexed as one term and stored: for fields a search filters on. Fields only shown (level 2,
+     * name, department, project …) are stored alone; their words are in the analysed text fields. A value beyond Lucene's term limit (a garbled cell) is stored
      * whole and indexed by its beginning, which is all an exact filter could ever match.
      */
     private static void keyword(Document d, String field, String value) {
@@ -223,9 +248,17 @@ final class ReportDocuments {
         return out;
     }
 
-    private Document facets(Document d) {
+    /** Adds facet fields, resolved into what is indexed for them. */
+    private void facets(Document d, List<? extends IndexableField> facetFields) {
+        if (!facetFields.isEmpty()) resolve(facetFields).forEach(d::add);
+    }
+
+    /** Facet fields as the doc-values fields {@link FacetsConfig} indexes for them. */
+    private List<IndexableField> resolve(List<? extends IndexableField> facetFields) {
+        Document d = new Document();
+        facetFields.forEach(d::add);
         try {
-            return facets.build(d);
+            return List.copyOf(facets.build(d).getFields());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

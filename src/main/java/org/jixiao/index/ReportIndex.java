@@ -7,27 +7,22 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.index.BinaryDocValues;
+import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause.Occur;
-import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.Directory;
-import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
 import org.jixiao.model.Report;
@@ -40,7 +35,7 @@ import org.jixiao.normalize.RegionResolver;
  *
  * <p>Identity is the file's sha256: indexing the same bytes again replaces their documents. A new
  * file of the same series (kind, year, region, project) becomes current and the previous current
- * one is kept as history. One writer per index directory (Lucene's write lock enforces it).
+ * one is kept as history, its documents untouched but for the updatable current flag. One writer per index directory (Lucene's write lock enforces it).
  */
 public final class ReportIndex implements Closeable {
 
@@ -57,6 +52,16 @@ public final class ReportIndex implements Closeable {
     /** Indexing buffer: large enough that a batch of reports flushes rarely, well inside a 1 GB heap. */
     static final double RAM_BUFFER_MB = 128;
 
+    /**
+     * Longest time between commits while a batch is indexed ({@link #commitIfDue()}): a crash loses
+     * at most this much work, which running the command again redoes (identity is the file's hash),
+     * and commits stay rare enough that segments are flushed large.
+     */
+    public static final java.time.Duration COMMIT_INTERVAL = java.time.Duration.ofSeconds(10);
+
+    /** The {@link IndexSchema#SUPERSEDED} value of history entries. */
+    static final Long HISTORY = 1L;
+
     /** Lock stripes: many more than indexing threads, so unrelated series rarely share one. */
     static final int SERIES_LOCK_STRIPES = 64;
 
@@ -71,6 +76,7 @@ public final class ReportIndex implements Closeable {
     /** The current version's sha256 of each series. */
     private final Map<String, String> currentBySeries = new HashMap<>();
     private long clock;
+    private volatile long lastCommit = System.nanoTime();
     /** Serialises the versions of one series; striped so unrelated reports index in parallel. */
     private final Lock[] seriesLocks = new Lock[SERIES_LOCK_STRIPES];
 
@@ -114,9 +120,9 @@ public final class ReportIndex implements Closeable {
             StoredFields stored = reader.storedFields();
             TopDocs all = searcher.search(new TermQuery(new Term(TYPE, TYPE_REPORT)), Math.max(1, reader.maxDoc()));
             for (ScoreDoc sd : all.scoreDocs) {
-                Document d = stored.document(sd.doc, java.util.Set.of(SHA256, SERIES, INDEXED_AT, CURRENT));
+                Document d = stored.document(sd.doc, Set.of(SHA256, SERIES, INDEXED_AT));
                 long at = d.getField(INDEXED_AT).numericValue().longValue();
-                boolean current = Boolean.parseBoolean(d.get(CURRENT));
+                boolean current = ReportDocuments.isCurrent(reader, sd.doc);
                 entries.put(d.get(SHA256), new Entry(d.get(SERIES), at, current));
                 if (current) currentBySeries.put(d.get(SERIES), d.get(SHA256));
                 clock = Math.max(clock, at);
@@ -143,12 +149,21 @@ public final class ReportIndex implements Closeable {
                 previous = currentBySeries.get(series);
             }
             if (existing != null) {
-                // The same bytes again: same series, same place in its history.
-                write(report, existing.current(), existing.indexedAt());
+                // The same bytes again: same series, same place in its history. One block under one
+                // term: the report and its rows replace the old ones all together.
+                writer.updateDocuments(shaTerm(sha), documents.build(report, existing.indexedAt()));
+                if (!existing.current()) setCurrent(sha, false);
                 return Outcome.REPLACED;
             }
-            if (previous != null) rewrite(previous, false);
-            write(report, true, tick());
+            if (previous != null) setCurrent(previous, false);
+            long indexedAt = tick();
+            // A file not seen before has nothing to replace: adding skips resolving a delete term
+            // against every segment at the next flush.
+            writer.addDocuments(documents.build(report, indexedAt));
+            synchronized (this) {
+                entries.put(sha, new Entry(series, indexedAt, true));
+                currentBySeries.put(series, sha);
+            }
             return previous == null ? Outcome.ADDED : Outcome.SUPERSEDED;
         } finally {
             lock.unlock();
@@ -189,8 +204,8 @@ public final class ReportIndex implements Closeable {
                     }
                 }
             }
-            writer.deleteDocuments(new Term(SHA256, sha256));
-            if (newest != null) rewrite(newest, true);
+            writer.deleteDocuments(shaTerm(sha256));
+            if (newest != null) setCurrent(newest, true);
             return true;
         } finally {
             lock.unlock();
@@ -203,7 +218,13 @@ public final class ReportIndex implements Closeable {
 
     /** Makes everything added so far durable and visible, atomically. */
     public void commit() throws IOException {
+        lastCommit = System.nanoTime();
         writer.commit();
+    }
+
+    /** Commits when {@link #COMMIT_INTERVAL} has passed since the last commit; for batch indexing. */
+    public void commitIfDue() throws IOException {
+        if (System.nanoTime() - lastCommit >= COMMIT_INTERVAL.toNanos()) commit();
     }
 
     /** Commits what was added and closes. */
@@ -228,40 +249,24 @@ public final class ReportIndex implements Closeable {
         }
     }
 
-    /** Writes a report's documents; the caller holds its series lock. */
-    private void write(Report report, boolean current, long indexedAt) throws IOException {
-        String sha = report.source().sha256();
-        List<Document> docs = documents.build(report, current, indexedAt);
-        // One block under one term: the report and its rows replace the old ones all together.
-        writer.updateDocuments(new Term(SHA256, sha), docs);
-        String series = ReportDocuments.series(report);
+    /**
+     * Marks every entry of a report current or history in place, by an updatable doc value that
+     * history entries hold and current ones lack: a superseded report keeps its documents as they
+     * are, and the few history entries are all a search has to step over to leave them out. The
+     * caller holds the series lock.
+     */
+    private void setCurrent(String sha256, boolean current) throws IOException {
+        writer.updateDocValues(shaTerm(sha256), new NumericDocValuesField(SUPERSEDED, current ? null : HISTORY));
         synchronized (this) {
-            entries.put(sha, new Entry(series, indexedAt, current));
-            if (current) currentBySeries.put(series, sha);
-            else currentBySeries.remove(series, sha);
+            Entry entry = entries.get(sha256);
+            if (entry == null) return;
+            entries.put(sha256, new Entry(entry.series(), entry.indexedAt(), current));
+            if (current) currentBySeries.put(entry.series(), sha256);
+            else currentBySeries.remove(entry.series(), sha256);
         }
     }
 
-    /** Writes a report again from its stored canonical JSON, with another current flag. */
-    private void rewrite(String sha256, boolean current) throws IOException {
-        Entry entry;
-        synchronized (this) {
-            entry = entries.get(sha256);
-        }
-        try (DirectoryReader reader = DirectoryReader.open(writer)) {
-            IndexSearcher searcher = new IndexSearcher(reader);
-            BooleanQuery q = new BooleanQuery.Builder()
-                    .add(new TermQuery(new Term(SHA256, sha256)), Occur.FILTER)
-                    .add(new TermQuery(new Term(TYPE, TYPE_REPORT)), Occur.FILTER)
-                    .build();
-            TopDocs top = searcher.search(q, 1);
-            if (top.scoreDocs.length == 0) return;
-            int doc = top.scoreDocs[0].doc;
-            LeafReaderContext leaf = reader.leaves().get(ReaderUtil.subIndex(doc, reader.leaves()));
-            BinaryDocValues json = leaf.reader().getBinaryDocValues(REPORT_JSON);
-            if (json == null || !json.advanceExact(doc - leaf.docBase)) return;
-            BytesRef bytes = json.binaryValue();
-            write(ReportCodec.decompress(bytes.bytes, bytes.offset, bytes.length), current, entry.indexedAt());
-        }
+    private static Term shaTerm(String sha256) {
+        return new Term(SHA256, sha256);
     }
 }

@@ -10,26 +10,23 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.facet.FacetResult;
-import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.FacetsCollector;
-import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexableField;
@@ -41,18 +38,20 @@ import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause.Occur;
-import org.apache.lucene.search.CollectionTerminatedException;
-import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexOrDocValuesQuery;
-import org.apache.lucene.search.ScoreMode;
-import org.apache.lucene.search.SimpleCollector;
 import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.FieldExistsQuery;
+import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MultiCollectorManager;
+import org.apache.lucene.search.TopFieldCollector;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
@@ -78,9 +77,25 @@ public final class ReportSearcher implements Closeable {
     /** Values shown per facet dimension. */
     static final int FACET_VALUES = 10;
 
-    /** Stored fields a hit shows. */
-    private static final Set<String> HIT_FIELDS = Set.of(TYPE, REGION, REGION_CODE, YEAR, KIND, PROJECT,
-            LEVEL1, LEVEL2, NAME, TARGET, ACTUAL, FINDING, FILE, SHA256, CURRENT,
+    /**
+     * Threads one query runs on: the machine's cores (two on the target machines). Each searches a
+     * slice of the segments and counts its facets, so a query's latency is about its cost divided
+     * by the cores rather than its whole cost on one.
+     */
+    static final int SEARCH_THREADS = Runtime.getRuntime().availableProcessors();
+    /** Shared by every searcher of the process; daemon threads, so it never keeps the CLI alive. */
+    private static final ExecutorService SEARCH_POOL = SEARCH_THREADS > 1 ? Executors.newFixedThreadPool(SEARCH_THREADS, r -> {
+        Thread t = new Thread(r, "jixiao-search");
+        t.setDaemon(true);
+        return t;
+    }) : null;
+
+    /** Below this many hits per thread, reading them in parallel costs more than it saves. */
+    static final int MIN_HITS_PER_THREAD = 4;
+
+    /** Stored fields a hit shows, and where its report entry is. */
+    private static final Set<String> HIT_FIELDS = Set.of(TYPE, REPORT_OFFSET, REGION, REGION_CODE, YEAR, KIND, PROJECT,
+            LEVEL1, LEVEL2, NAME, TARGET, ACTUAL, FINDING, FILE, SHA256,
             NumericField.AMOUNT.fieldName(), NumericField.TOTAL_AMOUNT.fieldName(),
             NumericField.ADJUSTED_BUDGET.fieldName(), NumericField.WEIGHT.fieldName(),
             NumericField.SCORE.fieldName(), NumericField.EXECUTION_RATE.fieldName(),
@@ -95,7 +110,12 @@ public final class ReportSearcher implements Closeable {
     private ReportSearcher(Directory directory, DirectoryReader reader) throws IOException {
         this.directory = directory;
         this.reader = reader;
-        this.searcher = new IndexSearcher(reader);
+        this.searcher = new IndexSearcher(reader, SEARCH_POOL) {
+            @Override
+            protected LeafSlice[] slices(List<LeafReaderContext> leaves) {
+                return balancedSlices(leaves, SEARCH_THREADS);
+            }
+        };
         this.facetState = facetState(reader);
     }
 
@@ -122,6 +142,27 @@ public final class ReportSearcher implements Closeable {
         }
     }
 
+    /**
+     * The segments in {@code count} slices of about equal size, largest segment first into the
+     * lightest slice: each thread gets the same share of the work, where Lucene's default groups
+     * segments up to a size and leaves the last slice short.
+     */
+    static IndexSearcher.LeafSlice[] balancedSlices(List<LeafReaderContext> leaves, int count) {
+        int n = Math.max(1, Math.min(count, leaves.size()));
+        List<List<LeafReaderContext>> groups = new ArrayList<>();
+        long[] sizes = new long[n];
+        for (int i = 0; i < n; i++) groups.add(new ArrayList<>());
+        List<LeafReaderContext> bySize = new ArrayList<>(leaves);
+        bySize.sort(java.util.Comparator.comparingInt((LeafReaderContext c) -> c.reader().maxDoc()).reversed());
+        for (LeafReaderContext leaf : bySize) {
+            int lightest = 0;
+            for (int i = 1; i < n; i++) if (sizes[i] < sizes[lightest]) lightest = i;
+            groups.get(lightest).add(leaf);
+            sizes[lightest] += leaf.reader().maxDoc();
+        }
+        return groups.stream().filter(g -> !g.isEmpty()).map(IndexSearcher.LeafSlice::new).toArray(IndexSearcher.LeafSlice[]::new);
+    }
+
     /** Entries in this view (reports, rows and items, including history). */
     public int size() {
         return reader.numDocs();
@@ -137,39 +178,93 @@ public final class ReportSearcher implements Closeable {
 
     private SearchResult run(SearchRequest request) throws IOException {
         TextMatching matching = request.matching() == null ? TextMatching.DEFAULT : request.matching();
-        Query query = query(request, matching);
+        Matches matches = null;
         if (matching == TextMatching.COMBINED && request.text() != null && !request.text().isBlank()) {
             // Bigram matches only fill up a page the words cannot: with enough word matches the
             // loose tail is left out, which keeps results precise and facets cheap.
-            Query words = query(request, TextMatching.WORDS);
-            if (atLeast(words, request.limit())) query = words;
+            matches = match(request, query(request, TextMatching.WORDS));
+            if (matches.total() < request.limit()) matches = null;
         }
-        Sort sort = sort(request.sort());
-        TopDocs top;
-        FacetsCollector facetsCollector = null;
-        long total;
-        if (request.facets() && facetState != null) {
-            FacetsCollectorManager.FacetsResult r = sort == null
-                    ? FacetsCollectorManager.search(searcher, query, request.limit(), new FacetsCollectorManager())
-                    : FacetsCollectorManager.search(searcher, query, request.limit(), sort, true, new FacetsCollectorManager());
-            top = r.topDocs();
-            facetsCollector = r.facetsCollector();
-            total = facetsCollector.getMatchingDocs().stream().mapToLong(m -> m.totalHits).sum();
-        } else {
-            top = sort == null ? searcher.search(query, request.limit()) : searcher.search(query, request.limit(), sort, true);
-            total = top.totalHits.relation == org.apache.lucene.search.TotalHits.Relation.EQUAL_TO
-                    ? top.totalHits.value : searcher.count(query);
+        if (matches == null) matches = match(request, query(request, matching));
+        List<SearchResult.Hit> hits = hits(matches.top().scoreDocs);
+        List<SearchResult.Facet> facets = matches.facets() == null ? List.of() : facets(matches.facets());
+        return new SearchResult(matches.total(), hits, facets);
+    }
+
+    /** Hits read in parallel, a share per search thread: reading stored fields is a good part of a query. */
+    private List<SearchResult.Hit> hits(ScoreDoc[] docs) throws IOException {
+        int parts = Math.min(SEARCH_THREADS, docs.length / MIN_HITS_PER_THREAD);
+        if (parts < 2) return hits(docs, 0, docs.length);
+        List<java.util.concurrent.Callable<List<SearchResult.Hit>>> tasks = new ArrayList<>();
+        for (int p = 0; p < parts; p++) {
+            int from = (int) ((long) docs.length * p / parts);
+            int to = (int) ((long) docs.length * (p + 1) / parts);
+            tasks.add(() -> hits(docs, from, to));
         }
-        List<SearchResult.Hit> hits = new ArrayList<>(top.scoreDocs.length);
-        StoredFields stored = reader.storedFields();
+        List<SearchResult.Hit> out = new ArrayList<>(docs.length);
+        for (List<SearchResult.Hit> part : searcher.getTaskExecutor().invokeAll(tasks)) out.addAll(part);
+        return out;
+    }
+
+    private List<SearchResult.Hit> hits(ScoreDoc[] docs, int from, int to) throws IOException {
+        List<SearchResult.Hit> hits = new ArrayList<>(to - from);
+        StoredFields stored = reader.storedFields(); // one per thread: a StoredFields is not thread-safe
         Map<String, Document> reports = new HashMap<>();
-        for (ScoreDoc sd : top.scoreDocs) {
+        for (int i = from; i < to; i++) {
+            ScoreDoc sd = docs[i];
             Document d = stored.document(sd.doc, HIT_FIELDS);
-            Document report = TYPE_REPORT.equals(d.get(TYPE)) ? d : reports.computeIfAbsent(d.get(SHA256), this::reportDocument);
-            hits.add(hit(d, report, sd.score));
+            Document report = d;
+            if (!TYPE_REPORT.equals(d.get(TYPE))) {
+                report = reports.get(d.get(SHA256));
+                if (report == null) {
+                    report = reportEntry(stored, sd.doc, d);
+                    reports.put(d.get(SHA256), report);
+                }
+            }
+            hits.add(hit(d, report, ReportDocuments.isCurrent(reader, sd.doc), sd.score));
         }
-        List<SearchResult.Facet> facets = facetsCollector == null ? List.of() : facets(facetsCollector);
-        return new SearchResult(total, hits, facets);
+        return hits;
+    }
+
+    /** The report entry of a row: {@link IndexSchema#REPORT_OFFSET} entries before it, checked by its sha256. */
+    private Document reportEntry(StoredFields stored, int doc, Document row) throws IOException {
+        IndexableField offset = row.getField(REPORT_OFFSET);
+        if (offset != null && offset.numericValue() != null) {
+            int at = doc - offset.numericValue().intValue();
+            if (at >= 0) {
+                Document report = stored.document(at, HIT_FIELDS);
+                if (TYPE_REPORT.equals(report.get(TYPE)) && row.get(SHA256).equals(report.get(SHA256))) return report;
+            }
+        }
+        return reportDocument(row.get(SHA256)); // never expected; a lookup by term is always right
+    }
+
+    /** What a query matched: the top entries, their total and (when asked for) each slice's matches to count facets over. */
+    private record Matches(TopDocs top, long total, List<FacetsCollector> facets) {
+    }
+
+    @SuppressWarnings("unchecked")
+    private Matches match(SearchRequest request, Query query) throws IOException {
+        Sort sort = sort(request.sort());
+        if (request.facets() && facetState != null) {
+            // Every match is visited for the counts anyway, so the total is counted exactly.
+            int n = Math.min(request.limit(), Math.max(1, reader.maxDoc()));
+            CollectorManager<?, ? extends TopDocs> top = sort == null
+                    ? new TopScoreDocCollectorManager(n, null, Integer.MAX_VALUE)
+                    : new TopFieldCollectorManager(sort, n, null, Integer.MAX_VALUE);
+            Object[] r = searcher.search(query, new MultiCollectorManager(top, SliceFacetCounts.perSlice()));
+            TopDocs topDocs = (TopDocs) r[0];
+            // Sorted by a field, hits still show their relevance.
+            if (sort != null) TopFieldCollector.populateScores(topDocs.scoreDocs, searcher, query);
+            List<FacetsCollector> slices = (List<FacetsCollector>) r[1];
+            long total = 0;
+            for (FacetsCollector slice : slices) for (var m : slice.getMatchingDocs()) total += m.totalHits;
+            return new Matches(topDocs, total, slices);
+        }
+        TopDocs top = sort == null ? searcher.search(query, request.limit()) : searcher.search(query, request.limit(), sort, true);
+        long total = top.totalHits.relation == org.apache.lucene.search.TotalHits.Relation.EQUAL_TO
+                ? top.totalHits.value : searcher.count(query);
+        return new Matches(top, total, null);
     }
 
     /** The Lucene query for a request, its text matched as {@code matching} says. */
@@ -177,8 +272,8 @@ public final class ReportSearcher implements Closeable {
         BooleanQuery.Builder b = new BooleanQuery.Builder();
         Query text = textQuery(request.text(), matching);
         b.add(text == null ? new MatchAllDocsQuery() : text, text == null ? Occur.FILTER : Occur.MUST);
-        // Excluding the few superseded entries is cheaper than requiring the many current ones.
-        if (!request.history()) b.add(new TermQuery(new Term(CURRENT, "false")), Occur.MUST_NOT);
+        // Only history entries hold the value, so this steps over them alone, not over every entry.
+        if (!request.history()) b.add(new FieldExistsQuery(SUPERSEDED), Occur.MUST_NOT);
         if (request.region() != null && !request.region().isBlank()) b.add(regionQuery(request.region().strip()), Occur.FILTER);
         if (request.yearFrom() != null || request.yearTo() != null) {
             int from = request.yearFrom() == null ? Integer.MIN_VALUE : request.yearFrom();
@@ -287,20 +382,20 @@ public final class ReportSearcher implements Closeable {
         return new Sort(sf, SortField.FIELD_SCORE);
     }
 
-    private List<SearchResult.Facet> facets(FacetsCollector fc) throws IOException {
-        Facets counts = new SortedSetDocValuesFacetCounts(facetState, fc);
+    private List<SearchResult.Facet> facets(List<FacetsCollector> slices) throws IOException {
+        SliceFacetCounts counts = SliceFacetCounts.count(facetState, slices, SEARCH_POOL);
         Set<String> dims = new LinkedHashSet<>();
         for (String d : facetState.getDims()) dims.add(d);
         List<SearchResult.Facet> out = new ArrayList<>();
         for (String dim : List.of(FACET_REGION, FACET_YEAR, FACET_KIND, FACET_LEVEL1, FACET_FINDING)) {
             if (!dims.contains(dim)) continue;
             List<String> path = new ArrayList<>();
-            FacetResult r = counts.getTopChildren(FACET_VALUES, dim);
+            FacetResult r = counts.topChildren(FACET_VALUES, dim);
             // Where all hits lie in one region, show the next level down (江苏省 → 无锡市 …).
             while (dim.equals(FACET_REGION) && r != null && r.childCount == 1) {
                 List<String> deeper = new ArrayList<>(path);
                 deeper.add(r.labelValues[0].label);
-                FacetResult below = counts.getTopChildren(FACET_VALUES, dim, deeper.toArray(String[]::new));
+                FacetResult below = counts.topChildren(FACET_VALUES, dim, deeper.toArray(String[]::new));
                 if (below == null || below.childCount == 0) break;
                 path = deeper;
                 r = below;
@@ -311,38 +406,6 @@ public final class ReportSearcher implements Closeable {
             out.add(new SearchResult.Facet(dim, List.copyOf(path), values));
         }
         return out;
-    }
-
-    /** Whether {@code query} matches at least {@code n} entries; stops counting at {@code n}. */
-    private boolean atLeast(Query query, int n) throws IOException {
-        AtomicInteger count = new AtomicInteger();
-        searcher.search(query, new CollectorManager<SimpleCollector, Void>() {
-            @Override
-            public SimpleCollector newCollector() {
-                return new SimpleCollector() {
-                    @Override
-                    protected void doSetNextReader(LeafReaderContext context) {
-                        if (count.get() >= n) throw new CollectionTerminatedException();
-                    }
-
-                    @Override
-                    public void collect(int doc) {
-                        if (count.incrementAndGet() >= n) throw new CollectionTerminatedException();
-                    }
-
-                    @Override
-                    public ScoreMode scoreMode() {
-                        return ScoreMode.COMPLETE_NO_SCORES;
-                    }
-                };
-            }
-
-            @Override
-            public Void reduce(Collection<SimpleCollector> collectors) {
-                return null;
-            }
-        });
-        return count.get() >= n;
     }
 
     /**
@@ -372,7 +435,7 @@ public final class ReportSearcher implements Closeable {
         }
     }
 
-    private static SearchResult.Hit hit(Document d, Document report, float relevance) {
+    private static SearchResult.Hit hit(Document d, Document report, boolean current, float relevance) {
         String type = d.get(TYPE);
         BigDecimal amount = decimal(d, NumericField.AMOUNT.fieldName());
         if (amount == null) amount = decimal(d, NumericField.TOTAL_AMOUNT.fieldName());
@@ -386,7 +449,7 @@ public final class ReportSearcher implements Closeable {
                 decimal(d, NumericField.WEIGHT.fieldName()), decimal(d, NumericField.SCORE.fieldName()),
                 decimal(d, NumericField.EXECUTION_RATE.fieldName()), decimal(d, NumericField.TOTAL_SCORE.fieldName()),
                 amount, Arrays.asList(d.getValues(FINDING)), report.get(FILE), d.get(SHA256),
-                Boolean.parseBoolean(d.get(CURRENT)), relevance);
+                current, relevance);
     }
 
     private static BigDecimal decimal(Document d, String field) {

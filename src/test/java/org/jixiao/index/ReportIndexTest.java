@@ -195,11 +195,28 @@ class ReportIndexTest {
         SearchResult history = search(all().withRegion("江阴市").withHistory(true));
         assertEquals(8, history.total());
         assertTrue(history.hits().stream().filter(h -> h.sha256().equals("v1")).noneMatch(SearchResult.Hit::current));
-        // The superseded version was rewritten from its stored JSON: still complete and searchable.
+        // The superseded version keeps its entries: still complete and searchable.
         assertEquals(List.of("v1"), search(all().withHistory(true).withWhere(Condition.parse("executionRate<90")))
                 .hits().stream().map(SearchResult.Hit::sha256).toList());
         // The other series is untouched.
         assertEquals(3, search(all().withRegion("湖北")).total());
+    }
+
+    @Test
+    void indexingAnOldVersionAgainKeepsItAsHistory() throws Exception {
+        try (ReportIndex index = ReportIndex.open(dir, ReportFixture.REGIONS)) {
+            index.add(jiangyin("v1", "83.33"));
+            index.add(jiangyin("v2", "95.00"));
+        }
+        try (ReportIndex index = ReportIndex.open(dir, ReportFixture.REGIONS)) {
+            assertEquals(ReportIndex.Outcome.REPLACED, index.add(jiangyin("v1", "83.33")));
+        }
+        SearchResult current = search(all());
+        assertEquals(4, current.total());
+        assertTrue(current.hits().stream().allMatch(h -> h.sha256().equals("v2") && h.current()));
+        SearchResult history = search(all().withHistory(true));
+        assertEquals(8, history.total());
+        assertEquals(4, history.hits().stream().filter(h -> h.sha256().equals("v1") && !h.current()).count());
     }
 
     @Test

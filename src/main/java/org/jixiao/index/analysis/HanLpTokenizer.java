@@ -2,7 +2,6 @@ package org.jixiao.index.analysis;
 
 import java.io.IOException;
 import java.util.List;
-import java.util.Locale;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
@@ -54,7 +53,7 @@ public final class HanLpTokenizer extends Tokenizer {
         if (next >= words.size()) return false;
         clearAttributes();
         WordSegmenter.Word w = words.get(next++);
-        term.setEmpty().append(w.text().toLowerCase(Locale.ROOT));
+        term.setEmpty().append(w.term());
         offset.setOffset(correctOffset(w.start()), correctOffset(w.end()));
         boolean inside = w.start() < lastEnd;
         increment.setPositionIncrement(inside ? 0 : 1);

@@ -6,6 +6,7 @@ import com.hankcs.hanlp.seg.common.Term;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -22,8 +23,11 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class WordSegmenter {
 
-    /** A word and where it sits in the text (end exclusive). */
-    public record Word(String text, int start, int end) {
+    /**
+     * A word, where it sits in the text (end exclusive), and the term it is indexed as (lower case,
+     * computed once here so the memoised words cost no work per token).
+     */
+    public record Word(String text, int start, int end, String term) {
     }
 
     /** Segments words and the dictionary words inside them: for indexing. */
@@ -72,6 +76,8 @@ public final class WordSegmenter {
     private List<Word> segment(String text) {
         // A Segment is cheap once the dictionaries are loaded (they are static); one per call keeps
         // this thread-safe without relying on HanLP's internal guarantees.
+        // Person-name recognition stays on although forms name no people: measured without it, the
+        // judged queries of TextMatchingRankingTest rank worse (MAP 0.994 → 0.987 combined).
         Segment segment = HanLP.newSegment().enableOffset(true).enableIndexMode(indexMode)
                 .enableCustomDictionary(true);
         List<Term> terms = segment.seg(text);
@@ -81,7 +87,8 @@ public final class WordSegmenter {
             // HanLP may normalise characters; offsets always refer to the original text.
             int start = t.offset;
             int end = Math.min(text.length(), start + t.word.length());
-            out.add(new Word(text.substring(start, end), start, end));
+            String word = text.substring(start, end);
+            out.add(new Word(word, start, end, word.toLowerCase(Locale.ROOT)));
         }
         // Lucene needs start offsets that never go backwards; longer words first at a shared start.
         out.sort(Comparator.comparingInt(Word::start).thenComparing(w -> -w.end()));
