@@ -4,6 +4,8 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.jixiao.index.IndexFormatException;
+import org.jixiao.index.IndexLockedException;
 import org.jixiao.mapping.Mappings;
 import org.jixiao.pipeline.Limits;
 import org.jixiao.pipeline.Pipeline;
@@ -65,6 +67,11 @@ public final class JixiaoCommand {
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            if (ex instanceof IndexFormatException || ex instanceof IndexLockedException) {
+                // The user's to fix (another writer, an old index), not a bug: the message says how.
+                commandLine.getErr().println("jixiao：" + ex.getMessage());
+                return 1;
+            }
             commandLine.getErr().println("jixiao：内部错误：" + ex);
             ex.printStackTrace(commandLine.getErr());
             return 3;

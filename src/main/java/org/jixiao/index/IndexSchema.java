@@ -15,6 +15,23 @@ final class IndexSchema {
     private IndexSchema() {
     }
 
+    /** Commit user data key naming the layout of the index's documents. */
+    static final String FORMAT_KEY = "jixiao.indexFormat";
+    /**
+     * The layout this version writes and reads. 2: history flagged by an updatable doc value,
+     * rows pointing to their report entry by offset. Indexes of another layout are refused, not
+     * misread: rebuilding from the reports is always possible and quick.
+     */
+    static final String FORMAT = "2";
+
+    /** Refuses an index written in another layout; {@code userData} is its last commit's. */
+    static void checkFormat(java.nio.file.Path dir, java.util.Map<String, String> userData) {
+        String found = userData.get(FORMAT_KEY);
+        if (FORMAT.equals(found)) return;
+        throw new IndexFormatException("索引 " + dir + " 由" + (found == null ? "旧版本的 jixiao（或其他程序）" : "格式 " + found + " 的 jixiao")
+                + "建立，当前版本使用格式 " + FORMAT + "，无法正确读取：请删除或改名该目录后重新运行 index 建立索引（报告文件不受影响）");
+    }
+
     // What a document is.
     static final String TYPE = "type";
     static final String TYPE_REPORT = "report";

@@ -16,6 +16,7 @@ import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
@@ -95,6 +96,14 @@ public final class ReportIndex implements Closeable {
     public static ReportIndex open(Path dir, RegionResolver regions) throws IOException {
         Files.createDirectories(dir);
         Directory directory = FSDirectory.open(dir);
+        boolean exists;
+        try {
+            exists = DirectoryReader.indexExists(directory);
+            if (exists) IndexSchema.checkFormat(dir, SegmentInfos.readLatestCommit(directory).getUserData());
+        } catch (IOException | RuntimeException e) {
+            directory.close();
+            throw e;
+        }
         IndexWriterConfig config = new IndexWriterConfig(IndexSchema.indexAnalyzer())
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
                 .setRAMBufferSizeMB(RAM_BUFFER_MB)
@@ -109,6 +118,8 @@ public final class ReportIndex implements Closeable {
             directory.close();
             throw e;
         }
+        // Every commit from now on carries the layout it was written in.
+        writer.setLiveCommitData(Map.of(IndexSchema.FORMAT_KEY, IndexSchema.FORMAT).entrySet());
         ReportIndex index = new ReportIndex(directory, writer, new ReportDocuments(regions));
         index.loadEntries();
         return index;

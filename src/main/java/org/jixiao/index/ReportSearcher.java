@@ -23,9 +23,7 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.IntPoint;
-import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.FacetsCollector;
-import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.DirectoryReader;
@@ -105,6 +103,7 @@ public final class ReportSearcher implements Closeable {
     private final DirectoryReader reader;
     private final IndexSearcher searcher;
     private final SortedSetDocValuesReaderState facetState;
+    private final FacetCounter facetCounter;
     private final Analyzer queryAnalyzer = IndexSchema.queryAnalyzer();
 
     private ReportSearcher(Directory directory, DirectoryReader reader) throws IOException {
@@ -117,6 +116,7 @@ public final class ReportSearcher implements Closeable {
             }
         };
         this.facetState = facetState(reader);
+        this.facetCounter = facetState == null ? null : new FacetCounter(facetState, SEARCH_POOL);
     }
 
     /** Opens the last commit in {@code dir}; fails with a Chinese message when there is no index there. */
@@ -127,7 +127,14 @@ public final class ReportSearcher implements Closeable {
             if (!DirectoryReader.indexExists(directory)) {
                 throw new InvalidQueryException("目录中没有索引：" + dir + "（请先用 index 命令建立索引）");
             }
-            return new ReportSearcher(directory, DirectoryReader.open(directory));
+            DirectoryReader reader = DirectoryReader.open(directory);
+            try {
+                IndexSchema.checkFormat(dir, reader.getIndexCommit().getUserData());
+            } catch (RuntimeException e) {
+                reader.close();
+                throw e;
+            }
+            return new ReportSearcher(directory, reader);
         } catch (IOException | RuntimeException e) {
             directory.close();
             throw e;
@@ -252,7 +259,7 @@ public final class ReportSearcher implements Closeable {
             CollectorManager<?, ? extends TopDocs> top = sort == null
                     ? new TopScoreDocCollectorManager(n, null, Integer.MAX_VALUE)
                     : new TopFieldCollectorManager(sort, n, null, Integer.MAX_VALUE);
-            Object[] r = searcher.search(query, new MultiCollectorManager(top, SliceFacetCounts.perSlice()));
+            Object[] r = searcher.search(query, new MultiCollectorManager(top, FacetCounter.perSlice()));
             TopDocs topDocs = (TopDocs) r[0];
             // Sorted by a field, hits still show their relevance.
             if (sort != null) TopFieldCollector.populateScores(topDocs.scoreDocs, searcher, query);
@@ -383,26 +390,26 @@ public final class ReportSearcher implements Closeable {
     }
 
     private List<SearchResult.Facet> facets(List<FacetsCollector> slices) throws IOException {
-        SliceFacetCounts counts = SliceFacetCounts.count(facetState, slices, SEARCH_POOL);
+        FacetCounter.Counts counts = facetCounter.count(slices);
         Set<String> dims = new LinkedHashSet<>();
         for (String d : facetState.getDims()) dims.add(d);
         List<SearchResult.Facet> out = new ArrayList<>();
         for (String dim : List.of(FACET_REGION, FACET_YEAR, FACET_KIND, FACET_LEVEL1, FACET_FINDING)) {
             if (!dims.contains(dim)) continue;
             List<String> path = new ArrayList<>();
-            FacetResult r = counts.topChildren(FACET_VALUES, dim);
+            FacetCounter.Children r = counts.topChildren(FACET_VALUES, dim);
             // Where all hits lie in one region, show the next level down (江苏省 → 无锡市 …).
-            while (dim.equals(FACET_REGION) && r != null && r.childCount == 1) {
+            while (dim.equals(FACET_REGION) && r != null && r.childCount() == 1) {
                 List<String> deeper = new ArrayList<>(path);
-                deeper.add(r.labelValues[0].label);
-                FacetResult below = counts.topChildren(FACET_VALUES, dim, deeper.toArray(String[]::new));
-                if (below == null || below.childCount == 0) break;
+                deeper.add(r.top().get(0).label());
+                FacetCounter.Children below = counts.topChildren(FACET_VALUES, dim, deeper.toArray(String[]::new));
+                if (below == null || below.childCount() == 0) break;
                 path = deeper;
                 r = below;
             }
-            if (r == null || r.childCount == 0) continue;
+            if (r == null || r.childCount() == 0) continue;
             List<SearchResult.Count> values = new ArrayList<>();
-            for (LabelAndValue lv : r.labelValues) values.add(new SearchResult.Count(lv.label, lv.value.longValue()));
+            for (FacetCounter.Count c : r.top()) values.add(new SearchResult.Count(c.label(), c.count()));
             out.add(new SearchResult.Facet(dim, List.copyOf(path), values));
         }
         return out;

@@ -50,7 +50,8 @@ class ReportIndexTest {
         return SearchRequest.text("").withLimit(100);
     }
 
-    private static Map<String, Long> facet(SearchResult r, String dim) {
+    /** The counts of one facet dimension of a result, by value. */
+    static Map<String, Long> facet(SearchResult r, String dim) {
         return r.facets().stream().filter(f -> f.dimension().equals(dim)).findFirst().orElseThrow().counts().stream()
                 .collect(Collectors.toMap(SearchResult.Count::value, SearchResult.Count::count));
     }
