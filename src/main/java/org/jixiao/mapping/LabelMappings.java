@@ -7,7 +7,7 @@ import java.util.Map;
 public record LabelMappings(Map<String, List<KindSignal>> kinds, List<String> titleKeywords,
                             Map<String, List<String>> fields, List<String> lastFigureFields, FundsMapping funds,
                             TableMapping indicatorTable, FundSourcesMapping fundSources,
-                            TableMapping budgetItems, String ignoredRowPattern) {
+                            TableMapping budgetItems, List<String> figureUnits, String ignoredRowPattern) {
 
     public record KindSignal(String phrase, int weight) {
     }

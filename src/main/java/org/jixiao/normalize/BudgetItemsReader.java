@@ -16,7 +16,10 @@ final class BudgetItemsReader {
     private final Map<String, LabelSet> columns = new LinkedHashMap<>();
     private final LabelSet endRows;
 
-    BudgetItemsReader(TableMapping mapping) {
+    private final NumberText figures;
+
+    BudgetItemsReader(TableMapping mapping, NumberText figures) {
+        this.figures = figures;
         mapping.columns().forEach((k, v) -> columns.put(k, new LabelSet(v)));
         endRows = new LabelSet(mapping.endRows() == null ? List.of("合计", "总计") : mapping.endRows());
     }
@@ -50,7 +53,7 @@ final class BudgetItemsReader {
                     header = null;
                     continue;
                 }
-                BigDecimal amount = NumberText.parse(row.cell(header.get("amount")));
+                BigDecimal amount = figures.parse(row.cell(header.get("amount")));
                 Integer p = header.get("purpose");
                 String purpose = p == null ? "" : row.cell(p).strip();
                 items.add(new BudgetItem(name, amount, purpose.isEmpty() ? null : purpose, row.location()));

@@ -20,7 +20,10 @@ final class FundSourcesReader {
     private final LabelSet section;
     private final LabelSet totalLabels;
 
-    FundSourcesReader(FundSourcesMapping mapping) {
+    private final NumberText figures;
+
+    FundSourcesReader(FundSourcesMapping mapping, NumberText figures) {
+        this.figures = figures;
         this.section = new LabelSet(mapping.sectionLabels());
         this.totalLabels = new LabelSet(mapping.totalLabels());
     }
@@ -59,15 +62,15 @@ final class FundSourcesReader {
     }
 
     /** "label, then a figure": the shape of every sources row. */
-    private static LabelAmount labelAmount(List<String> cells) {
+    private LabelAmount labelAmount(List<String> cells) {
         String label = null;
         for (String c : cells) {
             if (c.isBlank()) continue;
             if (label == null) {
-                if (NumberText.isNumber(c)) return null;
+                if (figures.isNumber(c)) return null;
                 label = SectionLabels.withoutOfWhich(c);
             } else {
-                BigDecimal v = NumberText.parse(c);
+                BigDecimal v = figures.parse(c);
                 return v == null ? null : new LabelAmount(label, v);
             }
         }

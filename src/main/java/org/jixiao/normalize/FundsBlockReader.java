@@ -32,7 +32,10 @@ final class FundsBlockReader {
     private final LabelSet breakdownRows;
     private final Pattern weightPattern;
 
-    FundsBlockReader(FundsMapping mapping) {
+    private final NumberText figures;
+
+    FundsBlockReader(FundsMapping mapping, NumberText figures) {
+        this.figures = figures;
         mapping.columns().forEach((k, v) -> columns.put(k, new LabelSet(v)));
         totalRows = new LabelSet(mapping.totalRows());
         breakdownRows = new LabelSet(mapping.breakdownRows());
@@ -95,32 +98,32 @@ final class FundsBlockReader {
         return new Block(totals, breakdown, location);
     }
 
-    private static int labelIndex(TableRow row) {
+    private int labelIndex(TableRow row) {
         for (int i = 0; i < row.cells().size(); i++) {
             String c = row.cells().get(i);
             if (c.isBlank()) continue;
-            return NumberText.isNumber(c) ? -1 : i;
+            return figures.isNumber(c) ? -1 : i;
         }
         return -1;
     }
 
-    private static Map<String, BigDecimal> values(TableRow row, int labelAt, Map<Integer, String> header) {
+    private Map<String, BigDecimal> values(TableRow row, int labelAt, Map<Integer, String> header) {
         Map<String, BigDecimal> positional = new LinkedHashMap<>();
         for (Map.Entry<Integer, String> e : header.entrySet()) {
             if (e.getKey() <= labelAt) continue;
-            BigDecimal v = NumberText.parse(row.cell(e.getKey()));
+            BigDecimal v = figures.parse(row.cell(e.getKey()));
             if (v != null) positional.put(e.getValue(), v);
         }
-        List<BigDecimal> figures = new ArrayList<>();
+        List<BigDecimal> inOrder = new ArrayList<>();
         for (int i = labelAt + 1; i < row.cells().size(); i++) {
-            BigDecimal v = NumberText.parse(row.cell(i));
-            if (v != null) figures.add(v);
+            BigDecimal v = figures.parse(row.cell(i));
+            if (v != null) inOrder.add(v);
         }
-        if (positional.size() >= figures.size()) return positional;
+        if (positional.size() >= inOrder.size()) return positional;
         // The cells do not sit under their headers: read the figures in header order instead.
         Map<String, BigDecimal> sequential = new LinkedHashMap<>();
         List<String> keys = new ArrayList<>(header.values());
-        for (int i = 0; i < figures.size() && i < keys.size(); i++) sequential.put(keys.get(i), figures.get(i));
+        for (int i = 0; i < inOrder.size() && i < keys.size(); i++) sequential.put(keys.get(i), inOrder.get(i));
         return sequential;
     }
 

@@ -22,7 +22,10 @@ final class HeaderFields {
     private final Map<String, LabelSet> labels = new LinkedHashMap<>();
     private final java.util.Set<String> lastFigureFields;
 
-    HeaderFields(Map<String, List<String>> fields, List<String> lastFigureFields) {
+    private final NumberText figures;
+
+    HeaderFields(Map<String, List<String>> fields, List<String> lastFigureFields, NumberText figures) {
+        this.figures = figures;
         fields.forEach((k, v) -> labels.put(k, new LabelSet(v)));
         this.lastFigureFields = java.util.Set.copyOf(lastFigureFields == null ? List.of() : lastFigureFields);
     }
@@ -63,9 +66,9 @@ final class HeaderFields {
     }
 
     /** The last figure after the label: a 总分 row may repeat the 分值 total before the score. */
-    private static String lastFigure(List<String> cells, int label) {
+    private String lastFigure(List<String> cells, int label) {
         for (int j = cells.size() - 1; j > label; j--) {
-            if (NumberText.isNumber(cells.get(j))) return cells.get(j);
+            if (figures.isNumber(cells.get(j))) return cells.get(j);
         }
         return null;
     }

@@ -31,7 +31,10 @@ final class IndicatorTableReader {
     private final Taxonomy taxonomy;
     private final QuantityParser quantities;
 
-    IndicatorTableReader(TableMapping mapping, Taxonomy taxonomy, QuantityParser quantities) {
+    private final NumberText figures;
+
+    IndicatorTableReader(TableMapping mapping, Taxonomy taxonomy, QuantityParser quantities, NumberText figures) {
+        this.figures = figures;
         mapping.columns().forEach((k, v) -> columns.put(k, v.stream().map(x -> new LabelSet(List.of(x))).toList()));
         this.endRows = new LabelSet(mapping.endRows());
         this.taxonomy = taxonomy;
@@ -100,8 +103,8 @@ final class IndicatorTableReader {
                 if (name.isEmpty()) continue;
                 String target = cell(cells, header, "target");
                 String actual = cell(cells, header, "actual");
-                BigDecimal weight = NumberText.parse(cell(cells, header, "weight"));
-                BigDecimal score = NumberText.parse(cell(cells, header, "score"));
+                BigDecimal weight = figures.parse(cell(cells, header, "weight"));
+                BigDecimal score = figures.parse(cell(cells, header, "score"));
                 out.add(new Indicator(level1, level2, name, nullIfEmpty(target), nullIfEmpty(actual),
                         weight, score, quantities.parse(target), quantities.parse(actual),
                         weight == null ? null : "table", row.location()));

@@ -39,6 +39,7 @@ public final class Normalizer implements Stage<ExtractedDocument, Report> {
     private static final Pattern BUDGET_LEVEL = Pattern.compile("(省|市|县|区|州)(省|市|县|区|州)?级");
 
     private final LabelMappings labels;
+    private final NumberText figures;
     private final Pattern ignoredRow;
     private final KindClassifier kinds;
     private final HeaderFields headerFields;
@@ -54,12 +55,13 @@ public final class Normalizer implements Stage<ExtractedDocument, Report> {
         this.labels = mappings.labels();
         this.ignoredRow = Pattern.compile(labels.ignoredRowPattern());
         this.kinds = new KindClassifier(labels.kinds());
-        this.headerFields = new HeaderFields(labels.fields(), labels.lastFigureFields());
-        this.fundsReader = new FundsBlockReader(labels.funds());
-        this.sourcesReader = new FundSourcesReader(labels.fundSources());
+        this.figures = new NumberText(labels.figureUnits());
+        this.headerFields = new HeaderFields(labels.fields(), labels.lastFigureFields(), figures);
+        this.fundsReader = new FundsBlockReader(labels.funds(), figures);
+        this.sourcesReader = new FundSourcesReader(labels.fundSources(), figures);
         this.quantities = new QuantityParser(mappings.read("quantities.yaml", QuantityParser.Vocabulary.class));
-        this.indicatorReader = new IndicatorTableReader(labels.indicatorTable(), mappings.taxonomy(), quantities);
-        this.budgetReader = new BudgetItemsReader(labels.budgetItems());
+        this.indicatorReader = new IndicatorTableReader(labels.indicatorTable(), mappings.taxonomy(), quantities, figures);
+        this.budgetReader = new BudgetItemsReader(labels.budgetItems(), figures);
         this.narrative = new NarrativeReader(mappings.read("narrative.yaml", NarrativeVocabulary.class), quantities::parse);
         this.regions = new RegionResolver(mappings);
     }
@@ -174,7 +176,7 @@ public final class Normalizer implements Stage<ExtractedDocument, Report> {
         return t != null ? t : prose.get(key);
     }
 
-    private static PriorYear priorYear(Map<String, HeaderFields.Value> fields) {
+    private PriorYear priorYear(Map<String, HeaderFields.Value> fields) {
         BigDecimal budget = number(fields, "priorBudget");
         BigDecimal used = number(fields, "priorUsed");
         BigDecimal balance = number(fields, "priorBalance");
@@ -183,9 +185,9 @@ public final class Normalizer implements Stage<ExtractedDocument, Report> {
         return new PriorYear(budget, used, balance, rate);
     }
 
-    private static BigDecimal number(Map<String, HeaderFields.Value> fields, String key) {
+    private BigDecimal number(Map<String, HeaderFields.Value> fields, String key) {
         HeaderFields.Value v = fields.get(key);
-        return v == null ? null : NumberText.parse(v.text());
+        return v == null ? null : figures.parse(v.text());
     }
 
     private static String text(Map<String, HeaderFields.Value> fields, String key) {

@@ -1,24 +1,37 @@
 package org.jixiao.normalize;
 
 import java.math.BigDecimal;
+import java.util.Comparator;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Reads the one number of a figure cell ("1,688.91", "91.81%", "300.00 万元", "１８．３６"),
  * keeping the scale as printed (300.00 stays 300.00). Cells with no number or with several
- * numbers give null: a figure cell holds exactly one figure.
+ * numbers give null: a figure cell holds exactly one figure, with at most a currency sign before
+ * it and one of the units {@code figureUnits} of labels.yaml lists after it.
  */
 public final class NumberText {
 
     private static final Pattern NUMBER = Pattern.compile("[-+]?\\d+(?:,\\d{3})*(?:\\.\\d+)?|[-+]?\\.\\d+");
-    /** What may surround the number in a figure cell without making it something else. */
-    private static final Pattern DECORATION = Pattern.compile("^[\\s¥￥]*$|^\\s*(万元|元|%|分|万|亿元)?\\s*$");
 
     /** U+2212, the typographic minus some PDFs print instead of a hyphen. */
     private static final char MINUS_SIGN = '\u2212';
 
-    private NumberText() {
+    /** What may surround the number in a figure cell without making it something else. */
+    private final Pattern decoration;
+
+    /** @param units the units a figure may carry (labels.yaml {@code figureUnits}) */
+    public NumberText(List<String> units) {
+        if (units == null || units.isEmpty()) {
+            throw new IllegalArgumentException("labels.yaml 缺少 figureUnits（数字单元格中数字旁可出现的单位，如 万元、%）");
+        }
+        // Longest first, so 万元 is taken whole rather than as 万 followed by 元.
+        String alternatives = units.stream().sorted(Comparator.comparingInt(String::length).reversed())
+                .map(Pattern::quote).collect(Collectors.joining("|"));
+        this.decoration = Pattern.compile("^[\\s¥￥]*$|^\\s*(" + alternatives + ")?\\s*$");
     }
 
     /** Full-width digits, signs and punctuation to ASCII; minus sign to hyphen; ideographic space to space. */
@@ -48,7 +61,7 @@ public final class NumberText {
     }
 
     /** The single number in a figure cell, or null. */
-    public static BigDecimal parse(String cell) {
+    public BigDecimal parse(String cell) {
         if (cell == null) return null;
         String s = halfWidth(cell).strip();
         if (s.isEmpty()) return null;
@@ -58,12 +71,12 @@ public final class NumberText {
         String before = s.substring(0, m.start());
         String after = s.substring(m.end());
         if (m.find()) return null;
-        if (!DECORATION.matcher(before).matches() || !DECORATION.matcher(after).matches()) return null;
+        if (!decoration.matcher(before).matches() || !decoration.matcher(after).matches()) return null;
         return new BigDecimal(number.replace(",", "").replace("+", ""));
     }
 
     /** True when the cell is a figure (see {@link #parse}). */
-    public static boolean isNumber(String cell) {
+    public boolean isNumber(String cell) {
         return parse(cell) != null;
     }
 }

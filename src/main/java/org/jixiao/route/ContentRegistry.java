@@ -35,12 +35,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class ContentRegistry {
 
-    /**
-     * Longest wait of a submission for the check of the same content already under way: well beyond
-     * the pipeline's default per-file timeout (60 s), so only a hung check makes it give up.
-     */
-    static final java.time.Duration IN_FLIGHT_WAIT = java.time.Duration.ofMinutes(5);
-
     /** Names tried with a number before giving up; far above any realistic number of same-named files. */
     private static final int MAX_NAME_ATTEMPTS = 100_000;
     private static final Logger LOG = LoggerFactory.getLogger(ContentRegistry.class);
@@ -85,22 +79,10 @@ public final class ContentRegistry {
     }
 
     /**
-     * Decides what a submission is. The same content still being checked is waited for (up to
-     * {@link #IN_FLIGHT_WAIT}): once that check ends the submission is its duplicate, or, had the
-     * check failed, new again and checked on its own, never the duplicate of a failure.
+     * Decides what a submission is: new, a duplicate of a content checked or being checked, or the
+     * resumption of one checked in an earlier run whose original never left the inbox.
      */
     public synchronized Claim claim(String sha256, String submittedName) {
-        long deadline = System.nanoTime() + IN_FLIGHT_WAIT.toNanos();
-        while (inFlight.containsKey(sha256) && !checked.containsKey(sha256)) {
-            long left = deadline - System.nanoTime();
-            if (left <= 0) break; // the first check hangs: record a duplicate rather than block a consumer for ever
-            try {
-                wait(Math.max(1, left / 1_000_000));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
         ReportSummary done = checked.get(sha256);
         if (done != null && fromEarlierRuns.contains(sha256)
                 && !Files.exists(DataFolders.inside(folders.done(), done.storedName())) && !inFlight.containsKey(sha256)) {
@@ -144,14 +126,12 @@ public final class ContentRegistry {
         checked.put(summary.id(), summary);
         inFlight.remove(summary.id());
         fromEarlierRuns.remove(summary.id());
-        notifyAll();
         return summary;
     }
 
     /** The check failed: the content is not known, so a later submission is checked again. */
     public synchronized void abandoned(String sha256) {
         inFlight.remove(sha256);
-        notifyAll();
     }
 
     /** The stored name's own files now exist on disk, which keep it taken. */

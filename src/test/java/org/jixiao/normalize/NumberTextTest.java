@@ -14,6 +14,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class NumberTextTest {
 
+    /** Figure cells as the bundled labels.yaml defines them. */
+    static final NumberText FIGURES = new NumberText(org.jixiao.mapping.Mappings.bundled().labels().figureUnits());
+
     /** Figure cells of the two seed forms and their variants; the expected text keeps the printed scale. */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
@@ -24,23 +27,23 @@ class NumberTextTest {
             "3 亿元|3",
     })
     void readsFigureCells(String cell, String expected) {
-        BigDecimal v = NumberText.parse(cell);
+        BigDecimal v = FIGURES.parse(cell);
         assertEquals(new BigDecimal(expected), v, cell);
-        assertTrue(NumberText.isNumber(cell));
+        assertTrue(FIGURES.isNumber(cell));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"", "  ", "无", "足额到位", "2020-01-01", "1 2", "300-400", "15 个", "≥90%",
             "持卡人数 5917 万", "第 3 项", "1.2.3"})
     void rejectsCellsThatAreNotOneFigure(String cell) {
-        assertNull(NumberText.parse(cell), cell);
-        assertFalse(NumberText.isNumber(cell));
+        assertNull(FIGURES.parse(cell), cell);
+        assertFalse(FIGURES.isNumber(cell));
     }
 
     @Test
     void nullCell() {
-        assertNull(NumberText.parse(null));
-        assertFalse(NumberText.isNumber(null));
+        assertNull(FIGURES.parse(null));
+        assertFalse(FIGURES.isNumber(null));
         assertNull(NumberText.halfWidth(null));
     }
 
@@ -70,7 +73,7 @@ class NumberTextTest {
                 case 2 -> fullWidth(separated(v));
                 default -> v.toPlainString() + (random.nextBoolean() ? " 万元" : "%");
             };
-            assertEquals(v, NumberText.parse(printed), printed);
+            assertEquals(v, FIGURES.parse(printed), printed);
         }
     }
 
@@ -90,5 +93,17 @@ class NumberTextTest {
         StringBuilder sb = new StringBuilder();
         for (char c : s.toCharArray()) sb.append(c < 0x7F && c > 0x20 ? (char) (c + 0xFEE0) : c);
         return sb.toString();
+    }
+
+    @Test
+    void theUnitsAFigureMayCarryComeFromTheMapping() {
+        assertNull(FIGURES.parse("12.5 千元"), "千元 is not in the bundled figureUnits");
+        NumberText withThousands = new NumberText(java.util.List.of("万元", "千元"));
+        assertEquals(new BigDecimal("12.5"), withThousands.parse("12.5 千元"));
+        assertEquals(new BigDecimal("3"), withThousands.parse("3万元"));
+        assertNull(withThousands.parse("91.81%"), "% is not in this list");
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new NumberText(java.util.List.of()));
+        assertTrue(e.getMessage().contains("figureUnits"), e.getMessage());
     }
 }

@@ -25,7 +25,7 @@ class QuantityParserFuzzTest {
         if (q != null && q.value() != null) {
             assertTrue(q.value().precision() < 10_000, "value of absurd precision from: " + text);
         }
-        BigDecimal n = NumberText.parse(text);
+        BigDecimal n = NumberTextTest.FIGURES.parse(text);
         if (n != null) assertTrue(n.precision() < 10_000);
     }
 }

@@ -1,25 +1,20 @@
 package org.jixiao.route;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.jixiao.model.Funds;
 import org.jixiao.model.Project;
 import org.jixiao.model.Report;
 import org.jixiao.model.ReportKind;
 import org.jixiao.model.SourceInfo;
-import org.junit.jupiter.api.AfterEach;
+import org.jixiao.output.ReportJson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The same content submitted twice while the first is still being checked. */
+/** New, duplicate or resumed: what a submission is, by its content, in this run and after a restart. */
 class ContentRegistryTest {
 
     private static final String SHA = "ab".repeat(32);
@@ -27,17 +22,10 @@ class ContentRegistryTest {
     @TempDir
     Path data;
 
-    private final ExecutorService second = Executors.newSingleThreadExecutor();
-
-    @AfterEach
-    void stop() {
-        second.shutdownNow();
-    }
-
-    private ContentRegistry registry() throws Exception {
+    private DataFolders folders() throws Exception {
         DataFolders folders = DataFolders.under(data);
         folders.create();
-        return ContentRegistry.load(folders);
+        return folders;
     }
 
     private static Report report() {
@@ -47,40 +35,29 @@ class ContentRegistryTest {
                 List.of(), List.of(), null, List.of(), List.of());
     }
 
-    /** Claims on another thread, and returns once that claim is waiting for the first check. */
-    private Future<Claim> claimWhileFirstIsChecked(ContentRegistry registry, String name) {
-        CompletableFuture<Thread> thread = new CompletableFuture<>();
-        Future<Claim> claim = second.submit(() -> {
-            thread.complete(Thread.currentThread());
-            return registry.claim(SHA, name);
-        });
-        Thread t = thread.join();
-        while (t.getState() != Thread.State.TIMED_WAITING && !claim.isDone()) Thread.onSpinWait();
-        return claim;
-    }
-
     @Test
-    void aCopyOfAContentThatPassesIsItsDuplicate() throws Exception {
-        ContentRegistry registry = registry();
+    void aCopyArrivingBeforeTheFirstIsMovedIsItsDuplicateNotItsResumption() throws Exception {
+        ContentRegistry registry = ContentRegistry.load(folders());
         Claim first = registry.claim(SHA, "a.txt");
         assertEquals(Claim.Kind.NEW, first.kind());
-        Future<Claim> copy = claimWhileFirstIsChecked(registry, "a-copy.txt");
+        // Checked, its JSON written, but the original not yet moved out of the inbox.
         registry.checked(first.storedName(), report());
-        Claim claim = copy.get(10, TimeUnit.SECONDS);
-        assertEquals(Claim.Kind.DUPLICATE, claim.kind());
-        assertEquals("a.txt", claim.duplicateOf());
+        Claim copy = registry.claim(SHA, "a-copy.txt");
+        assertEquals(Claim.Kind.DUPLICATE, copy.kind());
+        assertEquals("a.txt", copy.duplicateOf());
+        assertEquals("a-copy.txt", copy.storedName());
     }
 
     @Test
-    void aCopyOfAContentThatFailsIsCheckedOnItsOwn() throws Exception {
-        ContentRegistry registry = registry();
-        Claim first = registry.claim(SHA, "a.txt");
-        Future<Claim> copy = claimWhileFirstIsChecked(registry, "a-copy.txt");
-        registry.abandoned(SHA);
-        registry.release(first.storedName());
-        Claim claim = copy.get(10, TimeUnit.SECONDS);
-        assertEquals(Claim.Kind.NEW, claim.kind());
-        assertNull(claim.duplicateOf());
-        assertEquals("a-copy.txt", claim.storedName());
+    void contentCheckedInAnEarlierRunWhoseOriginalStayedInTheInboxIsResumedOnce() throws Exception {
+        DataFolders folders = folders();
+        Files.writeString(folders.done().resolve("a.txt" + DataFolders.REPORT_SUFFIX), ReportJson.write(report()));
+        ContentRegistry registry = ContentRegistry.load(folders);
+        Claim resumed = registry.claim(SHA, "a.txt");
+        assertEquals(Claim.Kind.RESUME, resumed.kind());
+        assertEquals("a.txt", resumed.storedName());
+        assertEquals(Claim.Kind.DUPLICATE, registry.claim(SHA, "a-copy.txt").kind());
+        registry.checked(resumed.storedName(), report());
+        assertEquals(Claim.Kind.DUPLICATE, registry.claim(SHA, "a-again.txt").kind());
     }
 }
