@@ -18,11 +18,11 @@ final class IndexSchema {
     /** Commit user data key naming the layout of the index's documents. */
     static final String FORMAT_KEY = "jixiao.indexFormat";
     /**
-     * The layout this version writes and reads. 2: history flagged by an updatable doc value,
-     * rows pointing to their report entry by offset. Indexes of another layout are refused, not
-     * misread: rebuilding from the reports is always possible and quick.
+     * The layout this version writes and reads: history flagged by an updatable doc value, rows
+     * pointing to their report entry by offset, text without positions. Indexes of another layout
+     * are refused, not misread: rebuilding from the reports is always possible and quick.
      */
-    static final String FORMAT = "2";
+    static final String FORMAT = "3";
 
     /** Refuses an index written in another layout; {@code userData} is its last commit's. */
     static void checkFormat(java.nio.file.Path dir, java.util.Map<String, String> userData) {

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StoredField;
@@ -20,6 +21,7 @@ import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.IndexWriter;
@@ -42,6 +44,20 @@ final class ReportDocuments {
 
     /** Facet label for reports whose region is not known. */
     static final String UNKNOWN_REGION = "未识别地区";
+
+    /**
+     * Analysed text, indexed with term frequencies but without positions: searches match words and
+     * bigrams and rank them by BM25, and never ask for phrases, so positions would only cost
+     * indexing time and disk.
+     */
+    private static final FieldType ANALYSED = analysed();
+
+    private static FieldType analysed() {
+        FieldType type = new FieldType(TextField.TYPE_NOT_STORED);
+        type.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
+        type.freeze();
+        return type;
+    }
 
     private final RegionResolver regions;
     private final FacetsConfig facets = facetsConfig();
@@ -206,12 +222,12 @@ final class ReportDocuments {
      */
     private static void text(Document d, String name, String... context) {
         if (name != null && !name.isBlank()) {
-            d.add(new TextField(NAME_WORDS, name, Field.Store.NO));
-            d.add(new TextField(NAME_BIGRAMS, name, Field.Store.NO));
+            d.add(new Field(NAME_WORDS, name, ANALYSED));
+            d.add(new Field(NAME_BIGRAMS, name, ANALYSED));
         }
         // Context gets words only: bigrams are for recall on names, and on every context value they
         // would double the indexing work for matches nobody ranks high.
-        for (String value : nonNull(context)) d.add(new TextField(BODY_WORDS, value, Field.Store.NO));
+        for (String value : nonNull(context)) d.add(new Field(BODY_WORDS, value, ANALYSED));
     }
 
     /**
