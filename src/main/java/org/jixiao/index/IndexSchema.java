@@ -28,8 +28,9 @@ final class IndexSchema {
     static void checkFormat(java.nio.file.Path dir, java.util.Map<String, String> userData) {
         String found = userData.get(FORMAT_KEY);
         if (FORMAT.equals(found)) return;
-        throw new IndexFormatException("索引 " + dir + " 由" + (found == null ? "旧版本的 jixiao（或其他程序）" : "格式 " + found + " 的 jixiao")
-                + "建立，当前版本使用格式 " + FORMAT + "，无法正确读取：请删除或改名该目录后重新运行 index 建立索引（报告文件不受影响）");
+        String by = found == null ? "由旧版本的 jixiao（或其他程序）建立" : "由 jixiao 按格式 " + found + " 建立";
+        throw new IndexFormatException("索引 " + dir + " " + by + "，当前版本使用格式 " + FORMAT
+                + "，无法正确读取：请删除或改名该目录后重新运行 index 建立索引（报告文件不受影响）");
     }
 
     // What a document is.

@@ -112,4 +112,20 @@ class IndexSearchCommandTest {
         assertTrue(out.toString().contains("没有找到"), out.toString());
         assertEquals(1, run("index", "--delete", sha, "--index", index()));
     }
+
+    @Test
+    void anIndexOfAnotherLayoutIsNamedWithWhatToDo() throws Exception {
+        Path old = dir.resolve("old-index");
+        try (var w = new org.apache.lucene.index.IndexWriter(org.apache.lucene.store.FSDirectory.open(old),
+                new org.apache.lucene.index.IndexWriterConfig())) {
+            w.addDocument(new org.apache.lucene.document.Document());
+        }
+        for (String[] args : new String[][] {{"search", "响应时间", "--index", old.toString()},
+                {"index", dir.resolve("in/jiangyin.txt").toString(), "--index", old.toString()},
+                {"check", dir.resolve("in/jiangyin.txt").toString(), "--index", old.toString()}}) {
+            assertEquals(1, run(args), String.join(" ", args));
+            assertTrue(err.toString().contains("索引 " + old) && err.toString().contains("重新运行 index"), err.toString());
+            assertTrue(!err.toString().contains("内部错误"), err.toString());
+        }
+    }
 }
