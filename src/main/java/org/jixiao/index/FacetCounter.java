@@ -1,7 +1,6 @@
 package org.jixiao.index;
 
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -9,9 +8,6 @@ import java.util.Map;
 import java.util.PrimitiveIterator;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsCollector.MatchingDocs;
@@ -24,6 +20,7 @@ import org.apache.lucene.index.OrdinalMap;
 import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.TaskExecutor;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.LongValues;
 
@@ -39,15 +36,16 @@ import org.apache.lucene.util.LongValues;
 final class FacetCounter {
 
     private final SortedSetDocValuesReaderState state;
-    private final ExecutorService pool;
+    private final TaskExecutor executor;
     /** The last path component of each global ordinal, filled on first use. */
     private final AtomicReferenceArray<String> labels;
     /** Global ordinal of each hierarchical path asked for ("地区/江苏省"). */
     private final Map<String, Integer> pathOrds = new ConcurrentHashMap<>();
 
-    FacetCounter(SortedSetDocValuesReaderState state, ExecutorService pool) {
+    /** @param executor the searcher's: runs one task on the calling thread and the others on its pool */
+    FacetCounter(SortedSetDocValuesReaderState state, TaskExecutor executor) {
         this.state = state;
-        this.pool = pool;
+        this.executor = executor;
         this.labels = new AtomicReferenceArray<>(state.getSize());
     }
 
@@ -66,7 +64,7 @@ final class FacetCounter {
         };
     }
 
-    /** The counts of every slice's matches; the caller counts one slice while the pool counts the others. */
+    /** The counts of every slice's matches, each slice counted on a search thread (the caller's among them). */
     Counts count(List<FacetsCollector> slices) throws IOException {
         SortedSetDocValues top = state.getDocValues();
         OrdinalMap ordinals = top instanceof MultiDocValues.MultiSortedSetDocValues multi ? multi.mapping : null;
@@ -75,11 +73,9 @@ final class FacetCounter {
             if (slice.getMatchingDocs().stream().anyMatch(m -> m.totalHits > 0)) tasks.add(() -> count(slice, ordinals));
         }
         int[] counts = new int[state.getSize()];
-        List<Future<int[]>> futures = new ArrayList<>();
-        if (pool != null) for (Callable<int[]> task : tasks.subList(Math.min(1, tasks.size()), tasks.size())) futures.add(pool.submit(task));
-        List<Callable<int[]>> here = pool == null ? tasks : tasks.subList(0, Math.min(1, tasks.size()));
-        for (Callable<int[]> task : here) add(counts, call(task));
-        for (Future<int[]> f : futures) add(counts, join(f));
+        for (int[] sliceCounts : executor.invokeAll(tasks)) {
+            for (int i = 0; i < sliceCounts.length; i++) counts[i] += sliceCounts[i];
+        }
         return new Counts(counts);
     }
 
@@ -96,33 +92,6 @@ final class FacetCounter {
             }
         }
         return counts;
-    }
-
-    private static void add(int[] into, int[] counts) {
-        for (int i = 0; i < counts.length; i++) into[i] += counts[i];
-    }
-
-    private static int[] call(Callable<int[]> task) throws IOException {
-        try {
-            return task.call();
-        } catch (IOException | RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static int[] join(Future<int[]> f) throws IOException {
-        try {
-            return f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("统计分面时被中断");
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof IOException io) throw io;
-            if (e.getCause() instanceof RuntimeException re) throw re;
-            throw new IllegalStateException(e.getCause());
-        }
     }
 
     /** One value of a dimension and how many matches hold it. */

@@ -116,7 +116,7 @@ public final class ReportSearcher implements Closeable {
             }
         };
         this.facetState = facetState(reader);
-        this.facetCounter = facetState == null ? null : new FacetCounter(facetState, SEARCH_POOL);
+        this.facetCounter = facetState == null ? null : new FacetCounter(facetState, searcher.getTaskExecutor());
     }
 
     /** Opens the last commit in {@code dir}; fails with a Chinese message when there is no index there. */
