@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
-import org.jixiao.index.IndexLockedException;
 import org.jixiao.index.ReportIndex;
 import org.jixiao.ingest.UnreadableInputException;
 import org.jixiao.mapping.Mappings;
@@ -56,14 +55,8 @@ final class IndexCommand implements Callable<Integer> {
         List<Path> inputs = inputs(paths);
         int failed = 0;
         Map<ReportIndex.Outcome, Integer> outcomes = new EnumMap<>(ReportIndex.Outcome.class);
-        ReportIndex opened;
-        try {
-            opened = ReportIndex.open(indexDir, regions(parent));
-        } catch (IndexLockedException e) {
-            err.println(e.getMessage());
-            return 1;
-        }
-        try (ReportIndex index = opened) {
+        // Another writer, or an index of an older layout: the shared handler prints the message.
+        try (ReportIndex index = ReportIndex.open(indexDir, regions(parent))) {
             for (String sha : deletes) {
                 if (index.delete(sha.strip())) out.println("已删除 " + sha.strip());
                 else {

@@ -77,7 +77,8 @@ final class IndexSchema {
      */
     static final String REPORT_OFFSET = "reportOffset";
 
-    // Report document only.
+    // Report document only: how many row and item entries follow it, so a check of the index
+    // (IndexCrashTest) can tell a whole block from a torn one.
     static final String INDICATOR_COUNT = "indicatorCount";
     static final String BUDGET_COUNT = "budgetCount";
 

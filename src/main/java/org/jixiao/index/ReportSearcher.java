@@ -12,12 +12,14 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.stream.Stream;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -32,14 +34,8 @@ import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.PostingsEnum;
-import org.apache.lucene.index.Terms;
-import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause.Occur;
-import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexOrDocValuesQuery;
-import org.apache.lucene.util.Bits;
-import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
@@ -104,6 +100,7 @@ public final class ReportSearcher implements Closeable {
     private final IndexSearcher searcher;
     private final SortedSetDocValuesReaderState facetState;
     private final FacetCounter facetCounter;
+    private final List<String> facetDims;
     private final Analyzer queryAnalyzer = IndexSchema.queryAnalyzer();
 
     private ReportSearcher(Directory directory, DirectoryReader reader) throws IOException {
@@ -117,6 +114,10 @@ public final class ReportSearcher implements Closeable {
         };
         this.facetState = facetState(reader);
         this.facetCounter = facetState == null ? null : new FacetCounter(facetState, searcher.getTaskExecutor());
+        // The dimensions this index has values for, in the order results show them.
+        Set<String> indexed = new HashSet<>();
+        if (facetState != null) facetState.getDims().forEach(indexed::add);
+        this.facetDims = Stream.of(FACET_REGION, FACET_YEAR, FACET_KIND, FACET_LEVEL1, FACET_FINDING).filter(indexed::contains).toList();
     }
 
     /** Opens the last commit in {@code dir}; fails with a Chinese message when there is no index there. */
@@ -168,11 +169,6 @@ public final class ReportSearcher implements Closeable {
             sizes[lightest] += leaf.reader().maxDoc();
         }
         return groups.stream().filter(g -> !g.isEmpty()).map(IndexSearcher.LeafSlice::new).toArray(IndexSearcher.LeafSlice[]::new);
-    }
-
-    /** Entries in this view (reports, rows and items, including history). */
-    public int size() {
-        return reader.numDocs();
     }
 
     public SearchResult search(SearchRequest request) {
@@ -233,17 +229,17 @@ public final class ReportSearcher implements Closeable {
         return hits;
     }
 
-    /** The report entry of a row: {@link IndexSchema#REPORT_OFFSET} entries before it, checked by its sha256. */
-    private Document reportEntry(StoredFields stored, int doc, Document row) throws IOException {
-        IndexableField offset = row.getField(REPORT_OFFSET);
-        if (offset != null && offset.numericValue() != null) {
-            int at = doc - offset.numericValue().intValue();
-            if (at >= 0) {
-                Document report = stored.document(at, HIT_FIELDS);
-                if (TYPE_REPORT.equals(report.get(TYPE)) && row.get(SHA256).equals(report.get(SHA256))) return report;
-            }
+    /**
+     * The report entry of a row: {@link IndexSchema#REPORT_OFFSET} entries before it. Every index
+     * this version opens stores the offset (the layout check sees to that) and Lucene keeps a
+     * block together, so a miss is a bug, not an input to work around.
+     */
+    private static Document reportEntry(StoredFields stored, int doc, Document row) throws IOException {
+        Document report = stored.document(doc - row.getField(REPORT_OFFSET).numericValue().intValue(), HIT_FIELDS);
+        if (!TYPE_REPORT.equals(report.get(TYPE)) || !row.get(SHA256).equals(report.get(SHA256))) {
+            throw new IllegalStateException("entry " + doc + " does not follow its report " + row.get(SHA256));
         }
-        return reportDocument(row.get(SHA256)); // never expected; a lookup by term is always right
+        return report;
     }
 
     /** What a query matched: the top entries, their total and (when asked for) each slice's matches to count facets over. */
@@ -391,11 +387,8 @@ public final class ReportSearcher implements Closeable {
 
     private List<SearchResult.Facet> facets(List<FacetsCollector> slices) throws IOException {
         FacetCounter.Counts counts = facetCounter.count(slices);
-        Set<String> dims = new LinkedHashSet<>();
-        for (String d : facetState.getDims()) dims.add(d);
         List<SearchResult.Facet> out = new ArrayList<>();
-        for (String dim : List.of(FACET_REGION, FACET_YEAR, FACET_KIND, FACET_LEVEL1, FACET_FINDING)) {
-            if (!dims.contains(dim)) continue;
+        for (String dim : facetDims) {
             List<String> path = new ArrayList<>();
             FacetCounter.Children r = counts.topChildren(FACET_VALUES, dim);
             // Where all hits lie in one region, show the next level down (江苏省 → 无锡市 …).
@@ -413,33 +406,6 @@ public final class ReportSearcher implements Closeable {
             out.add(new SearchResult.Facet(dim, List.copyOf(path), values));
         }
         return out;
-    }
-
-    /**
-     * The report entry of a sha256 (its display fields), or an empty document if it is gone. A
-     * report is written as one block, report entry first, so it is the first live entry of its
-     * sha256: found by a term lookup, without running a search.
-     */
-    private Document reportDocument(String sha256) {
-        try {
-            BytesRef term = new BytesRef(sha256);
-            for (LeafReaderContext leaf : reader.leaves()) {
-                Terms terms = leaf.reader().terms(SHA256);
-                if (terms == null) continue;
-                TermsEnum te = terms.iterator();
-                if (!te.seekExact(term)) continue;
-                PostingsEnum postings = te.postings(null, PostingsEnum.NONE);
-                Bits live = leaf.reader().getLiveDocs();
-                for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
-                    if (live != null && !live.get(doc)) continue;
-                    Document d = leaf.reader().storedFields().document(doc, HIT_FIELDS);
-                    if (TYPE_REPORT.equals(d.get(TYPE))) return d;
-                }
-            }
-            return new Document();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static SearchResult.Hit hit(Document d, Document report, boolean current, float relevance) {

@@ -17,6 +17,10 @@ public final class NumberText {
 
     private static final Pattern NUMBER = Pattern.compile("[-+]?\\d+(?:,\\d{3})*(?:\\.\\d+)?|[-+]?\\.\\d+");
 
+    private static final char FULL_WIDTH_FIRST = '\uFF01';
+    private static final char FULL_WIDTH_LAST = '\uFF5E';
+    private static final int FULL_WIDTH_OFFSET = 0xFEE0;
+    private static final char IDEOGRAPHIC_SPACE = '\u3000';
     /** U+2212, the typographic minus some PDFs print instead of a hyphen. */
     private static final char MINUS_SIGN = '\u2212';
 
@@ -40,20 +44,26 @@ public final class NumberText {
         StringBuilder sb = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (c >= '\uFF01' && c <= '\uFF5E') {
-                sb.append((char) (c - 0xFEE0));
-            } else if (c == MINUS_SIGN) {
+            if (c == MINUS_SIGN) {
                 sb.append('-');
-            } else if (c == '\u3000') {
-                sb.append(' ');
             } else if (c == '。' && i > 0 && i + 1 < s.length()
                     && Character.isDigit(s.charAt(i - 1)) && isDigitLike(s.charAt(i + 1))) {
                 sb.append('.');
             } else {
-                sb.append(c);
+                sb.append(halfWidth(c));
             }
         }
         return sb.toString();
+    }
+
+    /**
+     * One full-width ASCII character (ＰＣ９５％) as half width, the ideographic space as a space,
+     * anything else as it is: one char for one char, so offsets into folded text stay offsets into
+     * the original (the search index's tokenizer relies on it).
+     */
+    public static char halfWidth(char c) {
+        if (c >= FULL_WIDTH_FIRST && c <= FULL_WIDTH_LAST) return (char) (c - FULL_WIDTH_OFFSET);
+        return c == IDEOGRAPHIC_SPACE ? ' ' : c;
     }
 
     private static boolean isDigitLike(char c) {

@@ -7,6 +7,7 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionLengthAttribute;
+import org.jixiao.normalize.NumberText;
 
 /**
  * Tokens from {@link WordSegmenter}: one per word, offsets into the original text (corrected for
@@ -18,10 +19,6 @@ public final class HanLpTokenizer extends Tokenizer {
 
     /** Input beyond this is ignored: field values are cells and paragraphs, never whole books. */
     static final int MAX_CHARS = 100_000;
-    private static final char FULL_WIDTH_FIRST = '\uFF01';
-    private static final char FULL_WIDTH_LAST = '\uFF5E';
-    private static final int FULL_WIDTH_OFFSET = 0xFEE0;
-    private static final char IDEOGRAPHIC_SPACE = '\u3000';
 
     private final WordSegmenter segmenter;
     private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
@@ -81,16 +78,7 @@ public final class HanLpTokenizer extends Tokenizer {
         int n;
         while (sb.length() < MAX_CHARS && (n = input.read(buf)) != -1) sb.append(buf, 0, n);
         if (sb.length() > MAX_CHARS) sb.setLength(MAX_CHARS);
-        for (int i = 0; i < sb.length(); i++) sb.setCharAt(i, halfWidth(sb.charAt(i)));
+        for (int i = 0; i < sb.length(); i++) sb.setCharAt(i, NumberText.halfWidth(sb.charAt(i)));
         return sb.toString();
-    }
-
-    /**
-     * Full-width ASCII (ＰＣ９５％) as half width, and the ideographic space as a space: one char for
-     * one char, so offsets into the folded text are offsets into the original.
-     */
-    static char halfWidth(char c) {
-        if (c >= FULL_WIDTH_FIRST && c <= FULL_WIDTH_LAST) return (char) (c - FULL_WIDTH_OFFSET);
-        return c == IDEOGRAPHIC_SPACE ? ' ' : c;
     }
 }
