@@ -54,20 +54,9 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        List<Input> inputs = new ArrayList<>();
-        int skipped = 0;
-        for (Path p : paths) {
-            if (Files.isDirectory(p)) {
-                try (Stream<Path> walk = Files.walk(p)) {
-                    for (Path f : walk.filter(Files::isRegularFile).sorted().toList()) {
-                        if (isReportFile(f)) inputs.add(new Input(f, display(p, f)));
-                        else skipped++;
-                    }
-                }
-            } else {
-                inputs.add(new Input(p, p.toString()));
-            }
-        }
+        Inputs found = inputs(paths);
+        List<Input> inputs = found.files();
+        int skipped = found.skipped();
         if (outDir != null) Files.createDirectories(outDir);
 
         var err = spec.commandLine().getErr();
@@ -112,7 +101,30 @@ final class CheckCommand implements Callable<Integer> {
         return failed > 0 ? 1 : 0;
     }
 
-    private record Input(Path path, String display) {
+    /** Report files named on the command line or found under directories (in a stable order), and how many other files were passed over. */
+    record Inputs(List<Input> files, int skipped) {
+    }
+
+    /** Files named on the command line as given; under a directory, its report files, sorted. */
+    static Inputs inputs(List<Path> paths) throws IOException {
+        List<Input> inputs = new ArrayList<>();
+        int skipped = 0;
+        for (Path p : paths) {
+            if (Files.isDirectory(p)) {
+                try (Stream<Path> walk = Files.walk(p)) {
+                    for (Path f : walk.filter(Files::isRegularFile).sorted().toList()) {
+                        if (isReportFile(f)) inputs.add(new Input(f, display(p, f)));
+                        else skipped++;
+                    }
+                }
+            } else {
+                inputs.add(new Input(p, p.toString()));
+            }
+        }
+        return new Inputs(inputs, skipped);
+    }
+
+    record Input(Path path, String display) {
     }
 
     static boolean isReportFile(Path f) {

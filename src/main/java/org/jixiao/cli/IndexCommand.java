@@ -2,14 +2,12 @@ package org.jixiao.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import org.jixiao.index.ReportIndex;
 import org.jixiao.ingest.UnreadableInputException;
 import org.jixiao.mapping.Mappings;
@@ -52,7 +50,7 @@ final class IndexCommand implements Callable<Integer> {
             err.println("请给出要索引的文件或目录，或用 --delete 指定要删除的报告");
             return 2;
         }
-        List<Path> inputs = inputs(paths);
+        List<Path> inputs = CheckCommand.inputs(paths).files().stream().map(CheckCommand.Input::path).toList();
         int failed = 0;
         Map<ReportIndex.Outcome, Integer> outcomes = new EnumMap<>(ReportIndex.Outcome.class);
         // Another writer, or an index of an older layout: the shared handler prints the message.
@@ -93,20 +91,5 @@ final class IndexCommand implements Callable<Integer> {
 
     static RegionResolver regions(JixiaoCommand parent) {
         return new RegionResolver(Mappings.load(parent.mappingsDir));
-    }
-
-    /** Files named on the command line, and report files found under directories, in a stable order. */
-    static List<Path> inputs(List<Path> paths) throws IOException {
-        List<Path> inputs = new ArrayList<>();
-        for (Path p : paths) {
-            if (Files.isDirectory(p)) {
-                try (Stream<Path> walk = Files.walk(p)) {
-                    walk.filter(Files::isRegularFile).filter(CheckCommand::isReportFile).sorted().forEach(inputs::add);
-                }
-            } else {
-                inputs.add(p);
-            }
-        }
-        return inputs;
     }
 }
