@@ -24,9 +24,20 @@ final class ExtractCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "报告文件（PDF、文本、Markdown、HTML、Word、Excel）")
     Path file;
 
+    @picocli.CommandLine.Option(names = "--blocks",
+            description = "只打印抽取出的段落与表格（每行一个 JSON），不做规范化与检查；供编写映射时查看")
+    boolean blocks;
+
     @Override
     public Integer call() {
         try {
+            if (blocks) {
+                org.jixiao.model.ExtractedDocument doc = parent.pipeline().extractOnly(file);
+                for (org.jixiao.model.Block b : doc.blocks()) {
+                    spec.commandLine().getOut().println(ReportJson.writeBlock(b));
+                }
+                return 0;
+            }
             Report report = parent.pipeline().process(file);
             spec.commandLine().getOut().println(ReportJson.write(report));
             return 0;

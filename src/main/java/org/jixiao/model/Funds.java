@@ -17,16 +17,26 @@ import java.util.List;
  * @param priorYear         上年度项目资金使用情况, null when absent
  * @param sources           资金来源 lines
  * @param sourcesTotal      the total the sources break down (项目资金总额 / 年度资金总额), null when absent
+ * @param unit              the money unit the form prints its amounts in (万元 or 元); null when unstated
  */
 public record Funds(BigDecimal initialBudget, BigDecimal adjustedBudget, BigDecimal executed,
                     BigDecimal executionRate, BigDecimal executionWeight, BigDecimal executionScore,
                     BigDecimal totalAmount, BigDecimal currentYearAmount, PriorYear priorYear,
-                    List<FundSource> sources, BigDecimal sourcesTotal) {
+                    List<FundSource> sources, BigDecimal sourcesTotal, String unit) {
 
     public Funds {
         sources = sources == null ? List.of() : List.copyOf(sources);
     }
 
+    /** Funds in 万元 (fixtures, synthetic reports). */
+    public Funds(BigDecimal initialBudget, BigDecimal adjustedBudget, BigDecimal executed,
+                 BigDecimal executionRate, BigDecimal executionWeight, BigDecimal executionScore,
+                 BigDecimal totalAmount, BigDecimal currentYearAmount, PriorYear priorYear,
+                 List<FundSource> sources, BigDecimal sourcesTotal) {
+        this(initialBudget, adjustedBudget, executed, executionRate, executionWeight, executionScore, totalAmount,
+                currentYearAmount, priorYear, sources, sourcesTotal, null);
+    }
+
     public static final Funds EMPTY =
-            new Funds(null, null, null, null, null, null, null, null, null, List.of(), null);
+            new Funds(null, null, null, null, null, null, null, null, null, List.of(), null, null);
 }

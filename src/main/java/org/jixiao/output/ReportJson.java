@@ -47,6 +47,22 @@ public final class ReportJson {
         return writeValue(reports);
     }
 
+    /** One extracted block on one line: {"table": [[cells…]…], "page": N} or {"text": "…"}. */
+    public static String writeBlock(org.jixiao.model.Block block) {
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        if (block instanceof org.jixiao.model.TableBlock t) {
+            m.put("table", t.rows().stream().map(org.jixiao.model.TableRow::cells).toList());
+        } else if (block instanceof org.jixiao.model.TextBlock p) {
+            m.put("text", p.text());
+        }
+        m.put("location", block.location());
+        try {
+            return MAPPER.writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsString(m);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static String writeValue(Object value) {
         try {
             return MAPPER.writeValueAsString(value);

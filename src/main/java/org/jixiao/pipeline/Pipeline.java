@@ -89,12 +89,25 @@ public final class Pipeline {
         return bounded(fileName, () -> fromSource(ingest.ingest(null, fileName, bytes)));
     }
 
+    /**
+     * Only the ingest and extract stages: the prose and table blocks the normaliser would read,
+     * for whoever writes a mapping for a new form variant ({@code extract --blocks}).
+     */
+    public ExtractedDocument extractOnly(Path file) {
+        String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+        return boundedValue(name, () -> extract.apply(ingest.apply(file)));
+    }
+
     private Report fromSource(SourceDocument source) {
         return verify.apply(normalize.apply(extract.apply(source)));
     }
 
     private Report bounded(String name, java.util.concurrent.Callable<Report> work) {
-        Future<Report> f = workers.submit(() -> {
+        return boundedValue(name, work);
+    }
+
+    private <T> T boundedValue(String name, java.util.concurrent.Callable<T> work) {
+        Future<T> f = workers.submit(() -> {
             try {
                 return work.call();
             } catch (StackOverflowError e) {
