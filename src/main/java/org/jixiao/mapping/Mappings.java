@@ -79,9 +79,23 @@ public final class Mappings {
         try (InputStream in = directory != null ? Files.newInputStream(directory.resolve(name))
                 : Mappings.class.getResourceAsStream("/mappings/" + name)) {
             if (in == null) throw new IOException("mapping file not bundled: " + name);
-            return YAML.readValue(in, type);
+            T value = YAML.readValue(in, type);
+            MappingSchema.requireComplete(name, value);
+            return value;
+        } catch (com.fasterxml.jackson.databind.JsonMappingException e) {
+            throw new InvalidMappingException(name, MappingSchema.path(e), MappingSchema.problem(e), e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read mapping " + name + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Checks the files now rather than when a form first needs them: every key known and typed,
+     * every required key present, every pattern compiles. Run at start-up and by a test over the
+     * shipped files.
+     */
+    public Mappings validate() {
+        MappingSchema.requirePatterns("labels.yaml", labels);
+        return this;
     }
 }

@@ -1,64 +1,120 @@
 package org.jixiao.normalize;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.jixiao.mapping.LabelMappings.TableMapping;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jixiao.mapping.LabelMappings.BudgetItemsMapping;
+import org.jixiao.mapping.LabelMappings.ItemColumn;
+import org.jixiao.mapping.LabelMappings.Section;
 import org.jixiao.mapping.LabelSet;
 import org.jixiao.model.BudgetItem;
-import org.jixiao.model.TableRow;
 
-/** 项目概算: header 项目明细名称 | 金额 | 用途, then one row per line item to the end of the table. */
-final class BudgetItemsReader {
+/**
+ * 项目概算 / 项目资金测算表 / 预算成本构成 / 资金安排表 / 年度履职目标: a header naming the item
+ * column and the amount column (支出内容 | 测算依据及说明 | 金额 …, in any order), then one row per
+ * item with its amount; the 合计 row is kept to be compared, not counted. Columns of earlier
+ * years' execution beside the items (2021年实际执行数) give the prior year's use from their total.
+ */
+final class BudgetItemsReader implements SectionReader {
 
-    private final Map<String, LabelSet> columns = new LinkedHashMap<>();
+    private final Map<ItemColumn, LabelSet> columns = new EnumMap<>(ItemColumn.class);
     private final LabelSet endRows;
-
+    private final Pattern priorYearColumn;
     private final NumberText figures;
+    private Integer reportYear;
 
-    BudgetItemsReader(TableMapping mapping, NumberText figures) {
-        this.figures = figures;
+    BudgetItemsReader(BudgetItemsMapping mapping, NumberText figures) {
         mapping.columns().forEach((k, v) -> columns.put(k, new LabelSet(v)));
-        endRows = new LabelSet(mapping.endRows() == null ? List.of("合计", "总计") : mapping.endRows());
+        this.endRows = new LabelSet(mapping.endRows());
+        this.priorYearColumn = Pattern.compile(mapping.priorYearColumn());
+        this.figures = figures;
     }
 
-    Map<String, Integer> header(TableRow row) {
-        Map<String, Integer> map = new LinkedHashMap<>();
-        for (int i = 0; i < row.cells().size(); i++) {
-            for (Map.Entry<String, LabelSet> e : columns.entrySet()) {
-                if (!map.containsKey(e.getKey()) && e.getValue().matches(row.cells().get(i))) {
+    /** The year the report is for: a prior-year column is one before it. */
+    void reportYear(Integer year) {
+        this.reportYear = year;
+    }
+
+    Map<ItemColumn, Integer> header(TableView table, int row) {
+        Map<ItemColumn, Integer> map = new EnumMap<>(ItemColumn.class);
+        List<String> cells = table.cells(row);
+        for (int i = 0; i < cells.size(); i++) {
+            if (figures.isNumber(cells.get(i))) return null;
+            for (Map.Entry<ItemColumn, LabelSet> e : columns.entrySet()) {
+                if (!map.containsKey(e.getKey()) && e.getValue().matches(cells.get(i))) {
                     map.put(e.getKey(), i);
                     break;
                 }
             }
         }
-        return map.containsKey("name") && map.containsKey("amount") ? map : null;
+        if (!map.containsKey(ItemColumn.NAME) || !map.containsKey(ItemColumn.AMOUNT)) return null;
+        // The first item row must carry an amount under the amount column.
+        for (int r = row + 1; r < table.size(); r++) {
+            if (table.filled(r) == 0) continue;
+            return figures.parse(table.cell(r, map.get(ItemColumn.AMOUNT))) != null ? map : null;
+        }
+        return null;
     }
 
-    List<BudgetItem> read(List<List<TableRow>> tables) {
-        List<BudgetItem> items = new ArrayList<>();
-        for (List<TableRow> table : tables) {
-            Map<String, Integer> header = null;
-            for (TableRow row : table) {
-                Map<String, Integer> h = header(row);
-                if (h != null) {
-                    header = h;
-                    continue;
-                }
-                if (header == null) continue;
-                String name = row.cell(header.get("name")).strip();
-                if (name.isEmpty() || endRows.matches(name)) {
-                    header = null;
-                    continue;
-                }
-                BigDecimal amount = figures.parse(row.cell(header.get("amount")));
-                Integer p = header.get("purpose");
-                String purpose = p == null ? "" : row.cell(p).strip();
-                items.add(new BudgetItem(name, amount, purpose.isEmpty() ? null : purpose, row.location()));
-            }
+    @Override
+    public boolean startsAt(TableView table, int row) {
+        return header(table, row) != null;
+    }
+
+    @Override
+    public int read(TableView table, int h, ReportDraft draft) {
+        Map<ItemColumn, Integer> header = header(table, h);
+        Map<Integer, Integer> priorColumns = new LinkedHashMap<>();
+        for (int c = 0; c < table.width(h); c++) {
+            Matcher m = priorYearColumn.matcher(table.cell(h, c).replaceAll("\\s+", ""));
+            if (m.find()) priorColumns.put(Integer.valueOf(m.group(1)), c);
         }
-        return items;
+        ReportDraft.SectionState state = draft.section(Section.BUDGET_ITEMS, table.location(h));
+        state.columnsFound.add("项目名称");
+        state.columnsFound.add("金额");
+        int nameAt = header.get(ItemColumn.NAME);
+        int amountAt = header.get(ItemColumn.AMOUNT);
+        Integer purposeAt = header.get(ItemColumn.PURPOSE);
+        int r = h + 1;
+        for (; r < table.size(); r++) {
+            if (table.filled(r) == 0) continue;
+            int first = table.firstNonEmpty(r);
+            if (endRows.matches(table.cell(r, first)) || endRows.matches(table.cell(r, nameAt))) {
+                BigDecimal total = figures.parse(table.cell(r, amountAt));
+                if (total != null && draft.itemsTotal == null) {
+                    draft.itemsTotal = new ReportDraft.Located<>(total, table.location(r, amountAt));
+                }
+                priorYearUsed(table, r, priorColumns, draft);
+                r++;
+                break;
+            }
+            String name = table.cell(r, nameAt);
+            BigDecimal amount = figures.parse(table.cell(r, amountAt));
+            if (name.isEmpty() || amount == null) break;
+            String purpose = purposeAt == null ? "" : table.cell(r, purposeAt);
+            draft.budgetItems.add(new BudgetItem(name, amount, purpose.isEmpty() ? null : purpose, table.location(r)));
+            state.rows++;
+        }
+        return Math.max(r, h + 1);
+    }
+
+    /** The latest column before the report's year: its total is what was used the year before. */
+    private void priorYearUsed(TableView table, int totalRow, Map<Integer, Integer> priorColumns, ReportDraft draft) {
+        Integer best = null;
+        for (Integer year : priorColumns.keySet()) {
+            if (reportYear != null && year >= reportYear) continue;
+            if (best == null || year > best) best = year;
+        }
+        if (best == null) return;
+        int c = priorColumns.get(best);
+        BigDecimal used = figures.parse(table.cell(totalRow, c));
+        if (used != null) {
+            draft.priorYearUsedFromItems = new ReportDraft.Located<>(used, table.location(totalRow, c));
+            draft.section(Section.PRIOR_YEAR, table.location(totalRow)).rows = 1;
+        }
     }
 }

@@ -2,115 +2,352 @@ package org.jixiao.normalize;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
-import org.jixiao.mapping.LabelMappings.TableMapping;
+import java.util.Set;
+import java.util.function.BiPredicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jixiao.mapping.LabelMappings.IndicatorColumn;
+import org.jixiao.mapping.LabelMappings.IndicatorTableMapping;
+import org.jixiao.mapping.LabelMappings.Section;
 import org.jixiao.mapping.LabelSet;
+import org.jixiao.mapping.LabelText;
 import org.jixiao.mapping.Taxonomy;
 import org.jixiao.model.Indicator;
-import org.jixiao.model.TableRow;
 
 /**
- * The indicator table: found by its header row (一级指标 | 二级指标 | 三级指标 | 目标值 …),
- * read row by row until an end row (总分 …), the start of another section or the end of the table.
+ * The indicator table, read by column meaning rather than position: the header is found anywhere
+ * in a table, over one or two rows, and each column takes a role (一级/二级/三级, target, actual,
+ * 分值, 得分 …) from the vocabulary of labels.yaml. Rows are read until an end row (总分 …), a row
+ * that starts another section, a label left of the table's columns, or the end of the table.
  *
- * <p>Merged 一级/二级 cells arrive empty in the rows they span and are filled down. Conversions
- * sometimes shift a row's cells by one column around a merged cell; the taxonomy of level names
- * tells where each cell belongs, so such rows are put back (see {@link #realign}).
+ * <ul>
+ * <li>Split target columns 指标性质 | 指标值 | 度量单位 are joined into one target (≥95%).</li>
+ * <li>Category cells lose their weight annotations (产出指标(50分) → 产出指标) and are filled down;
+ * a new 一级 label with its 二级 cell empty spans both columns and is both.</li>
+ * <li>A header without a 三级 column (一级指标 | 二级指标 | 目标值) holds its names one level up:
+ * the deepest level column is the name and the one before it the 二级.</li>
+ * <li>Template residue (……, a bare 指标2:), seal rows and footnotes are not indicators.</li>
+ * </ul>
  */
-final class IndicatorTableReader {
+final class IndicatorTableReader implements SectionReader {
 
-    /** The header must name at least this many indicator columns, the name column among them. */
-    static final int MIN_HEADER_COLUMNS = 3;
+    /** A header must give at least this many roles, a level or name column among them. */
+    static final int MIN_HEADER_ROLES = 3;
 
-    /** Per column key, one label set per synonym, most specific synonym first. */
-    private final Map<String, List<LabelSet>> columns = new LinkedHashMap<>();
+    /** Where each role sits, over how many rows the header runs, and the level weights' columns. */
+    record Header(Map<IndicatorColumn, Integer> columns, Integer level1Weight, Integer level2Weight, int rows,
+                  int firstColumn, String sectionLabel) {
+
+        Integer at(IndicatorColumn c) {
+            return columns.get(c);
+        }
+
+        boolean has(IndicatorColumn c) {
+            return columns.containsKey(c);
+        }
+    }
+
+    private final Map<IndicatorColumn, LabelSet> roles = new EnumMap<>(IndicatorColumn.class);
     private final LabelSet endRows;
+    private final LabelSet totalRows;
+    private final Pattern categoryAnnotation;
+    private final List<Pattern> notIndicatorNames;
     private final Taxonomy taxonomy;
     private final QuantityParser quantities;
-
     private final NumberText figures;
+    /** True for a row that starts another section (set by {@link SectionReaders}). */
+    private BiPredicate<TableView, Integer> otherSection = (t, r) -> false;
 
-    IndicatorTableReader(TableMapping mapping, Taxonomy taxonomy, QuantityParser quantities, NumberText figures) {
-        this.figures = figures;
-        mapping.columns().forEach((k, v) -> columns.put(k, v.stream().map(x -> new LabelSet(List.of(x))).toList()));
+    IndicatorTableReader(IndicatorTableMapping mapping, String categoryAnnotation, List<String> notIndicatorNames,
+                         Taxonomy taxonomy, QuantityParser quantities, NumberText figures) {
+        mapping.columns().forEach((k, v) -> roles.put(k, new LabelSet(v)));
         this.endRows = new LabelSet(mapping.endRows());
+        this.totalRows = new LabelSet(mapping.totalRows());
+        this.categoryAnnotation = Pattern.compile(categoryAnnotation);
+        this.notIndicatorNames = notIndicatorNames.stream().map(Pattern::compile).toList();
         this.taxonomy = taxonomy;
         this.quantities = quantities;
+        this.figures = figures;
     }
 
-    /**
-     * Column index per key when the row is an indicator header. Each key takes the cell matching
-     * its most specific synonym, so a merged "绩效指标" cell before "三级指标" does not take the
-     * name column.
-     */
-    Map<String, Integer> header(TableRow row) {
-        Map<String, Integer> map = new LinkedHashMap<>();
-        java.util.Set<Integer> taken = new java.util.HashSet<>();
-        for (Map.Entry<String, List<LabelSet>> e : columns.entrySet()) {
-            synonyms:
-            for (LabelSet synonym : e.getValue()) {
-                for (int i = 0; i < row.cells().size(); i++) {
-                    if (!taken.contains(i) && synonym.matches(row.cells().get(i))) {
-                        map.put(e.getKey(), i);
-                        taken.add(i);
-                        break synonyms;
-                    }
-                }
+    void endAt(BiPredicate<TableView, Integer> otherSection) {
+        this.otherSection = otherSection;
+    }
+
+    @Override
+    public boolean startsAt(TableView table, int row) {
+        return header(table, row) != null;
+    }
+
+    /** The header starting at this row (one row, or two when the second refines the first), or null. */
+    Header header(TableView table, int row) {
+        if (hasFigure(table, row)) return null;
+        Header one = assign(table, row, labels(table, row, -1));
+        if (row + 1 < table.size() && continuesHeader(table, row + 1)) {
+            Header two = assign(table, row, labels(table, row, row + 1));
+            if (two != null && (one == null || two.columns().size() > one.columns().size())) {
+                return new Header(two.columns(), two.level1Weight(), two.level2Weight(), 2, two.firstColumn(),
+                        two.sectionLabel());
             }
         }
-        boolean usable = map.size() >= MIN_HEADER_COLUMNS && map.containsKey("name")
-                && (map.containsKey("target") || map.containsKey("actual"));
-        return usable ? map : null;
+        return one;
     }
 
     /**
-     * All indicator rows of the document, in order.
-     *
-     * @param otherSection true for rows that start another section (funds, sources, budget items)
+     * The effective label of each column: for a two-row header the upper and lower cells joined
+     * (指标 + 分值 = 指标分值, 县级 + 评分 = 县级评分) when that is a role, else the lower cell
+     * (年度指标值 over 指标性质 | 指标值 | 度量单位), else the upper one (merged down).
      */
-    List<Indicator> read(List<List<TableRow>> tables, Predicate<TableRow> otherSection) {
-        List<Indicator> out = new ArrayList<>();
-        for (List<TableRow> table : tables) {
-            Map<String, Integer> header = null;
-            String level1 = null;
-            String level2 = null;
-            for (TableRow row : table) {
-                Map<String, Integer> h = header(row);
-                if (h != null) {
-                    // A header repeated on the next page continues the same table.
-                    header = h;
-                    continue;
-                }
-                if (header == null) continue;
-                int first = DocumentView.firstNonEmpty(row);
-                if (first < 0) continue;
-                if (endRows.matches(row.cell(first)) || otherSection.test(row)) {
-                    header = null;
-                    continue;
-                }
-                List<String> cells = realign(row.cells(), header);
-                String l1 = cell(cells, header, "level1");
-                String l2 = cell(cells, header, "level2");
-                String name = cell(cells, header, "name");
-                if (!l1.isEmpty()) {
-                    if (!l1.equals(level1) && l2.isEmpty()) level2 = null;
-                    level1 = l1;
-                }
-                if (!l2.isEmpty()) level2 = l2;
-                if (name.isEmpty()) continue;
-                String target = cell(cells, header, "target");
-                String actual = cell(cells, header, "actual");
-                BigDecimal weight = figures.parse(cell(cells, header, "weight"));
-                BigDecimal score = figures.parse(cell(cells, header, "score"));
-                out.add(new Indicator(level1, level2, name, nullIfEmpty(target), nullIfEmpty(actual),
-                        weight, score, quantities.parse(target), quantities.parse(actual),
-                        weight == null ? null : "table", row.location()));
+    private List<String> labels(TableView table, int upper, int lower) {
+        int width = Math.max(table.width(upper), lower < 0 ? 0 : table.width(lower));
+        List<String> out = new ArrayList<>(width);
+        for (int c = 0; c < width; c++) {
+            String u = table.cell(upper, c);
+            if (lower < 0) {
+                out.add(u);
+                continue;
             }
+            String l = table.cell(lower, c);
+            String joined = u + l;
+            if (role(joined) != null) out.add(joined);
+            else if (!l.isEmpty() && role(l) != null) out.add(l);
+            else out.add(u);
         }
         return out;
+    }
+
+    /** A second header row: no figures, and every cell a role label alone or joined to the one above. */
+    private boolean continuesHeader(TableView table, int row) {
+        if (hasFigure(table, row) || table.filled(row) == 0) return false;
+        for (int c = 0; c < table.width(row); c++) {
+            String l = table.cell(row, c);
+            if (l.isEmpty()) continue;
+            if (role(l) == null && role(table.cell(row - 1, c) + l) == null) return false;
+        }
+        return true;
+    }
+
+    private IndicatorColumn role(String label) {
+        if (label.isBlank()) return null;
+        for (Map.Entry<IndicatorColumn, LabelSet> e : roles.entrySet()) {
+            if (e.getValue().matches(label)) return e.getKey();
+        }
+        return null;
+    }
+
+    private Header assign(TableView table, int row, List<String> labels) {
+        Map<IndicatorColumn, Integer> map = new EnumMap<>(IndicatorColumn.class);
+        Set<Integer> taken = new HashSet<>();
+        List<Integer> weightColumns = new ArrayList<>();
+        for (int c = 0; c < labels.size(); c++) {
+            if (roles.get(IndicatorColumn.WEIGHT).matches(labels.get(c))) weightColumns.add(c);
+        }
+        for (Map.Entry<IndicatorColumn, LabelSet> e : roles.entrySet()) {
+            if (e.getKey() == IndicatorColumn.WEIGHT) continue;
+            int best = -1;
+            int bestRank = Integer.MAX_VALUE;
+            for (int c = 0; c < labels.size(); c++) {
+                if (taken.contains(c) || weightColumns.contains(c)) continue;
+                int rank = e.getValue().rank(labels.get(c));
+                if (rank >= 0 && rank < bestRank) {
+                    best = c;
+                    bestRank = rank;
+                }
+            }
+            if (best >= 0) {
+                map.put(e.getKey(), best);
+                taken.add(best);
+            }
+        }
+        // 分值 after a level column is that level's weight (一级指标 | 分值 | 二级指标 | 分值 | 三级指标 | 分值).
+        Integer level1Weight = null;
+        Integer level2Weight = null;
+        for (int c : weightColumns) {
+            Integer l1 = map.get(IndicatorColumn.LEVEL1);
+            Integer l2 = map.get(IndicatorColumn.LEVEL2);
+            if (weightColumns.size() > 1 && l1 != null && c == l1 + 1) level1Weight = c;
+            else if (weightColumns.size() > 1 && l2 != null && c == l2 + 1) level2Weight = c;
+            else map.put(IndicatorColumn.WEIGHT, c);
+        }
+        boolean named = map.containsKey(IndicatorColumn.NAME) || map.containsKey(IndicatorColumn.LEVEL2)
+                || map.containsKey(IndicatorColumn.LEVEL1);
+        boolean valued = map.containsKey(IndicatorColumn.TARGET) || map.containsKey(IndicatorColumn.ACTUAL)
+                || map.containsKey(IndicatorColumn.WEIGHT) || map.containsKey(IndicatorColumn.SCORE);
+        // The name column alone with a target is a two-column list, not an indicator table.
+        boolean levelled = map.containsKey(IndicatorColumn.LEVEL1) || map.containsKey(IndicatorColumn.LEVEL2)
+                || map.size() >= MIN_HEADER_ROLES + 1;
+        if (map.size() < MIN_HEADER_ROLES || !named || !valued || !levelled) return null;
+        int first = map.values().stream().min(Integer::compare).orElse(0);
+        String section = null;
+        for (int c = 0; c < first; c++) {
+            if (!table.cell(row, c).isEmpty()) section = table.cell(row, c);
+        }
+        return new Header(map, level1Weight, level2Weight, 1, first, section);
+    }
+
+    @Override
+    public int read(TableView table, int start, ReportDraft draft) {
+        Header h = header(table, start);
+        ReportDraft.SectionState state = draft.section(Section.INDICATORS, table.location(start));
+        describeColumns(h, state);
+        String level1 = null;
+        String level2 = null;
+        String previousName = null;
+        int r = start + h.rows();
+        for (; r < table.size(); r++) {
+            if (table.filled(r) == 0) continue;
+            Header repeated = header(table, r);
+            if (repeated != null) {
+                // A header repeated on the next page continues the same table.
+                h = repeated;
+                r += repeated.rows() - 1;
+                continue;
+            }
+            int first = table.firstNonEmpty(r);
+            String firstCell = table.cell(r, first);
+            if (endRows.matches(firstCell)) {
+                if (totalRows.matches(firstCell)) readTotal(table, r, h, draft);
+                return r + 1;
+            }
+            if (otherSection.test(table, r)) return r;
+            if (first < h.firstColumn() && !serial(firstCell) && !firstCell.equals(h.sectionLabel())) return r;
+            if (notIndicator(firstCell)) continue;
+            List<String> cells = realign(table.cells(r), h.columns());
+            String l1Raw = at(cells, h.at(IndicatorColumn.LEVEL1));
+            String l2Raw = at(cells, h.at(IndicatorColumn.LEVEL2));
+            String name = at(cells, h.at(IndicatorColumn.NAME));
+            if (!h.has(IndicatorColumn.NAME)) {
+                // Names one level up: the deepest level column holds them.
+                if (h.has(IndicatorColumn.LEVEL2)) {
+                    name = l2Raw;
+                    l2Raw = l1Raw;
+                    l1Raw = "";
+                } else {
+                    name = l1Raw;
+                    l1Raw = "";
+                }
+            }
+            String l1 = category(l1Raw);
+            String l2 = category(l2Raw);
+            if (!l1.isEmpty()) {
+                boolean spans = l2.isEmpty() && !name.isEmpty() && !l1.equals(level1);
+                level1 = l1;
+                level2 = spans ? l1 : null;
+            }
+            if (!l2.isEmpty()) level2 = l2;
+            BigDecimal weight = figures.parse(at(cells, h.at(IndicatorColumn.WEIGHT)));
+            BigDecimal score = figures.parse(at(cells, h.at(IndicatorColumn.SCORE)));
+            if (name.isEmpty() && l1.isEmpty() && l2.isEmpty() && (weight != null || score != null)) {
+                // A 三级 cell merged over two scoring rows: the second row scores the same indicator.
+                name = previousName == null ? "" : previousName;
+            }
+            if (name.isEmpty() || notIndicator(name)) continue;
+            previousName = name;
+            String target = target(cells, h);
+            String actual = at(cells, h.at(IndicatorColumn.ACTUAL));
+            draft.indicators.add(new Indicator(level1, level2, name, nullIfEmpty(target), nullIfEmpty(actual),
+                    weight, score, quantities.parse(target), quantities.parse(actual),
+                    weight == null ? null : "table", table.location(r)));
+            state.rows++;
+        }
+        return r;
+    }
+
+    private void describeColumns(Header h, ReportDraft.SectionState state) {
+        for (IndicatorColumn c : IndicatorColumn.values()) {
+            if (c == IndicatorColumn.REVIEW_SCORE || c == IndicatorColumn.COMPARATOR || c == IndicatorColumn.UNIT) continue;
+            if (h.has(c)) state.columnsFound.add(title(c));
+            else if (c != IndicatorColumn.EXPLANATION) state.columnsMissing.add(title(c));
+        }
+    }
+
+    static String title(IndicatorColumn c) {
+        return switch (c) {
+            case LEVEL1 -> "一级指标";
+            case LEVEL2 -> "二级指标";
+            case NAME -> "三级指标";
+            case COMPARATOR -> "指标性质";
+            case UNIT -> "度量单位";
+            case TARGET -> "指标值";
+            case ACTUAL -> "实际完成值";
+            case WEIGHT -> "分值";
+            case SCORE -> "得分";
+            case REVIEW_SCORE -> "复核评分";
+            case EXPLANATION -> "指标解释";
+        };
+    }
+
+    /** 总分 under the score column; a figure under the weight column only is the weights' sum, not a score. */
+    private void readTotal(TableView table, int r, Header h, ReportDraft draft) {
+        draft.totalRowSeen = true;
+        draft.section(Section.TOTAL_SCORE, table.location(r));
+        Integer scoreAt = h.at(IndicatorColumn.SCORE);
+        if (scoreAt == null) return;
+        BigDecimal v = figures.parse(table.cell(r, scoreAt));
+        int at = scoreAt;
+        if (v == null) {
+            // A conversion may move the total out of its column: the last figure, unless it sits under 分值.
+            for (int c = table.width(r) - 1; c > table.firstNonEmpty(r); c--) {
+                BigDecimal f = figures.parse(table.cell(r, c));
+                if (f == null) continue;
+                if (h.at(IndicatorColumn.WEIGHT) == null || c != h.at(IndicatorColumn.WEIGHT)) {
+                    v = f;
+                    at = c;
+                }
+                break;
+            }
+        }
+        if (v != null && draft.totalScore == null) {
+            draft.totalScore = new ReportDraft.Located<>(v, table.location(r, at));
+            draft.section(Section.TOTAL_SCORE, table.location(r)).rows = 1;
+        }
+    }
+
+    /** 指标性质 | 指标值 | 度量单位 joined as printed (≥ 95 % → ≥95%). */
+    private static String target(List<String> cells, Header h) {
+        String value = at(cells, h.at(IndicatorColumn.TARGET));
+        if (!h.has(IndicatorColumn.COMPARATOR) && !h.has(IndicatorColumn.UNIT)) return value;
+        if (value.isEmpty()) return "";
+        return (at(cells, h.at(IndicatorColumn.COMPARATOR)) + value + at(cells, h.at(IndicatorColumn.UNIT)))
+                .replaceAll("\\s+", "");
+    }
+
+    /** A category label without its weight annotation and line breaks (规划\n(15分) → 规划). */
+    String category(String raw) {
+        if (raw == null || raw.isBlank()) return "";
+        String s = categoryAnnotation.matcher(raw.strip()).replaceAll("");
+        return s.replaceAll("\\s+", "");
+    }
+
+    /** The weight a category label states: 产出指标(50分) → 50; null when none. */
+    BigDecimal categoryWeight(String raw) {
+        if (raw == null) return null;
+        Matcher m = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*分").matcher(NumberText.halfWidth(raw));
+        return m.find() ? new BigDecimal(m.group(1)) : null;
+    }
+
+    private boolean notIndicator(String name) {
+        String n = name.strip();
+        for (Pattern p : notIndicatorNames) {
+            if (p.matcher(n).find()) return true;
+        }
+        return false;
+    }
+
+    /** A 序号 cell (1, 2, 十二) left of the table's columns is part of the row. */
+    private boolean serial(String cell) {
+        return cell.matches("\\d{1,3}[.、]?") || LabelText.normalize(cell).matches("[一二三四五六七八九十]+[、.]?");
+    }
+
+    private boolean hasFigure(TableView table, int row) {
+        for (String c : table.cells(row)) {
+            if (figures.isNumber(c)) return true;
+        }
+        return false;
     }
 
     /**
@@ -122,9 +359,9 @@ final class IndicatorTableReader {
      * left into the (merged, empty) 二级 cell.</li>
      * </ul>
      */
-    List<String> realign(List<String> cells, Map<String, Integer> header) {
-        Integer l2 = header.get("level2");
-        Integer name = header.get("name");
+    List<String> realign(List<String> cells, Map<IndicatorColumn, Integer> header) {
+        Integer l2 = header.get(IndicatorColumn.LEVEL2);
+        Integer name = header.get(IndicatorColumn.NAME);
         if (l2 == null || name == null || name != l2 + 1) return cells;
         String l2Cell = at(cells, l2);
         String nameCell = at(cells, name);
@@ -133,7 +370,8 @@ final class IndicatorTableReader {
             shifted.remove((int) l2);
             return shifted;
         }
-        if (nameCell.isEmpty() && !l2Cell.isEmpty() && !taxonomy.isLevel2(l2Cell) && !taxonomy.isLevel1(l2Cell)) {
+        if (nameCell.isEmpty() && !l2Cell.isEmpty() && !taxonomy.isLevel2(category(l2Cell))
+                && !taxonomy.isLevel1(category(l2Cell))) {
             List<String> moved = new ArrayList<>(cells);
             // A row may stop before the name column (trailing cells left out): make room.
             while (moved.size() <= name) moved.add("");
@@ -144,13 +382,8 @@ final class IndicatorTableReader {
         return cells;
     }
 
-    private static String cell(List<String> cells, Map<String, Integer> header, String key) {
-        Integer i = header.get(key);
-        return i == null ? "" : at(cells, i);
-    }
-
-    private static String at(List<String> cells, int i) {
-        return i < cells.size() ? cells.get(i).strip() : "";
+    private static String at(List<String> cells, Integer i) {
+        return i == null || i >= cells.size() ? "" : cells.get(i).strip();
     }
 
     private static String nullIfEmpty(String s) {

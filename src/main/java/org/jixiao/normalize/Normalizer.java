@@ -2,7 +2,9 @@ package org.jixiao.normalize;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -11,57 +13,79 @@ import org.jixiao.extract.narrative.NarrativeReader;
 import org.jixiao.extract.narrative.NarrativeVocabulary;
 import org.jixiao.ingest.UnreadableInputException;
 import org.jixiao.mapping.LabelMappings;
+import org.jixiao.mapping.LabelMappings.FigureField;
+import org.jixiao.mapping.LabelMappings.FundsColumn;
+import org.jixiao.mapping.LabelMappings.HeaderField;
+import org.jixiao.mapping.LabelText;
 import org.jixiao.mapping.Mappings;
 import org.jixiao.model.ExtractedDocument;
-import org.jixiao.model.FundSource;
+import org.jixiao.model.FormVariant;
 import org.jixiao.model.Funds;
 import org.jixiao.model.Indicator;
+import org.jixiao.model.Location;
 import org.jixiao.model.NarrativeStatement;
 import org.jixiao.model.PriorYear;
 import org.jixiao.model.Project;
 import org.jixiao.model.Report;
-import org.jixiao.model.ReportKind;
+import org.jixiao.model.SectionCoverage;
 import org.jixiao.model.SourceInfo;
-import org.jixiao.model.TextBlock;
 import org.jixiao.pipeline.Stage;
 
 /**
- * Reads an extracted document into the canonical report. Tables are the primary source; the
- * narrative fills what the tables lack (the 年初预算数 of a Hubei form, the 分值 of its
- * indicators) and its own figures are kept as statements for verification to compare.
+ * Reads an extracted document into the canonical report: the title and form, then every table
+ * through the section readers ({@link SectionReaders}), then the "label：value" lines, then the
+ * narrative. Tables are the primary source; the narrative fills what the tables lack (the
+ * 年初预算数 of a Hubei form, the 分值 of its indicators) and its own figures are kept as
+ * statements for verification to compare. Each report states its form and, per section, how much
+ * of it was read.
  */
 public final class Normalizer implements Stage<ExtractedDocument, Report> {
 
-    private static final Pattern YEAR = Pattern.compile("((?:19|20)\\d{2})\\s*年");
+    /** A year: "2019年", "2019 年度"; not a date such as 2022年2月3日 (a filing date is not the report's year). */
+    private static final Pattern YEAR = Pattern.compile("((?:19|20)\\d{2})\\s*年(?!\\s*\\d{1,2}\\s*月)");
     private static final Pattern ISO_YEAR = Pattern.compile("((?:19|20)\\d{2})-\\d{1,2}-\\d{1,2}");
-    private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern ANY_YEAR = Pattern.compile("((?:19|20)\\d{2})\\s*年");
     /** A budget level named after a region in a title: 省级, 市级, 县级, 区级, 州级. */
     private static final Pattern BUDGET_LEVEL = Pattern.compile("(省|市|县|区|州)(省|市|县|区|州)?级");
+    /** Footnotes are notes on the form, not narrative to compare with its tables. */
+    private static final Pattern FOOTNOTE = Pattern.compile("^\\s*(注|备注|说明|填报说明)\\s*\\d*\\s*[:：.、]");
+    /** The money unit a form states: 金额单位：万元, 单位:万元, (万元) in a label. */
+    private static final Pattern MONEY_UNIT = Pattern.compile("(?:金额)?单位\\s*[:：]\\s*(万元|元)|[(（]\\s*(万元|元)\\s*[)）]");
+    /** What a project name taken from the title loses: the year, the region, the form's name. */
+    private static final Pattern TITLE_YEAR = Pattern.compile("^\\s*(?:(?:19|20)\\d{2}\\s*年度?|[\\[【][^\\]】]*[\\]】])\\s*");
+    private static final Pattern TITLE_REGION = Pattern.compile("^[\\u4e00-\\u9fa5]{1,7}?(?:自治区|自治州|自治县|省|市|县|区|旗|盟)(?=[\\u4e00-\\u9fa5\\d])");
+    private static final Pattern TITLE_FORM = Pattern.compile("(?:项目)?(?:支出)?(?:预算)?绩效.*$|(?:项目)?自评.*$");
+    private static final Pattern TITLE_PROJECT = Pattern.compile(".*(项目|资金|经费|补助|补贴).*");
 
     private final LabelMappings labels;
     private final NumberText figures;
     private final Pattern ignoredRow;
-    private final KindClassifier kinds;
-    private final HeaderFields headerFields;
-    private final FundsBlockReader fundsReader;
-    private final FundSourcesReader sourcesReader;
-    private final IndicatorTableReader indicatorReader;
-    private final BudgetItemsReader budgetReader;
+    private final FormClassifier forms;
+    private final SectionReaders readers;
+    private final Coverage coverage;
     private final QuantityParser quantities;
     private final NarrativeReader narrative;
     private final RegionResolver regions;
 
     public Normalizer(Mappings mappings) {
+        mappings.validate();
         this.labels = mappings.labels();
         this.ignoredRow = Pattern.compile(labels.ignoredRowPattern());
-        this.kinds = new KindClassifier(labels.kinds());
         this.figures = new NumberText(labels.figureUnits());
-        this.headerFields = new HeaderFields(labels.fields(), labels.lastFigureFields(), figures);
-        this.fundsReader = new FundsBlockReader(labels.funds(), figures);
-        this.sourcesReader = new FundSourcesReader(labels.fundSources(), figures);
         this.quantities = new QuantityParser(mappings.read("quantities.yaml", QuantityParser.Vocabulary.class));
-        this.indicatorReader = new IndicatorTableReader(labels.indicatorTable(), mappings.taxonomy(), quantities, figures);
-        this.budgetReader = new BudgetItemsReader(labels.budgetItems(), figures);
+        this.forms = new FormClassifier(labels.title(), labels.forms());
+        SourceNames names = new SourceNames();
+        IndicatorTableReader indicators = new IndicatorTableReader(labels.indicatorTable(), labels.categoryAnnotation(),
+                labels.notIndicatorNames(), mappings.taxonomy(), quantities, figures);
+        FundsMatrixReader funds = new FundsMatrixReader(labels.fundsMatrix(), labels.spendingCategories(), figures, names);
+        BudgetItemsReader items = new BudgetItemsReader(labels.budgetItems(), figures);
+        SourcesSectionReader sources = new SourcesSectionReader(labels.sourcesSections(),
+                labels.figures().get(FigureField.TOTAL_AMOUNT), labels.spendingCategories(), labels.notSourceLabels(),
+                figures, names);
+        LabelValueReader labelValues = new LabelValueReader(labels, figures, names);
+        this.readers = new SectionReaders(indicators, funds, items, sources, labelValues,
+                SectionReaders.headerLabels(labels.header()));
+        this.coverage = new Coverage(labels.expectedSections(), labels.sectionSignals());
         this.narrative = new NarrativeReader(mappings.read("narrative.yaml", NarrativeVocabulary.class), quantities::parse);
         this.regions = new RegionResolver(mappings);
     }
@@ -73,72 +97,174 @@ public final class Normalizer implements Stage<ExtractedDocument, Report> {
     @Override
     public Report apply(ExtractedDocument doc) {
         DocumentView view = new DocumentView(doc, ignoredRow);
-        String title = title(view);
-        ReportKind kind = kinds.classify(title, view.fullText);
-        if (kind == null) {
+        FormClassifier.Title titleLine = forms.title(view.lines);
+        String title = titleLine == null ? null : titleLine.text();
+        ReportDraft draft = new ReportDraft();
+        Integer year = year(title, null, view.fullText);
+        readers.items().reportYear(year);
+        readers.read(view, titleLine == null ? -1 : titleLine.block(), draft);
+        for (DocumentView.Line line : view.lines) readers.labelValues().readLine(line.text(), line.location(), draft);
+        if (year == null) year = year(title, text(draft, HeaderField.START_DATE), view.fullText);
+
+        List<Indicator> indicators = new ArrayList<>(draft.indicators);
+        boolean executionRead = draft.fundsTotals.containsKey(FundsColumn.EXECUTED) || draft.figures.containsKey(FigureField.EXECUTED);
+        boolean declarationFunds = draft.figures.containsKey(FigureField.TOTAL_AMOUNT)
+                || draft.figures.containsKey(FigureField.CURRENT_YEAR_AMOUNT);
+        FormVariant form = forms.classify(title, indicators, executionRead, declarationFunds, false);
+        if (form == null) {
             throw new UnreadableInputException(doc.source().fileName(),
-                    "未识别为绩效自评表或绩效目标申报表：文中没有任何一种报告的标志（如“自评表”“申报表”“目标值”）");
+                    "未识别为绩效自评表或绩效目标申报表：文中既没有报告标题（如“……绩效自评表”“……绩效目标申报表”），"
+                            + "也没有可读取的绩效指标表或资金表");
         }
-        Map<String, HeaderFields.Value> fields = headerFields.read(view.tables, view.prose);
+        boolean anything = !indicators.isEmpty() || !draft.fundsTotals.isEmpty() || !draft.figures.isEmpty()
+                || !draft.header.isEmpty() || !draft.budgetItems.isEmpty() || !draft.sources.isEmpty();
+        if (!anything) {
+            throw new UnreadableInputException(doc.source().fileName(),
+                    "未识别为绩效自评表或绩效目标申报表：标题像报告，但文中没有可读取的表格或字段（项目名称、资金、绩效指标）");
+        }
 
-        FundsBlockReader.Block fundsBlock = fundsReader.read(view.tables);
-        FundSourcesReader.Sources declared = sourcesReader.read(view.tables);
-        List<Indicator> indicators = indicatorReader.read(view.tables,
-                row -> fundsReader.header(row) != null || sourcesReader.startsSection(row) || budgetReader.header(row) != null);
-
-        List<String> paragraphs = view.prose.stream().map(TextBlock::text).toList();
+        List<String> paragraphs = view.prose.stream().map(t -> t.text())
+                .filter(t -> !FOOTNOTE.matcher(t).find()).toList();
         List<NarrativeStatement> statements = narrative.read(paragraphs, indicators.stream().map(Indicator::name).toList());
         indicators = weightsFromNarrative(indicators, statements);
 
-        Map<String, BigDecimal> table = fundsBlock == null ? Map.of() : fundsBlock.totals();
         Map<String, BigDecimal> prose = firstFundsFigures(statements);
-        List<FundSource> sources = declared != null ? declared.sources()
-                : fundsBlock != null ? fundsBlock.breakdown() : List.of();
-        BigDecimal sourcesTotal = declared != null ? declared.total()
-                : fundsBlock != null && !fundsBlock.breakdown().isEmpty() ? table.get("adjustedBudget") : null;
-        PriorYear priorYear = priorYear(fields);
-        Funds funds = new Funds(
-                pick(table, prose, "initialBudget"), pick(table, prose, "adjustedBudget"),
-                pick(table, prose, "executed"), pick(table, prose, "executionRate"),
-                table.get("executionWeight"), table.get("executionScore"),
-                number(fields, "totalAmount"), number(fields, "currentYearAmount"),
-                priorYear, sources, sourcesTotal);
+        Matcher unit = MONEY_UNIT.matcher(view.fullText);
+        if (unit.find()) draft.moneyUnit = unit.group(1) != null ? unit.group(1) : unit.group(2);
+        Map<String, Location> located = new LinkedHashMap<>();
+        Funds funds = funds(draft, prose, located);
+        BigDecimal totalScore = draft.totalScore != null ? draft.totalScore.value() : null;
+        if (totalScore != null) located.put("totalScore", draft.totalScore.location());
+        if (totalScore == null && !draft.totalRowSeen && draft.figures.containsKey(FigureField.TOTAL_SCORE)) {
+            totalScore = draft.figure(FigureField.TOTAL_SCORE);
+            located.put("totalScore", draft.figureAt(FigureField.TOTAL_SCORE));
+        }
+        if (totalScore == null && !draft.totalRowSeen) totalScore = prose.get("totalScore");
+        if (!draft.budgetItems.isEmpty()) {
+            located.put("budgetItems", draft.budgetItems.get(0).location());
+            if (draft.itemsTotal != null) located.put("budgetItems.total", draft.itemsTotal.location());
+        }
 
-        BigDecimal totalScore = number(fields, "totalScore");
-        if (totalScore == null) totalScore = prose.get("totalScore");
-
-        Project project = new Project(text(fields, "projectName"), text(fields, "department"),
-                text(fields, "implementingUnit"));
+        boolean departmentForm = form == FormVariant.DEPARTMENT_SELF_EVALUATION || form == FormVariant.DEPARTMENT_DECLARATION;
+        String projectName = text(draft, HeaderField.PROJECT_NAME);
+        if (projectName == null && !departmentForm) projectName = projectFromTitle(title);
+        String department = text(draft, HeaderField.DEPARTMENT);
+        if (department == null) department = text(draft, HeaderField.DEPARTMENT_FALLBACK);
+        Project project = new Project(departmentForm ? null : projectName, department,
+                text(draft, HeaderField.IMPLEMENTING_UNIT));
         // "四川省省级财政项目…", "江阴市市级…": the title states whose budget the project is in, and a
         // lower-level implementing unit named below does not move it there.
         boolean levelInTitle = title != null && BUDGET_LEVEL.matcher(title).find();
-        RegionResolver.Region region = regions.resolve(levelInTitle ? List.of(title)
-                : List.of(nz(title), nz(project.department()), nz(project.implementingUnit()), nz(project.name())),
-                view.fullText);
+        List<String> names = levelInTitle ? List.of(title) : List.of(nz(title), nz(project.department()),
+                nz(project.implementingUnit()), nz(project.name()), nz(text(draft, HeaderField.DEPARTMENT_FALLBACK)));
+        RegionResolver.Region region = regions.resolve(names.stream().map(LabelText::normalize).toList(),
+                LabelText.simplified(view.fullText));
         SourceInfo source = new SourceInfo(doc.source().fileName(), doc.source().sha256(),
                 doc.source().mediaType(), doc.pages());
-        return new Report(kind, year(title, fields, view.fullText), region == null ? null : region.name(),
+        int fundsFigures = countFunds(funds);
+        List<SectionCoverage> sections = coverage.of(form, view.fullText, draft, fundsFigures);
+        return new Report(form.kind(), year, region == null ? null : region.name(),
                 region == null ? null : region.code(), title, source, project, funds, indicators,
-                budgetReader.read(view.tables), totalScore, doc.problems(), statements);
+                draft.budgetItems, totalScore, doc.problems(), statements, form, sections, List.of(), located);
     }
 
-    private String title(DocumentView view) {
-        for (TextBlock t : view.prose) {
-            for (String k : labels.titleKeywords()) {
-                if (t.text().contains(k) && t.text().length() <= 80) return SPACES.matcher(t.text()).replaceAll(" ").strip();
-            }
+    private Funds funds(ReportDraft draft, Map<String, BigDecimal> prose, Map<String, Location> located) {
+        Map<FundsColumn, String> paths = new EnumMap<>(FundsColumn.class);
+        paths.put(FundsColumn.INITIAL_BUDGET, "initialBudget");
+        paths.put(FundsColumn.ADJUSTED_BUDGET, "adjustedBudget");
+        paths.put(FundsColumn.EXECUTED, "executed");
+        paths.put(FundsColumn.EXECUTION_RATE, "executionRate");
+        paths.put(FundsColumn.EXECUTION_WEIGHT, "executionWeight");
+        paths.put(FundsColumn.EXECUTION_SCORE, "executionScore");
+        Map<String, BigDecimal> v = new HashMap<>();
+        draft.fundsTotals.forEach((k, x) -> {
+            v.put(paths.get(k), x.value());
+            located.put("funds." + paths.get(k), x.location());
+        });
+        figure(draft, FigureField.EXECUTED, "executed", v, located);
+        figure(draft, FigureField.EXECUTION_WEIGHT, "executionWeight", v, located);
+        figure(draft, FigureField.TOTAL_AMOUNT, "totalAmount", v, located);
+        figure(draft, FigureField.CURRENT_YEAR_AMOUNT, "currentYearAmount", v, located);
+        for (String k : List.of("initialBudget", "adjustedBudget", "executed", "executionRate")) {
+            if (!v.containsKey(k) && prose.containsKey(k)) v.put(k, prose.get(k));
         }
-        return null;
+        PriorYear prior = priorYear(draft, located);
+        BigDecimal sourcesTotal = null;
+        if (!draft.sources.isEmpty()) {
+            if (draft.sourcesTotal != null) {
+                sourcesTotal = draft.sourcesTotal.value();
+                located.put("funds.sourcesTotal", draft.sourcesTotal.location());
+            }
+            located.put("funds.sources", draft.sourcesLocation);
+        }
+        return new Funds(v.get("initialBudget"), v.get("adjustedBudget"), v.get("executed"), v.get("executionRate"),
+                v.get("executionWeight"), v.get("executionScore"), v.get("totalAmount"), v.get("currentYearAmount"),
+                prior, draft.sources, sourcesTotal, unit(draft));
     }
 
-    private static Integer year(String title, Map<String, HeaderFields.Value> fields, String fullText) {
-        for (String s : new String[] {title, fields.containsKey("startDate") ? fields.get("startDate").text() : null}) {
+    private static void figure(ReportDraft draft, FigureField f, String key, Map<String, BigDecimal> v,
+                               Map<String, Location> located) {
+        if (v.containsKey(key) || !draft.figures.containsKey(f)) return;
+        v.put(key, draft.figure(f));
+        located.put("funds." + key, draft.figureAt(f));
+    }
+
+    private PriorYear priorYear(ReportDraft draft, Map<String, Location> located) {
+        BigDecimal budget = draft.figure(FigureField.PRIOR_BUDGET);
+        BigDecimal used = draft.figure(FigureField.PRIOR_USED);
+        BigDecimal balance = draft.figure(FigureField.PRIOR_BALANCE);
+        BigDecimal rate = draft.figure(FigureField.PRIOR_USE_RATE);
+        if (used == null && draft.priorYearUsedFromItems != null) {
+            used = draft.priorYearUsedFromItems.value();
+            located.put("funds.priorYear.used", draft.priorYearUsedFromItems.location());
+        }
+        if (budget == null && used == null && balance == null && rate == null) return null;
+        Map<FigureField, String> keys = Map.of(FigureField.PRIOR_BUDGET, "budget", FigureField.PRIOR_USED, "used",
+                FigureField.PRIOR_BALANCE, "balance", FigureField.PRIOR_USE_RATE, "useRate");
+        keys.forEach((f, k) -> {
+            if (draft.figureAt(f) != null) located.put("funds.priorYear." + k, draft.figureAt(f));
+        });
+        located.putIfAbsent("funds.priorYear", located.values().stream().findFirst().orElse(null));
+        if (located.get("funds.priorYear") == null) located.remove("funds.priorYear");
+        return new PriorYear(budget, used, balance, rate);
+    }
+
+    private String unit(ReportDraft draft) {
+        return draft.moneyUnit;
+    }
+
+    private static int countFunds(Funds f) {
+        int n = 0;
+        for (BigDecimal b : new BigDecimal[] {f.initialBudget(), f.adjustedBudget(), f.executed(), f.executionRate(),
+                f.executionWeight(), f.executionScore(), f.totalAmount(), f.currentYearAmount()}) {
+            if (b != null) n++;
+        }
+        return n + (f.sources().isEmpty() ? 0 : 1);
+    }
+
+    /** 2021年度农村公益事业财政奖补项目绩效评价自评表 → 农村公益事业财政奖补项目. */
+    static String projectFromTitle(String title) {
+        if (title == null) return null;
+        String s = title.strip();
+        String before;
+        do {
+            before = s;
+            s = TITLE_YEAR.matcher(s).replaceFirst("");
+            s = TITLE_REGION.matcher(s).replaceFirst("");
+        } while (!s.equals(before));
+        s = TITLE_FORM.matcher(s).replaceFirst("").strip();
+        return s.length() >= 4 && TITLE_PROJECT.matcher(s).matches() ? s : null;
+    }
+
+    static Integer year(String title, String startDate, String fullText) {
+        for (String s : new String[] {title, startDate}) {
             if (s == null) continue;
-            Matcher m = YEAR.matcher(s);
+            Matcher m = ANY_YEAR.matcher(s);
             if (m.find()) return Integer.valueOf(m.group(1));
             m = ISO_YEAR.matcher(s);
             if (m.find()) return Integer.valueOf(m.group(1));
         }
+        if (fullText == null) return null;
         Matcher m = YEAR.matcher(fullText);
         return m.find() ? Integer.valueOf(m.group(1)) : null;
     }
@@ -171,28 +297,9 @@ public final class Normalizer implements Stage<ExtractedDocument, Report> {
         return out;
     }
 
-    private static BigDecimal pick(Map<String, BigDecimal> table, Map<String, BigDecimal> prose, String key) {
-        BigDecimal t = table.get(key);
-        return t != null ? t : prose.get(key);
-    }
-
-    private PriorYear priorYear(Map<String, HeaderFields.Value> fields) {
-        BigDecimal budget = number(fields, "priorBudget");
-        BigDecimal used = number(fields, "priorUsed");
-        BigDecimal balance = number(fields, "priorBalance");
-        BigDecimal rate = number(fields, "priorUseRate");
-        if (budget == null && used == null && balance == null && rate == null) return null;
-        return new PriorYear(budget, used, balance, rate);
-    }
-
-    private BigDecimal number(Map<String, HeaderFields.Value> fields, String key) {
-        HeaderFields.Value v = fields.get(key);
-        return v == null ? null : figures.parse(v.text());
-    }
-
-    private static String text(Map<String, HeaderFields.Value> fields, String key) {
-        HeaderFields.Value v = fields.get(key);
-        return v == null ? null : v.text();
+    private static String text(ReportDraft draft, HeaderField f) {
+        ReportDraft.Located<String> v = draft.header.get(f);
+        return v == null ? null : v.value();
     }
 
     private static String nz(String s) {

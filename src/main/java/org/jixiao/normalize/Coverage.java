@@ -1,0 +1,73 @@
+package org.jixiao.normalize;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jixiao.mapping.LabelMappings.Section;
+import org.jixiao.mapping.LabelText;
+import org.jixiao.model.FormVariant;
+import org.jixiao.model.SectionCoverage;
+
+/**
+ * Per section a form should have, whether it was found and how much of it was read. A section is
+ * expected when the form variant has it (labels.yaml {@code expectedSections}) or when the
+ * document announces it (a 项目概算 heading, a 总分 row): a report whose 项目资金测算表 was not
+ * recognised must say so, never look clean.
+ */
+final class Coverage {
+
+    private final Map<FormVariant, List<Section>> expectedByForm;
+    private final Map<Section, List<String>> signals;
+
+    Coverage(Map<FormVariant, List<Section>> expectedByForm, Map<Section, List<String>> signals) {
+        this.expectedByForm = expectedByForm;
+        this.signals = signals;
+    }
+
+    List<SectionCoverage> of(FormVariant form, String fullText, ReportDraft draft, int fundsFigures) {
+        Set<Section> expected = EnumSet.noneOf(Section.class);
+        if (form != null) expected.addAll(expectedByForm.getOrDefault(form, List.of()));
+        String text = LabelText.normalize(fullText);
+        for (Map.Entry<Section, List<String>> e : signals.entrySet()) {
+            for (String s : e.getValue()) {
+                if (text.contains(LabelText.normalize(s))) {
+                    expected.add(e.getKey());
+                    break;
+                }
+            }
+        }
+        List<SectionCoverage> out = new ArrayList<>();
+        for (Section s : Section.values()) {
+            ReportDraft.SectionState st = draft.sections.get(s);
+            boolean found = st != null;
+            if (!expected.contains(s) && !found) continue;
+            int rows = switch (s) {
+                case INDICATORS -> draft.indicators.size();
+                case BUDGET_ITEMS -> draft.budgetItems.size();
+                case SOURCES -> draft.sources.size();
+                case FUNDS -> fundsFigures;
+                case TOTAL_SCORE -> draft.totalScore != null || draft.totalRowSeen ? 1 : 0;
+                case PROJECT -> draft.header.isEmpty() ? 0 : 1;
+                case PRIOR_YEAR -> st == null ? 0 : st.rows;
+            };
+            out.add(new SectionCoverage(s.field(), title(s), expected.contains(s), found, rows,
+                    st == null ? List.of() : st.columnsFound, st == null ? List.of() : st.columnsMissing,
+                    st == null ? null : st.location));
+        }
+        return out;
+    }
+
+    static String title(Section s) {
+        return switch (s) {
+            case PROJECT -> "项目基本信息";
+            case FUNDS -> "项目资金";
+            case SOURCES -> "资金来源";
+            case PRIOR_YEAR -> "上年度资金使用情况";
+            case BUDGET_ITEMS -> "项目概算（资金测算明细）";
+            case INDICATORS -> "绩效指标";
+            case TOTAL_SCORE -> "总分";
+        };
+    }
+}
