@@ -29,7 +29,9 @@ public final class LabelText {
     /** Formula annotations of a funds matrix: ④=①+②+③, ⑥=⑤/④, and the circled numbers themselves. */
     private static final Pattern FORMULA = Pattern.compile("[=＝][^()]*$|[\\u2460-\\u2473]");
     /** A weight annotation left outside brackets: 成本指标(0-20)分 → 成本指标 once (0-20) is gone. */
-    private static final Pattern TRAILING_POINTS = Pattern.compile("\\d*(?:\\.\\d+)?分$");
+    private static final Pattern TRAILING_POINTS = Pattern.compile("\\d+(?:\\.\\d+)?分$");
+    /** The 分 of "(0-20)分" belongs to the bracket before it. */
+    private static final Pattern POINTS_AFTER_BRACKET = Pattern.compile("\\)分");
 
     private LabelText() {
     }
@@ -51,7 +53,7 @@ public final class LabelText {
      * removed ("得分(20分*执行率)" → 得分, "小计④=①+②+③" → 小计, "分值(10分)" → 分值).
      */
     public static String bare(String s) {
-        String t = normalize(s);
+        String t = POINTS_AFTER_BRACKET.matcher(normalize(s)).replaceAll(")");
         String before;
         do {
             before = t;

@@ -26,7 +26,8 @@ final class Coverage {
         this.signals = signals;
     }
 
-    List<SectionCoverage> of(FormVariant form, String fullText, ReportDraft draft, int fundsFigures) {
+    List<SectionCoverage> of(FormVariant form, String fullText, ReportDraft draft, int fundsFigures,
+                             boolean totalScoreRead) {
         Set<Section> expected = EnumSet.noneOf(Section.class);
         if (form != null) expected.addAll(expectedByForm.getOrDefault(form, List.of()));
         String text = LabelText.normalize(fullText);
@@ -48,7 +49,7 @@ final class Coverage {
                 case BUDGET_ITEMS -> draft.budgetItems.size();
                 case SOURCES -> draft.sources.size();
                 case FUNDS -> fundsFigures;
-                case TOTAL_SCORE -> draft.totalScore != null || draft.totalRowSeen ? 1 : 0;
+                case TOTAL_SCORE -> totalScoreRead || draft.totalRowSeen ? 1 : 0;
                 case PROJECT -> draft.header.isEmpty() ? 0 : 1;
                 case PRIOR_YEAR -> st == null ? 0 : st.rows;
             };

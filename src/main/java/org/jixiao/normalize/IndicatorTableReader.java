@@ -214,9 +214,12 @@ final class IndicatorTableReader implements SectionReader {
                 return r + 1;
             }
             if (otherSection.test(table, r)) return r;
-            if (first < h.firstColumn() && !serial(firstCell) && !firstCell.equals(h.sectionLabel())) return r;
-            if (notIndicator(firstCell)) continue;
             List<String> cells = realign(table.cells(r), h.columns());
+            // A label left of the table's columns starts the next block, unless the row is an
+            // indicator under a section cell merged down beside it (年度绩效目标 1 | 产出指标 | …).
+            if (first < h.firstColumn() && !serial(firstCell) && !firstCell.equals(h.sectionLabel())
+                    && at(cells, deepest(h)).isEmpty()) return r;
+            if (notIndicator(firstCell)) continue;
             String l1Raw = at(cells, h.at(IndicatorColumn.LEVEL1));
             String l2Raw = at(cells, h.at(IndicatorColumn.LEVEL2));
             String name = at(cells, h.at(IndicatorColumn.NAME));
@@ -255,6 +258,12 @@ final class IndicatorTableReader implements SectionReader {
             state.rows++;
         }
         return r;
+    }
+
+    /** The column that holds the names: 三级, or the deepest level when the header has no 三级. */
+    private static Integer deepest(Header h) {
+        if (h.has(IndicatorColumn.NAME)) return h.at(IndicatorColumn.NAME);
+        return h.has(IndicatorColumn.LEVEL2) ? h.at(IndicatorColumn.LEVEL2) : h.at(IndicatorColumn.LEVEL1);
     }
 
     private void describeColumns(Header h, ReportDraft.SectionState state) {

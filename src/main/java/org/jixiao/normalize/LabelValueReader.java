@@ -39,7 +39,7 @@ final class LabelValueReader implements SectionReader {
     private static final Pattern BRACKETS = Pattern.compile("[(（][^()（）]*[)）]");
     /** Another "label:" after the value, on the same prose line (单位名称:区商务局 填报日期:…). */
     private static final Pattern NEXT_LABEL = Pattern.compile("\\s+[^\\s:：]{2,12}[:：].*$", Pattern.DOTALL);
-    private static final Pattern ANY_NUMBER = Pattern.compile("\\d+(?:\\.\\d+)?");
+    private static final Pattern ANY_NUMBER = Pattern.compile("\\d+(?:,\\d{3})*(?:\\.\\d+)?");
 
     private final Map<HeaderField, LabelSet> header = new EnumMap<>(HeaderField.class);
     private final Map<FigureField, LabelSet> figureLabels = new EnumMap<>(FigureField.class);
@@ -144,10 +144,7 @@ final class LabelValueReader implements SectionReader {
             draft.section(Section.FUNDS, p.labelAt()).rows = v == null ? draft.section(Section.FUNDS, p.labelAt()).rows : 1;
         }
         if (f.name().startsWith("PRIOR_")) draft.section(Section.PRIOR_YEAR, p.labelAt()).rows = 1;
-        if (f == FigureField.TOTAL_SCORE) {
-            draft.totalRowSeen = true;
-            draft.section(Section.TOTAL_SCORE, p.labelAt());
-        }
+        if (f == FigureField.TOTAL_SCORE) draft.section(Section.TOTAL_SCORE, p.labelAt());
         if (v != null) draft.putFigure(f, v, p.valueAt());
         if (v != null && (f == FigureField.TOTAL_AMOUNT || f == FigureField.CURRENT_YEAR_AMOUNT)) {
             draft.pendingTotal = new ReportDraft.Located<>(v, p.valueAt());
@@ -170,7 +167,7 @@ final class LabelValueReader implements SectionReader {
         BigDecimal total = null;
         if (leading >= 0 && text.substring(0, leading).replaceAll("[\\s:：]", "").isEmpty()) {
             // "250一、预算资金:250 …": the bare first amount is the total.
-            total = new BigDecimal(firstNumber.group());
+            total = new BigDecimal(firstNumber.group().replace(",", ""));
             m.region(firstNumber.end(), text.length());
         }
         while (m.find()) parts.add(new String[] {m.group(1).replaceAll("\\s+", ""), m.group(2).replace(",", "")});

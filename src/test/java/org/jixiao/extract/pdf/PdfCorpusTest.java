@@ -86,7 +86,8 @@ class PdfCorpusTest {
         ObjectNode r = report.deepCopy();
         r.remove("source");
         r.remove("statements");
-        for (String list : List.of("indicators", "budgetItems", "findings")) {
+        r.remove("figureLocations");
+        for (String list : List.of("indicators", "budgetItems", "findings", "coverage")) {
             for (JsonNode item : r.path(list)) {
                 if (item instanceof ObjectNode o) o.remove("location");
             }
