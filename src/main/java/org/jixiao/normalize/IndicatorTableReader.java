@@ -37,6 +37,8 @@ final class IndicatorTableReader implements SectionReader {
 
     /** A header must give at least this many roles, a level or name column among them. */
     static final int MIN_HEADER_ROLES = 3;
+    /** The upper row of a two-row header names at least this many columns itself. */
+    static final int MIN_UPPER_ROLES = 2;
 
     /** Where each role sits, over how many rows the header runs, and the level weights' columns. */
     record Header(Map<IndicatorColumn, Integer> columns, Integer level1Weight, Integer level2Weight, int rows,
@@ -87,7 +89,7 @@ final class IndicatorTableReader implements SectionReader {
     Header header(TableView table, int row) {
         if (hasFigure(table, row)) return null;
         Header one = assign(table, row, labels(table, row, -1));
-        if (row + 1 < table.size() && continuesHeader(table, row + 1)) {
+        if (row + 1 < table.size() && roleCells(table, row) >= MIN_UPPER_ROLES && continuesHeader(table, row + 1)) {
             Header two = assign(table, row, labels(table, row, row + 1));
             if (two != null && (one == null || two.columns().size() > one.columns().size())) {
                 return new Header(two.columns(), two.level1Weight(), two.level2Weight(), 2, two.firstColumn(),
@@ -118,6 +120,14 @@ final class IndicatorTableReader implements SectionReader {
             else out.add(u);
         }
         return out;
+    }
+
+    private int roleCells(TableView table, int row) {
+        int n = 0;
+        for (String c : table.cells(row)) {
+            if (role(c) != null) n++;
+        }
+        return n;
     }
 
     /** A second header row: no figures, and every cell a role label alone or joined to the one above. */
@@ -374,7 +384,11 @@ final class IndicatorTableReader implements SectionReader {
         if (l2 == null || name == null || name != l2 + 1) return cells;
         String l2Cell = at(cells, l2);
         String nameCell = at(cells, name);
-        if (l2Cell.isEmpty() && taxonomy.isLevel2(nameCell)) {
+        // Shifted right: the name then stands where the target should be (a figure there means the
+        // row is a category label spanning 一级 and 二级, not a shifted one).
+        String after = at(cells, name + 1);
+        if (l2Cell.isEmpty() && taxonomy.isLevel2(nameCell) && !after.isEmpty() && !figures.isNumber(after)
+                && quantities.parse(after) == null) {
             List<String> shifted = new ArrayList<>(cells);
             shifted.remove((int) l2);
             return shifted;

@@ -31,7 +31,7 @@ final class LabelValueReader implements SectionReader {
     /** "label:value" in one cell; the label is short. */
     private static final Pattern IN_CELL = Pattern.compile("^([^:：]{1,20})[:：]\\s*(.*)$", Pattern.DOTALL);
     /** A name followed by its amount in one cell: (少数民族发展任务)50, 250万. */
-    private static final Pattern NAME_AMOUNT = Pattern.compile("^([^\\d]*?)\\s*(-?\\d+(?:,\\d{3})*(?:\\.\\d+)?)\\s*(万元|万|元)?$");
+    private static final Pattern NAME_AMOUNT = Pattern.compile("^([^\\d:：]*?)\\s*(-?\\d+(?:,\\d{3})*(?:\\.\\d+)?)\\s*(万元|万|元)?$");
     /** One part of a free-text breakdown: an optional enumerator, a name, a colon, an amount. */
     private static final Pattern PART = Pattern.compile(
             "(?:[(（][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+[、.．]|\\d+[、.．])?\\s*"
@@ -112,7 +112,7 @@ final class LabelValueReader implements SectionReader {
             if (!(p.ofWhich() || afterMarker || (breakdown && firstOfRow))) continue;
             String name = names.name(p.label());
             if (name.isEmpty() || spendingCategories.matches(name)) continue;
-            draft.addSource(name, amount, p.valueAt());
+            draft.addSource(name, amount, p.valueAt(), names.level(p.label()));
             draft.section(Section.SOURCES, p.labelAt()).rows++;
         }
         return r + 1;
@@ -217,6 +217,11 @@ final class LabelValueReader implements SectionReader {
             }
             String label = rest.replaceAll("[:：]\\s*$", "").strip();
             int j = table.nextNonEmpty(r, i);
+            if (fundsSections.matches(label) && figureField(label) == null) {
+                // The block's own label (资金情况(万元)): the cells after it are pairs of their own.
+                i = j;
+                continue;
+            }
             String value = j < 0 ? "" : table.cell(r, j);
             if (j < 0 || (isLabel(value) && !figures.isNumber(value))) {
                 if (isLabel(label) || ofWhich) out.add(new Pair(label, "", ofWhich, table.location(r, i), null));

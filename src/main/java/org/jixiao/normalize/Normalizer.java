@@ -54,7 +54,7 @@ public final class Normalizer implements Stage<ExtractedDocument, Report> {
     /** What a project name taken from the title loses: the year, the region, the form's name. */
     private static final Pattern TITLE_YEAR = Pattern.compile("^\\s*(?:(?:19|20)\\d{2}\\s*年度?|[\\[【][^\\]】]*[\\]】])\\s*");
     private static final Pattern TITLE_REGION = Pattern.compile("^[\\u4e00-\\u9fa5]{1,7}?(?:自治区|自治州|自治县|省|市|县|区|旗|盟)(?=[\\u4e00-\\u9fa5\\d])");
-    private static final Pattern TITLE_FORM = Pattern.compile("(?:项目)?(?:支出)?(?:预算)?绩效.*$|(?:项目)?自评.*$");
+    private static final Pattern TITLE_FORM = Pattern.compile("(?:支出)?(?:预算)?绩效.*$|自评.*$");
     private static final Pattern TITLE_PROJECT = Pattern.compile(".*(项目|资金|经费|补助|补贴).*");
 
     private final LabelMappings labels;
@@ -116,16 +116,16 @@ public final class Normalizer implements Stage<ExtractedDocument, Report> {
                     "未识别为绩效自评表或绩效目标申报表：文中既没有报告标题（如“……绩效自评表”“……绩效目标申报表”），"
                             + "也没有可读取的绩效指标表或资金表");
         }
-        boolean anything = !indicators.isEmpty() || !draft.fundsTotals.isEmpty() || !draft.figures.isEmpty()
-                || !draft.header.isEmpty() || !draft.budgetItems.isEmpty() || !draft.sources.isEmpty();
-        if (!anything) {
-            throw new UnreadableInputException(doc.source().fileName(),
-                    "未识别为绩效自评表或绩效目标申报表：标题像报告，但文中没有可读取的表格或字段（项目名称、资金、绩效指标）");
-        }
-
         List<String> paragraphs = view.prose.stream().map(t -> t.text())
                 .filter(t -> !FOOTNOTE.matcher(t).find()).toList();
         List<NarrativeStatement> statements = narrative.read(paragraphs, indicators.stream().map(Indicator::name).toList());
+        boolean anything = !indicators.isEmpty() || !draft.fundsTotals.isEmpty() || !draft.figures.isEmpty()
+                || !draft.header.isEmpty() || !draft.budgetItems.isEmpty() || !draft.sources.isEmpty()
+                || !statements.isEmpty();
+        if (!anything) {
+            throw new UnreadableInputException(doc.source().fileName(),
+                    "未识别为绩效自评表或绩效目标申报表：标题像报告，但文中没有可读取的表格、字段或数字（项目名称、资金、绩效指标）");
+        }
         indicators = weightsFromNarrative(indicators, statements);
 
         Map<String, BigDecimal> prose = firstFundsFigures(statements);
@@ -155,10 +155,12 @@ public final class Normalizer implements Stage<ExtractedDocument, Report> {
         // "四川省省级财政项目…", "江阴市市级…": the title states whose budget the project is in, and a
         // lower-level implementing unit named below does not move it there.
         boolean levelInTitle = title != null && BUDGET_LEVEL.matcher(title).find();
-        List<String> names = levelInTitle ? List.of(title) : List.of(nz(title), nz(project.department()),
-                nz(project.implementingUnit()), nz(project.name()), nz(text(draft, HeaderField.DEPARTMENT_FALLBACK)));
-        RegionResolver.Region region = regions.resolve(names.stream().map(LabelText::normalize).toList(),
-                LabelText.simplified(view.fullText));
+        RegionResolver.Region region = levelInTitle ? regions.resolve(List.of(LabelText.normalize(title)), "") : null;
+        if (region == null) {
+            List<String> names = List.of(nz(title), nz(project.department()), nz(project.implementingUnit()),
+                    nz(project.name()), nz(text(draft, HeaderField.DEPARTMENT_FALLBACK)));
+            region = regions.resolve(names.stream().map(LabelText::normalize).toList(), LabelText.simplified(view.fullText));
+        }
         SourceInfo source = new SourceInfo(doc.source().fileName(), doc.source().sha256(),
                 doc.source().mediaType(), doc.pages());
         int fundsFigures = countFunds(funds);
@@ -199,7 +201,7 @@ public final class Normalizer implements Stage<ExtractedDocument, Report> {
         }
         return new Funds(v.get("initialBudget"), v.get("adjustedBudget"), v.get("executed"), v.get("executionRate"),
                 v.get("executionWeight"), v.get("executionScore"), v.get("totalAmount"), v.get("currentYearAmount"),
-                prior, draft.sources, sourcesTotal, unit(draft));
+                prior, draft.topLevelSources(), sourcesTotal, unit(draft));
     }
 
     private static void figure(ReportDraft draft, FigureField f, String key, Map<String, BigDecimal> v,

@@ -170,7 +170,8 @@ final class RegionNameIndex {
             return switch (level) {
                 case PROVINCE -> List.of(core);
                 case PREFECTURE -> List.of(core, core + unit);
-                default -> List.of(core + unit);
+                // 彭水自治县: the printed short form keeps 自治县.
+                default -> List.of(core + unit, core + suffix);
             };
         }
         if (level == COUNTY && name.endsWith(FOREST_AREA_SUFFIX)

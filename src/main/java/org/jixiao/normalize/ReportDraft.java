@@ -39,6 +39,7 @@ final class ReportDraft {
     final Map<FigureField, Located<BigDecimal>> figures = new EnumMap<>(FigureField.class);
     final Map<FundsColumn, Located<BigDecimal>> fundsTotals = new EnumMap<>(FundsColumn.class);
     final List<FundSource> sources = new ArrayList<>();
+    private final List<Integer> sourceLevels = new ArrayList<>();
     /** The figure the sources break down (项目资金总额, 当年年度预算, the matrix total). */
     Located<BigDecimal> sourcesTotal;
     Location sourcesLocation;
@@ -78,6 +79,21 @@ final class ReportDraft {
         figures.put(f, new Located<>(value, at));
     }
 
+    /**
+     * The sources at the top level of an enumerated list only: (一)财政拨款小计 is a source, its
+     * 1、一般公共预算 a part of it. Unnumbered sources are kept.
+     */
+    List<FundSource> topLevelSources() {
+        int top = sourceLevels.stream().filter(l -> l >= 0).min(Integer::compare).orElse(-1);
+        if (top < 0) return sources;
+        List<FundSource> out = new ArrayList<>();
+        for (int i = 0; i < sources.size(); i++) {
+            int l = sourceLevels.get(i);
+            if (l < 0 || l == top) out.add(sources.get(i));
+        }
+        return out;
+    }
+
     BigDecimal figure(FigureField f) {
         Located<BigDecimal> v = figures.get(f);
         return v == null ? null : v.value();
@@ -89,6 +105,12 @@ final class ReportDraft {
     }
 
     void addSource(String name, BigDecimal amount, Location at) {
+        addSource(name, amount, at, -1);
+    }
+
+    /** A source with the level of its enumerator ((一) 0, 一、 1, 1、 2, ① 3; -1 for none). */
+    void addSource(String name, BigDecimal amount, Location at, int level) {
+        sourceLevels.add(level);
         if (sourcesLocation == null) sourcesLocation = at;
         if (sources.isEmpty() && sourcesTotal == null && pendingTotal != null) sourcesTotal = pendingTotal;
         sources.add(new FundSource(name, amount));

@@ -51,8 +51,11 @@ final class SourcesSectionReader implements SectionReader {
         Row total = null;
         int r = start;
         for (; r < table.size(); r++) {
-            if (r > start && table.filled(r) > 0 && table.firstNonEmpty(r) <= sectionColumn) break;
-            Row row = labelAmount(table, r, sectionColumn + 1);
+            boolean leftLabel = r > start && table.filled(r) > 0 && table.firstNonEmpty(r) <= sectionColumn;
+            // A list continued after a page break loses its merged section cell: a bare
+            // "name | amount" row still belongs to it.
+            Row row = leftLabel ? continued(table, r) : labelAmount(table, r, sectionColumn + 1);
+            if (leftLabel && row == null) break;
             if (row == null) continue;
             if (total == null && rows.isEmpty() && totalLabels.matches(SourceNames.withoutOfWhich(row.label()))) {
                 total = row;
@@ -77,6 +80,13 @@ final class SourcesSectionReader implements SectionReader {
             draft.sourcesClosed = !rows.isEmpty();
         }
         return Math.max(r, start + 1);
+    }
+
+    private Row continued(TableView table, int r) {
+        if (table.filled(r) != 2) return null;
+        Row row = labelAmount(table, r, table.firstNonEmpty(r));
+        if (row == null || sections.matches(row.label()) || totalLabels.matches(row.label())) return null;
+        return row;
     }
 
     /** "label, then a figure" from column {@code from} on. */
