@@ -3,6 +3,7 @@ package org.jixiao.verify;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.jixiao.model.BudgetItem;
 import org.jixiao.model.FindingCode;
 import org.jixiao.model.FundSource;
@@ -169,9 +170,15 @@ final class ArithmeticRules {
                 "budgetItems",
                 "项目概算 " + counted + " 项合计 " + figures.showRounded(sum) + " 万元" + note + "，与" + totalName + " "
                         + Figures.show(total) + " 万元不符",
-                figures.round(sum), total,
-                FigureLocation.of(r, "budgetItems", "budgetItems", r.funds().totalAmount() != null
-                        ? "funds.totalAmount" : "funds.adjustedBudget")));
+                figures.round(sum), total, budgetItemsLocation(r)));
+    }
+
+    /** The items' figure, else the section's start, else the first item's row: where the list begins. */
+    private static Location budgetItemsLocation(Report r) {
+        Location at = FigureLocation.of(r, "budgetItems", "budgetItems",
+                r.funds().totalAmount() != null ? "funds.totalAmount" : "funds.adjustedBudget");
+        if (at != null) return at;
+        return r.budgetItems().stream().map(BudgetItem::location).filter(Objects::nonNull).findFirst().orElse(null);
     }
 
     private void fundSourcesSum(Report r, Checks out) {
