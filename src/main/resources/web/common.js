@@ -2,25 +2,18 @@
 // Shared by the pages. Every text from a report or a server message goes into the page through
 // textContent (el() below); nothing is ever parsed as HTML.
 
-const FINDING_LABELS = {
-  EXECUTION_RATE_MISMATCH: '执行率计算不符',
-  EXECUTION_SCORE_MISMATCH: '执行得分不符',
-  INDICATOR_SCORE_MISMATCH: '指标得分不符',
-  TOTAL_SCORE_MISMATCH: '总分不符',
-  BUDGET_ITEMS_SUM_MISMATCH: '项目概算合计不符',
-  FUND_SOURCES_SUM_MISMATCH: '资金来源合计不符',
-  PRIOR_YEAR_MISMATCH: '上年度资金使用不符',
-  NARRATIVE_MISMATCH: '文字与表格不一致',
-  DUPLICATE_INDICATOR: '指标重复',
-  MISCLASSIFIED_INDICATOR: '指标归类不当',
-  TARGET_TOO_LOW: '目标值偏低',
-  MISSING_BENEFIT_INDICATORS: '缺少效益指标',
-  VAGUE_TARGET: '目标不可衡量',
-  WEIGHT_SUM_MISMATCH: '分值合计不为100',
-  NO_INDICATORS: '未读出指标表'
-};
+// Finding titles, severity words and field names come from the server's one catalogue
+// (GET api/finding-codes); the pages keep no list of their own. Pages await `catalogue` before
+// they draw anything that names a finding.
+const CATALOGUE = { codes: {}, severities: {}, fields: {}, partlyRead: '' };
+const catalogue = getJson('api/finding-codes').then(({ body }) => {
+  for (const c of body.codes) CATALOGUE.codes[c.code] = c;
+  CATALOGUE.severities = body.severities;
+  CATALOGUE.fields = body.fields;
+  CATALOGUE.partlyRead = body.partlyRead;
+  return CATALOGUE;
+}).catch(() => CATALOGUE);
 const KIND_LABELS = { SELF_EVALUATION: '绩效自评', TARGET_DECLARATION: '目标申报' };
-const SEVERITY_LABELS = { ERROR: '错误', WARNING: '警告', INFO: '提示' };
 
 /** el('td', {class: 'x'}, 'text', child, ...): an element whose text children are text nodes. */
 function el(tag, attrs, ...children) {
@@ -55,7 +48,26 @@ function text(v) {
 }
 
 function findingLabel(code) {
-  return FINDING_LABELS[code] || code;
+  const c = CATALOGUE.codes[code];
+  return c ? c.title : text(code);
+}
+
+function severityLabel(severity) {
+  return CATALOGUE.severities[severity] || text(severity);
+}
+
+/** A finding's subject in Chinese when it names a report field (executionRate → 执行率). */
+function subjectLabel(subject) {
+  return CATALOGUE.fields[subject] || text(subject);
+}
+
+/**
+ * A report with a section the form should have and that was not read: never shown as clean.
+ * The same rule as the server's ReadState.partlyRead (coverage, or a SECTION_NOT_READ finding).
+ */
+function partlyRead(report) {
+  return (report.coverage || []).some((c) => c.expected && (!c.found || c.rowsRead === 0))
+    || (report.findings || []).some((f) => f.code === 'SECTION_NOT_READ');
 }
 
 function kindLabel(kind) {

@@ -21,6 +21,7 @@ async function load() {
   }
   try {
     const { body } = await getJson('api/reports/' + id);
+    await catalogue;
     message.textContent = '';
     render(body);
   } catch (e) {
@@ -62,24 +63,42 @@ function render(r) {
     el('td', {}, el('a', { href: '/api/reports/' + r.source.sha256 + '/original', id: 'original-link' }, '下载原始文件'))));
   document.getElementById('header-section').hidden = false;
 
-  renderFindings(r.findings || []);
+  renderFindings(r);
   renderFunds(r.funds || {}, bySubject);
   renderIndicators(r.indicators || [], bySubject);
   renderBudget(r.budgetItems || [], bySubject);
 }
 
-function renderFindings(findings) {
+function renderFindings(r) {
+  const findings = r.findings || [];
   const tbody = document.getElementById('findings').tBodies[0];
-  document.getElementById('finding-count').textContent = findings.length === 0 ? '未发现问题' : '共 ' + findings.length + ' 个';
+  const partly = partlyRead(r);
+  const count = document.getElementById('finding-count');
+  // A report read in part is never "no problem found": what was not read was not checked.
+  count.textContent = (partly ? CATALOGUE.partlyRead + '，' : '') + (findings.length === 0 ? '未发现问题' : '共 ' + findings.length + ' 个');
+  count.className = partly ? 'partly' : 'muted';
+  document.getElementById('skipped').hidden = (r.skippedChecks || []).length === 0;
+  const skipped = clear(document.getElementById('skipped-list'));
+  for (const s of r.skippedChecks || []) skipped.appendChild(el('li', {}, s));
   for (const f of findings) {
-    const where = f.location ? [f.location.page ? '第 ' + f.location.page + ' 页' : '', f.location.line ? '第 ' + f.location.line + ' 行' : '']
-      .filter(Boolean).join(' ') : '';
     tbody.appendChild(el('tr', { class: 'finding ' + f.severity.toLowerCase() },
-      el('td', {}, SEVERITY_LABELS[f.severity] || f.severity), el('td', {}, findingLabel(f.code), el('div', { class: 'muted code' }, f.code)),
-      el('td', {}, text(f.subject)), el('td', {}, text(f.message)), el('td', { class: 'num' }, text(f.expected)),
-      el('td', { class: 'num' }, text(f.reported)), el('td', {}, where)));
+      el('td', {}, severityLabel(f.severity)), el('td', {}, findingLabel(f.code), el('div', { class: 'muted code' }, f.code)),
+      el('td', {}, subjectLabel(f.subject)), el('td', {}, text(f.message)), el('td', { class: 'num' }, text(f.expected)),
+      el('td', { class: 'num' }, text(f.reported)), el('td', {}, where(f.location))));
   }
   document.getElementById('findings-section').hidden = false;
+}
+
+/** Where a figure stands, in the words of Location.describe(): page, line, table row and column, prose offsets. */
+function where(l) {
+  if (!l) return '';
+  const parts = [];
+  if (l.page) parts.push('第 ' + l.page + ' 页');
+  if (l.line) parts.push('第 ' + l.line + ' 行');
+  if (l.row) parts.push('表格第 ' + l.row + ' 行');
+  if (l.column) parts.push('第 ' + l.column + ' 列');
+  if (l.start !== null && l.start !== undefined) parts.push('正文第 ' + (l.start + 1) + '–' + (l.end || l.start + 1) + ' 字');
+  return parts.join(' ');
 }
 
 function renderFunds(funds, bySubject) {

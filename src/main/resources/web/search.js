@@ -9,7 +9,12 @@ let lastHits = [];
 
 document.getElementById('top').appendChild(nav('search.html'));
 const findingSelect = document.getElementById('finding');
-for (const [code, label] of Object.entries(FINDING_LABELS)) findingSelect.appendChild(el('option', { value: code }, label));
+catalogue.then(() => {
+  for (const c of Object.values(CATALOGUE.codes)) {
+    if (c.inReports) findingSelect.appendChild(el('option', { value: c.code }, c.title));
+  }
+  if (initial.has('finding')) findingSelect.value = initial.get('finding');
+});
 const form = document.getElementById('search-form');
 form.addEventListener('submit', (event) => {
   event.preventDefault();
@@ -18,7 +23,7 @@ form.addEventListener('submit', (event) => {
 document.getElementById('csv-button').addEventListener('click', exportCsv);
 const initial = new URLSearchParams(location.search);
 for (const name of FILTERS) if (initial.has(name)) document.getElementById(name).value = initial.get(name);
-search(false);
+catalogue.then(() => search(false));
 
 function params() {
   const p = new URLSearchParams();

@@ -31,6 +31,7 @@ async function uploadAll(files) {
 }
 
 async function uploadOne(item) {
+  await catalogue;
   item.status.textContent = '检查中…';
   item.row.className = 'busy';
   const form = new FormData();
@@ -55,10 +56,13 @@ function showOutcome(item, body) {
   } else if (body.outcome === 'CHECKED' || body.outcome === 'DUPLICATE') {
     const findings = body.report.findings || [];
     const errors = findings.filter((f) => f.severity === 'ERROR').length;
-    item.row.className = errors > 0 ? 'has-errors' : 'checked';
+    const partly = partlyRead(body.report);
+    // Only a report read whole and without errors gets the green bar.
+    item.row.className = errors > 0 ? 'has-errors' : partly ? 'partly' : 'checked';
     item.status.textContent = body.outcome === 'DUPLICATE' ? '重复提交' : '已检查';
     item.result.appendChild(el('span', { class: 'finding-count' },
-      findings.length === 0 ? '未发现问题' : '发现 ' + findings.length + ' 个问题（错误 ' + errors + '）'));
+      (partly ? CATALOGUE.partlyRead + '，' : '')
+      + (findings.length === 0 ? '未发现问题' : '发现 ' + findings.length + ' 个问题（错误 ' + errors + '）')));
     item.result.appendChild(document.createTextNode(' '));
     item.result.appendChild(reportLink(body.id, '查看报告'));
     if (body.message) item.result.appendChild(el('div', { class: 'muted' }, body.message));
@@ -73,13 +77,14 @@ async function loadReports() {
   const tbody = document.getElementById('reports').tBodies[0];
   try {
     const { body } = await getJson('api/reports?limit=1000');
+    await catalogue;
     clear(tbody);
     document.getElementById('report-count').textContent = '共 ' + body.total + ' 份';
     for (const r of body.reports) {
-      tbody.appendChild(el('tr', { class: r.errors > 0 ? 'has-errors' : null },
+      tbody.appendChild(el('tr', { class: r.errors > 0 ? 'has-errors' : r.partlyRead ? 'partly' : null },
         el('td', {}, text(r.region)), el('td', {}, text(r.year)), el('td', {}, kindLabel(r.kind)),
         el('td', {}, reportLink(r.id, r.project || r.file)), el('td', { class: 'num' }, r.errors),
-        el('td', { class: 'num' }, r.warnings), el('td', {}, r.findingCodes.map(findingLabel).join('、')),
+        el('td', { class: 'num' }, r.warnings), el('td', {}, (r.partlyRead ? CATALOGUE.partlyRead + '；' : '') + r.findingCodes.map(findingLabel).join('、')),
         el('td', {}, text(r.storedName))));
     }
   } catch (e) {

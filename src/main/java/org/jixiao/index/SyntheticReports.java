@@ -16,6 +16,7 @@ import org.jixiao.mapping.Mappings;
 import org.jixiao.model.BudgetItem;
 import org.jixiao.model.Comparator;
 import org.jixiao.model.Finding;
+import org.jixiao.model.FindingCode;
 import org.jixiao.model.Funds;
 import org.jixiao.model.Indicator;
 import org.jixiao.model.Project;
@@ -52,8 +53,9 @@ final class SyntheticReports {
     private static final String[] UNITS = {"次", "人", "小时", "%", "%", "%", "%", "%", "个", "天"};
     private static final String[] DEPARTMENTS = {"人力资源和社会保障局", "教育局", "卫生健康委员会", "交通运输局",
             "农业农村局", "生态环境局", "文化广电和旅游局", "民政局", "水利局", "住房和城乡建设局"};
-    private static final String[] FINDINGS = {"TOTAL_SCORE_MISMATCH", "EXECUTION_RATE_MISMATCH", "VAGUE_TARGET",
-            "DUPLICATE_INDICATOR", "MISSING_BENEFIT_INDICATORS"};
+    private static final FindingCode[] FINDINGS = {FindingCode.TOTAL_SCORE_MISMATCH,
+            FindingCode.EXECUTION_RATE_MISMATCH, FindingCode.VAGUE_TARGET, FindingCode.DUPLICATE_INDICATOR,
+            FindingCode.MISSING_BENEFIT_INDICATORS};
 
     record Place(String code, String name) {
     }
@@ -100,7 +102,7 @@ final class SyntheticReports {
                 new BudgetItem("运行维护", budget.subtract(budget.divide(BigDecimal.valueOf(2), 2, RoundingMode.HALF_UP)), "维护", null));
         List<Finding> findings = new ArrayList<>();
         if (random.nextInt(10) == 0) {
-            findings.add(Finding.of(FINDINGS[random.nextInt(FINDINGS.length)], Severity.WARNING, "indicators", "合成问题"));
+            findings.add(FINDINGS[random.nextInt(FINDINGS.length)].finding(Severity.WARNING, "indicators", "合成问题", null, null, null));
         }
         Funds funds = kind == ReportKind.SELF_EVALUATION
                 ? new Funds(budget, budget, executed, rate, BigDecimal.TEN, rate.divide(BigDecimal.TEN, 2, RoundingMode.HALF_UP),

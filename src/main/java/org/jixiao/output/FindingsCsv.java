@@ -3,16 +3,20 @@ package org.jixiao.output;
 import java.math.BigDecimal;
 import java.util.List;
 import org.jixiao.model.Finding;
+import org.jixiao.model.FindingCode;
+import org.jixiao.model.ReportField;
 import org.jixiao.model.Report;
 
 /**
- * One row per finding, for Excel: UTF-8 with a byte-order mark (without it Excel reads Chinese
+ * One row per finding, for Excel, in Chinese (错误/警告/提示, 执行率 rather than executionRate, the
+ * catalogue's title beside the stable code, 未完整读取 for a report read in part): UTF-8 with a byte-order mark (without it Excel reads Chinese
  * as the local code page), CRLF line ends and RFC 4180 quoting.
  */
 public final class FindingsCsv {
 
     public static final String BOM = "\uFEFF";
-    public static final List<String> HEADER = List.of("文件", "地区", "年度", "项目", "代码", "级别", "对象", "应为", "填报", "说明");
+    public static final List<String> HEADER =
+            List.of("文件", "地区", "年度", "项目", "读取", "代码", "问题", "级别", "对象", "应为", "填报", "说明", "位置");
 
     private final StringBuilder out = new StringBuilder(BOM);
 
@@ -21,16 +25,19 @@ public final class FindingsCsv {
     }
 
     public void add(String file, Report report) {
+        String read = ReadState.of(report);
         for (Finding f : report.findings()) {
             row(List.of(file, nz(report.region()), report.year() == null ? "" : report.year().toString(),
-                    nz(report.project().name()), f.code(), f.severity().name(), nz(f.subject()),
-                    plain(f.expected()), plain(f.reported()), nz(f.message())));
+                    nz(report.project().name()), read, f.code(), FindingCode.titleOf(f.code()), f.severity().title(),
+                    ReportField.labelOf(f.subject()), plain(f.expected()), plain(f.reported()), nz(f.message()),
+                    f.location() == null ? "" : f.location().describe()));
         }
     }
 
     /** A file that could not be read gets a row of its own, so nothing disappears from the sheet. */
     public void addUnreadable(String file, String reason) {
-        row(List.of(file, "", "", "", "UNREADABLE_FILE", "ERROR", "", "", "", reason));
+        FindingCode code = FindingCode.UNREADABLE_FILE;
+        row(List.of(file, "", "", "", "", code.code(), code.title(), code.severity().title(), "", "", "", reason, ""));
     }
 
     @Override

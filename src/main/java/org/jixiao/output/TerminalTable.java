@@ -2,6 +2,8 @@ package org.jixiao.output;
 
 import java.math.BigDecimal;
 import org.jixiao.model.Finding;
+import org.jixiao.model.FindingCode;
+import org.jixiao.model.ReportField;
 import org.jixiao.model.Report;
 import org.jixiao.model.Severity;
 
@@ -11,7 +13,8 @@ import org.jixiao.model.Severity;
  */
 public final class TerminalTable {
 
-    private static final int STATUS = 6;
+    /** Room for a status mark and 未完整读取. */
+    private static final int STATUS = 14;
     private static final int FILE = 44;
 
     private final StringBuilder out = new StringBuilder();
@@ -19,6 +22,7 @@ public final class TerminalTable {
     private int unreadable;
     private int errors;
     private int warnings;
+    private int partlyRead;
 
     public TerminalTable() {
         out.append(TerminalText.pad("状态", STATUS)).append(TerminalText.pad("文件", FILE)).append(TerminalText.pad("类型", 10)).append(TerminalText.pad("年度", 6))
@@ -31,7 +35,10 @@ public final class TerminalTable {
         long w = report.findings().stream().filter(f -> f.severity() == Severity.WARNING).count();
         errors += (int) e;
         warnings += (int) w;
-        String status = e > 0 ? "✗" : w > 0 ? "!" : "✓";
+        boolean partly = ReadState.partlyRead(report);
+        if (partly) partlyRead++;
+        // A report read in part is never shown as clean: its mark says what was found, its words that it is incomplete.
+        String status = (e > 0 ? "✗" : w > 0 || partly ? "!" : "✓") + (partly ? " " + ReadState.PARTLY_READ : "");
         out.append(TerminalText.pad(status, STATUS)).append(TerminalText.pad(TerminalText.tail(file, FILE), FILE))
                 .append(TerminalText.pad(report.kind() == null ? "" : kindName(report), 10))
                 .append(TerminalText.pad(report.year() == null ? "" : report.year().toString(), 6))
@@ -39,8 +46,13 @@ public final class TerminalTable {
                 .append(TerminalText.pad(nz(report.project().name()), 30))
                 .append(plain(report.totalScore())).append('\n');
         for (Finding f : report.findings()) {
-            out.append("      ").append(severityName(f.severity())).append(' ').append(f.code())
-                    .append(' ').append(nz(f.subject())).append("：").append(nz(f.message())).append('\n');
+            out.append("      [").append(f.severity().title()).append("] ").append(FindingCode.titleOf(f.code()))
+                    .append(' ').append(f.code()).append(' ').append(ReportField.labelOf(f.subject())).append("：")
+                    .append(nz(f.message()));
+            if (f.location() != null && !f.location().describe().isEmpty()) {
+                out.append("（").append(f.location().describe()).append("）");
+            }
+            out.append('\n');
         }
     }
 
@@ -52,21 +64,14 @@ public final class TerminalTable {
     @Override
     public String toString() {
         return out + "\n共 " + (reports + unreadable) + " 个文件：已检查 " + reports + " 份报告，无法读取 " + unreadable
-                + " 个；错误 " + errors + " 条，警告 " + warnings + " 条。\n";
+                + " 个；错误 " + errors + " 条，警告 " + warnings + " 条"
+                + (partlyRead > 0 ? "；" + partlyRead + " 份" + ReadState.PARTLY_READ : "") + "。\n";
     }
 
     private static String kindName(Report r) {
         return switch (r.kind()) {
             case SELF_EVALUATION -> "自评";
             case TARGET_DECLARATION -> "目标申报";
-        };
-    }
-
-    private static String severityName(Severity s) {
-        return switch (s) {
-            case ERROR -> "[错误]";
-            case WARNING -> "[警告]";
-            case INFO -> "[提示]";
         };
     }
 

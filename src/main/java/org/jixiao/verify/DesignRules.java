@@ -8,11 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jixiao.mapping.Taxonomy;
-import org.jixiao.model.Finding;
+import org.jixiao.model.FindingCode;
 import org.jixiao.model.Indicator;
 import org.jixiao.model.Report;
 import org.jixiao.model.ReportKind;
-import org.jixiao.model.Severity;
 
 /** The indicator-design checks (severity WARNING): what a reviewer would send back. */
 final class DesignRules {
@@ -32,36 +31,38 @@ final class DesignRules {
                 this::missingBenefit, this::vagueTargets, this::weightSum);
     }
 
-    private List<Finding> noIndicators(Report r) {
-        if (!r.indicators().isEmpty()) return List.of();
-        return List.of(Finding.of("NO_INDICATORS", Severity.WARNING, "indicators",
-                "未读到绩效指标表：报告中没有可识别的一级/二级/三级指标"));
+    /**
+     * Only for reports without coverage of their indicator table: where coverage covers it, an
+     * indicator table not read is a SECTION_NOT_READ naming what is missing.
+     */
+    private void noIndicators(Report r, Checks out) {
+        if (!r.indicators().isEmpty()) return;
+        if (r.coverage().stream().anyMatch(c -> c.section().equals("indicators"))) return;
+        out.add(FindingCode.NO_INDICATORS.finding("indicators",
+                "未读到绩效指标表：报告中没有可识别的一级/二级/三级指标", null));
     }
 
-    private List<Finding> duplicates(Report r) {
+    private void duplicates(Report r, Checks out) {
         Map<String, List<Indicator>> byName = new LinkedHashMap<>();
         for (Indicator i : r.indicators()) byName.computeIfAbsent(key(i.name()), k -> new ArrayList<>()).add(i);
-        List<Finding> out = new ArrayList<>();
         for (List<Indicator> same : byName.values()) {
             if (same.size() < 2) continue;
             Indicator first = same.get(0);
-            out.add(new Finding("DUPLICATE_INDICATOR", Severity.WARNING, first.name(),
+            out.add(FindingCode.DUPLICATE_INDICATOR.finding(first.name(),
                     "三级指标“" + first.name() + "”重复设置 " + same.size() + " 次，应整合相同或相似的指标",
-                    null, null, first.location()));
+                    first.location()));
         }
-        return out;
     }
 
-    private List<Finding> misclassified(Report r) {
-        List<Finding> out = new ArrayList<>();
+    private void misclassified(Report r, Checks out) {
         Set<String> seen = new LinkedHashSet<>();
         for (Indicator i : r.indicators()) {
             String name = i.name();
             String l2 = taxonomy.level2Category(i.level2());
             if (containsAny(name, design.timeKeywords()) && l2 != null && design.timeMisplacedUnderLevel2().contains(l2)
                     && seen.add(key(name))) {
-                out.add(new Finding("MISCLASSIFIED_INDICATOR", Severity.WARNING, name,
-                        "“" + name + "”是时效指标，却设在“" + i.level2() + "”下，应归入时效指标", null, null, i.location()));
+                out.add(FindingCode.MISCLASSIFIED_INDICATOR.finding(name,
+                        "“" + name + "”是时效指标，却设在“" + i.level2() + "”下，应归入时效指标", i.location()));
                 continue;
             }
             if (containsAny(name, design.satisfactionKeywords())) {
@@ -70,73 +71,78 @@ final class DesignRules {
                 boolean underBenefit = i.level2() != null && containsAny(i.level2(), design.benefitWords());
                 if ((underOutput || underBenefit) && seen.add(key(name))) {
                     String where = underOutput ? i.level1() : i.level2();
-                    out.add(new Finding("MISCLASSIFIED_INDICATOR", Severity.WARNING, name,
-                            "“" + name + "”是满意度指标，却设在“" + where + "”下，应归入满意度指标", null, null, i.location()));
+                    out.add(FindingCode.MISCLASSIFIED_INDICATOR.finding(name,
+                            "“" + name + "”是满意度指标，却设在“" + where + "”下，应归入满意度指标", i.location()));
                 }
             }
         }
-        return out;
     }
 
-    private List<Finding> targetTooLow(Report r) {
-        List<Finding> out = new ArrayList<>();
+    private void targetTooLow(Report r, Checks out) {
         Set<String> seen = new LinkedHashSet<>();
         for (Indicator i : r.indicators()) {
             if (rescorer.direction(i) != Rescorer.Direction.POSITIVE) continue;
             BigDecimal[] ab = rescorer.comparable(i);
             if (ab == null || ab[0].signum() <= 0) continue;
             if (ab[1].compareTo(ab[0].multiply(design.targetTooLowFactor())) >= 0 && seen.add(key(i.name()))) {
-                out.add(new Finding("TARGET_TOO_LOW", Severity.WARNING, i.name(),
+                out.add(FindingCode.TARGET_TOO_LOW.finding(i.name(),
                         "指标“" + i.name() + "”实际完成值 " + Figures.show(ab[1]) + " 达到目标值 " + Figures.show(ab[0])
                                 + " 的 " + Figures.show(design.targetTooLowFactor()) + " 倍以上，目标值设置过低",
-                        null, null, i.location()));
+                        i.location()));
             }
         }
-        return out;
     }
 
-    private List<Finding> missingBenefit(Report r) {
-        if (r.indicators().isEmpty()) return List.of();
+    private void missingBenefit(Report r, Checks out) {
+        if (r.indicators().isEmpty()) return;
         for (Indicator i : r.indicators()) {
             if ((i.level1() != null && containsAny(i.level1(), design.benefitWords()))
                     || (i.level2() != null && containsAny(i.level2(), design.benefitWords()))
                     || "effect".equals(taxonomy.level1Category(i.level1())) && "benefit".equals(taxonomy.level2Category(i.level2()))) {
-                return List.of();
+                return;
             }
         }
-        return List.of(Finding.of("MISSING_BENEFIT_INDICATORS", Severity.WARNING, "indicators",
-                "未设置效益指标（经济效益、社会效益、生态效益、可持续影响等），无法反映项目的预期效果"));
+        // The whole table lacks something: the finding points at where the table starts, when known.
+        out.add(FindingCode.MISSING_BENEFIT_INDICATORS.finding("indicators",
+                "未设置效益指标（经济效益、社会效益、生态效益、可持续影响等），无法反映项目的预期效果",
+                FigureLocation.ofSection(r, "indicators")));
     }
 
-    private List<Finding> vagueTargets(Report r) {
-        List<Finding> out = new ArrayList<>();
+    private void vagueTargets(Report r, Checks out) {
         for (Indicator i : r.indicators()) {
             String t = i.target();
             if (t == null || t.chars().anyMatch(Character::isDigit)) continue;
             for (String v : design.vagueTargets()) {
                 if (t.contains(v)) {
-                    out.add(new Finding("VAGUE_TARGET", Severity.WARNING, i.name(),
-                            "指标“" + i.name() + "”的目标值“" + t + "”不可衡量，应给出具体数值、时限或标准", null, null, i.location()));
+                    out.add(FindingCode.VAGUE_TARGET.finding(i.name(),
+                            "指标“" + i.name() + "”的目标值“" + t + "”不可衡量，应给出具体数值、时限或标准", i.location()));
                     break;
                 }
             }
         }
-        return out;
     }
 
-    private List<Finding> weightSum(Report r) {
-        if (r.kind() != ReportKind.SELF_EVALUATION || r.indicators().isEmpty() || r.funds().executionWeight() == null) {
-            return List.of();
+    private void weightSum(Report r, Checks out) {
+        if (r.kind() != ReportKind.SELF_EVALUATION || r.indicators().isEmpty()) return;
+        if (r.funds().executionWeight() == null) {
+            out.skip("未能核对分值合计：未读到预算执行分值");
+            return;
         }
         BigDecimal sum = r.funds().executionWeight();
+        List<String> unweighted = new ArrayList<>();
         for (Indicator i : r.indicators()) {
-            if (i.weight() == null) return List.of();
-            sum = sum.add(i.weight());
+            if (i.weight() == null) unweighted.add("“" + i.name() + "”");
+            else sum = sum.add(i.weight());
         }
-        if (sum.compareTo(design.fullMarks()) == 0) return List.of();
-        return List.of(new Finding("WEIGHT_SUM_MISMATCH", Severity.WARNING, "weights",
+        if (!unweighted.isEmpty()) {
+            // A sum without some weights says nothing about the full marks.
+            out.skip("未能核对分值合计：指标" + String.join("", unweighted) + "未读到分值");
+            return;
+        }
+        if (sum.compareTo(design.fullMarks()) == 0) return;
+        out.add(FindingCode.WEIGHT_SUM_MISMATCH.finding("weights",
                 "预算执行分值与各指标分值合计 " + Figures.show(sum) + " 分，不等于满分 " + Figures.show(design.fullMarks()) + " 分",
-                design.fullMarks(), sum, null));
+                design.fullMarks(), sum, FigureLocation.ofSection(r, "indicators")));
     }
 
     private static boolean containsAny(String s, List<String> words) {

@@ -1,19 +1,19 @@
 package org.jixiao.verify;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import org.jixiao.model.Finding;
+import org.jixiao.model.FindingCode;
 import org.jixiao.model.Funds;
 import org.jixiao.model.Indicator;
 import org.jixiao.model.NarrativeStatement;
 import org.jixiao.model.Quantity;
 import org.jixiao.model.Report;
-import org.jixiao.model.Severity;
+import org.jixiao.model.Location;
 import org.jixiao.normalize.UnitConversions;
 
 /**
@@ -38,8 +38,7 @@ final class NarrativeMismatchRule implements Rule {
     }
 
     @Override
-    public List<Finding> check(Report r) {
-        List<Finding> out = new ArrayList<>();
+    public void check(Report r, Checks out) {
         Set<String> reported = new LinkedHashSet<>();
         for (NarrativeStatement s : r.statements()) {
             if (s.value() == null || reported.contains(s.subject())) continue;
@@ -56,16 +55,15 @@ final class NarrativeMismatchRule implements Rule {
                 reported.add(s.subject());
             }
         }
-        return out;
     }
 
     private Finding funds(Report r, NarrativeStatement s) {
         BigDecimal table = fundsValue(r, s.subject());
         if (table == null || !figures.differ(s.value(), table)) return null;
         String label = FUNDS_NAMES.getOrDefault(s.subject(), s.subject());
-        return new Finding("NARRATIVE_MISMATCH", Severity.ERROR, s.subject(),
+        return FindingCode.NARRATIVE_MISMATCH.finding(s.subject(),
                 "叙述中“" + s.text() + "”的" + label + "为 " + Figures.show(s.value()) + "，与表中 " + Figures.show(table)
-                        + " 不一致（以表为准）", table, s.value(), null);
+                        + " 不一致（以表为准）", table, s.value(), where(s));
     }
 
     private static BigDecimal fundsValue(Report r, String field) {
@@ -84,9 +82,9 @@ final class NarrativeMismatchRule implements Rule {
         if (r.indicators().isEmpty()) return null;
         BigDecimal table = BigDecimal.valueOf(r.indicators().size());
         if (s.value().compareTo(table) == 0) return null;
-        return new Finding("NARRATIVE_MISMATCH", Severity.ERROR, "indicators",
+        return FindingCode.NARRATIVE_MISMATCH.finding("indicators",
                 "叙述中“" + s.text() + "”称设置绩效指标 " + Figures.show(s.value()) + " 个，表中为 " + table + " 个",
-                table, s.value(), null);
+                table, s.value(), where(s));
     }
 
     /** Compared with every table row of that name: a prose figure that matches none of them differs. */
@@ -99,20 +97,23 @@ final class NarrativeMismatchRule implements Rule {
             default -> i -> null;
         };
         BigDecimal differing = null;
-        Indicator row = null;
         for (Indicator i : r.indicators()) {
             if (!i.name().equals(s.subject())) continue;
             BigDecimal t = figure.apply(i);
             if (t == null) continue;
             if (!figures.differ(s.value(), t)) return null;
             differing = t;
-            row = i;
         }
         if (differing == null) return null;
         String label = ATTRIBUTE_NAMES.getOrDefault(s.attribute(), s.attribute());
-        return new Finding("NARRATIVE_MISMATCH", Severity.ERROR, s.subject(),
+        return FindingCode.NARRATIVE_MISMATCH.finding(s.subject(),
                 "叙述中“" + s.text() + "”的" + label + "为 " + Figures.show(s.value()) + "，与表中指标“" + s.subject() + "”的 "
-                        + Figures.show(differing) + " 不一致（以表为准）", differing, s.value(), row.location());
+                        + Figures.show(differing) + " 不一致（以表为准）", differing, s.value(), where(s));
+    }
+
+    /** The prose is what differs from the table (the table stands): the finding points at the statement. */
+    private static Location where(NarrativeStatement s) {
+        return Location.narrative(s.start(), s.end());
     }
 
     /** The table's figure in the prose's unit, or null when the units cannot be compared. */

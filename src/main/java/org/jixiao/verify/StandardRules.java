@@ -21,6 +21,7 @@ public final class StandardRules {
         rules.add(new IndicatorScoreRule(rescorer, figures, settings.scoring()));
         rules.add(new NarrativeMismatchRule(figures, units));
         rules.addAll(new DesignRules(settings.design(), mappings.taxonomy(), rescorer).all());
+        rules.add(new SectionCoverageRule());
         return rules;
     }
 }

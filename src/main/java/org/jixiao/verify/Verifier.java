@@ -1,12 +1,10 @@
 package org.jixiao.verify;
 
-import java.util.ArrayList;
 import java.util.List;
-import org.jixiao.model.Finding;
 import org.jixiao.model.Report;
 import org.jixiao.pipeline.Stage;
 
-/** Runs every rule over a report and adds their findings. */
+/** Runs every rule over a report and adds their findings and the checks they could not run. */
 public final class Verifier implements Stage<Report, Report> {
 
     private final List<Rule> rules;
@@ -17,8 +15,8 @@ public final class Verifier implements Stage<Report, Report> {
 
     @Override
     public Report apply(Report report) {
-        List<Finding> findings = new ArrayList<>();
-        for (Rule rule : rules) findings.addAll(rule.check(report));
-        return report.withFindings(findings);
+        Checks checks = new Checks();
+        for (Rule rule : rules) rule.check(report, checks);
+        return report.withFindings(checks.findings()).withSkippedChecks(checks.skipped());
     }
 }

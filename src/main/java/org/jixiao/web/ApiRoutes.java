@@ -101,7 +101,8 @@ public final class ApiRoutes extends RouteBuilder {
                 .get("/reports").to("direct:api-list")
                 .get("/reports/{id}").to("direct:api-report")
                 .get("/reports/{id}/original").to("direct:api-original")
-                .get("/search").to("direct:api-search");
+                .get("/search").to("direct:api-search")
+                .get("/finding-codes").to("direct:api-finding-codes");
 
         from("direct:api-health").routeId("api-health").routeConfigurationId(ERRORS).process(this::health);
         from("direct:api-upload").routeId("api-upload").routeConfigurationId(ERRORS).process(this::upload);
@@ -109,6 +110,7 @@ public final class ApiRoutes extends RouteBuilder {
         from("direct:api-report").routeId("api-report").routeConfigurationId(ERRORS).process(this::report);
         from("direct:api-original").routeId("api-original").routeConfigurationId(ERRORS).process(this::original);
         from("direct:api-search").routeId("api-search").routeConfigurationId(ERRORS).process(this::search);
+        from("direct:api-finding-codes").routeId("api-finding-codes").routeConfigurationId(ERRORS).process(this::findingCodes);
 
         for (Map.Entry<String, StaticPages.Page> page : StaticPages.PAGES.entrySet()) {
             String routeId = "page" + page.getKey().replaceAll("[^A-Za-z0-9]", "-");
@@ -256,6 +258,12 @@ public final class ApiRoutes extends RouteBuilder {
                 q.positive("limit", SearchRequest.DEFAULT_LIMIT, MAX_LIMIT), true, null);
         SearchResult result = index.search(request);
         json(e, 200, mapper.valueToTree(result));
+    }
+
+    /** The catalogue of finding codes, severities and field names: the web page takes every title from here. */
+    private void findingCodes(Exchange e) {
+        QueryParameters.parse(e.getMessage().getHeader(Exchange.HTTP_QUERY, String.class), Set.of());
+        json(e, 200, FindingCatalogue.json(mapper));
     }
 
     private void problem(Exchange e, int status) {

@@ -67,7 +67,7 @@ class CliTest {
         Path bad = dir.resolve("bad.txt");
         assertEquals(0, run("check", "--format", "csv", dir.resolve("good.txt").toString()));
         String csv = out.toString();
-        assertTrue(csv.startsWith("\uFEFF文件,地区,年度,项目,代码,级别,对象,应为,填报,说明\r\n"), csv);
+        assertTrue(csv.startsWith("\uFEFF文件,地区,年度,项目,读取,代码,问题,级别,对象,应为,填报,说明,位置\r\n"), csv);
         assertTrue(!Files.exists(bad));
     }
 

@@ -31,6 +31,11 @@ public final class ReportSchema {
         }
     }
 
+    /** What the schema finds wrong with a report's JSON; empty when it validates. */
+    public static Set<ValidationMessage> errors(JsonNode report) {
+        return SCHEMA.validate(report);
+    }
+
     public static void assertValid(JsonNode report, String what) {
         Set<ValidationMessage> errors = SCHEMA.validate(report);
         if (!errors.isEmpty()) fail(what + " does not validate against schema/report.schema.json: " + errors);

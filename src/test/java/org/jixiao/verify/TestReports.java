@@ -2,17 +2,22 @@ package org.jixiao.verify;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.jixiao.mapping.Mappings;
 import org.jixiao.model.BudgetItem;
 import org.jixiao.model.FundSource;
 import org.jixiao.model.Funds;
+import org.jixiao.model.FormVariant;
 import org.jixiao.model.Indicator;
+import org.jixiao.model.Location;
 import org.jixiao.model.NarrativeStatement;
 import org.jixiao.model.PriorYear;
 import org.jixiao.model.Project;
 import org.jixiao.model.Report;
 import org.jixiao.model.ReportKind;
+import org.jixiao.model.SectionCoverage;
 import org.jixiao.normalize.QuantityParser;
 
 /** Builds small reports for rule tests, parsing targets and actuals with the real normaliser. */
@@ -30,6 +35,9 @@ final class TestReports {
     final List<Indicator> indicators = new ArrayList<>();
     final List<BudgetItem> items = new ArrayList<>();
     final List<NarrativeStatement> statements = new ArrayList<>();
+    final List<SectionCoverage> coverage = new ArrayList<>();
+    final Map<String, Location> locations = new HashMap<>();
+    FormVariant form;
 
     static BigDecimal d(String s) {
         return s == null ? null : new BigDecimal(s);
@@ -50,6 +58,19 @@ final class TestReports {
         return this;
     }
 
+    /** The same indicator row read at a place of the source. */
+    TestReports indicatorAt(Location at, String level1, String level2, String name, String target, String actual,
+                            String weight, String score) {
+        indicators.add(new Indicator(level1, level2, name, target, actual, d(weight), d(score),
+                QUANTITIES.parse(target), QUANTITIES.parse(actual), weight == null ? null : "table", at));
+        return this;
+    }
+
+    TestReports located(String path, Location at) {
+        locations.put(path, at);
+        return this;
+    }
+
     TestReports total(String total) {
         this.total = d(total);
         return this;
@@ -59,6 +80,6 @@ final class TestReports {
         Funds funds = new Funds(initial, adjusted, executed, rate, weight, score, totalAmount, null, priorYear,
                 sources, sourcesTotal);
         return new Report(kind, 2021, null, regionCode, "测试报告", null, new Project("测试项目", null, null), funds,
-                indicators, items, total, List.of(), statements);
+                indicators, items, total, List.of(), statements, form, coverage, List.of(), locations);
     }
 }

@@ -20,6 +20,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.jixiao.model.FindingCode;
+import org.jixiao.output.ReadState;
 import org.jixiao.output.ReportJson;
 import org.jixiao.pipeline.Corpus;
 import org.jixiao.route.DataFolders;
@@ -81,6 +83,29 @@ class ApiTest {
 
     private static String enc(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void findingCodesServeTheWholeCatalogue() throws Exception {
+        HttpResponse<String> response = get("/api/finding-codes");
+        assertEquals(200, response.statusCode(), response.body());
+        JsonNode body = json(response);
+        Set<String> served = new TreeSet<>();
+        for (JsonNode c : body.path("codes")) {
+            FindingCode code = FindingCode.of(c.path("code").asText());
+            assertTrue(code != null, "served code in the catalogue: " + c);
+            assertEquals(code.title(), c.path("title").asText());
+            assertEquals(code.severity().name(), c.path("severity").asText());
+            assertEquals(code.explanation(), c.path("explanation").asText());
+            served.add(code.code());
+        }
+        Set<String> all = new TreeSet<>();
+        for (FindingCode c : FindingCode.values()) all.add(c.code());
+        assertEquals(all, served);
+        assertTrue(served.containsAll(Set.of("NO_TEXT_LAYER", "GARBLED_TEXT", "UNREADABLE_PAGE", "SECTION_NOT_READ")));
+        assertEquals("错误", body.path("severities").path("ERROR").asText());
+        assertEquals("执行率", body.path("fields").path("executionRate").asText());
+        assertEquals(ReadState.PARTLY_READ, body.path("partlyRead").asText());
     }
 
     @Test

@@ -19,8 +19,8 @@ import org.jixiao.extract.table.TextLine;
 import org.jixiao.ingest.UnreadableInputException;
 import org.jixiao.model.ExtractedDocument;
 import org.jixiao.model.Finding;
+import org.jixiao.model.FindingCode;
 import org.jixiao.model.Location;
-import org.jixiao.model.Severity;
 import org.jixiao.model.SourceDocument;
 import org.jixiao.pipeline.Stage;
 import technology.tabula.Page;
@@ -94,9 +94,9 @@ public final class PdfExtractor implements Stage<SourceDocument, ExtractedDocume
                     drewImages = read.drewImages();
                     shownText = read.shownTextBytes();
                 } catch (IOException | RuntimeException e) {
-                    problems.add(new Finding("UNREADABLE_PAGE", Severity.ERROR, "第 " + p + " 页",
+                    problems.add(FindingCode.UNREADABLE_PAGE.finding("第 " + p + " 页",
                             "第 " + p + " 页内容已损坏，无法读取（" + e.getClass().getSimpleName() + "），该页内容未纳入审核",
-                            null, null, Location.page(p)));
+                            Location.page(p)));
                     continue;
                 }
                 StringBuilder text = new StringBuilder();
@@ -128,8 +128,8 @@ public final class PdfExtractor implements Stage<SourceDocument, ExtractedDocume
                 throw new UnreadableInputException(file, "PDF 中没有可读取的页面：" + problems.get(0).message());
             }
             for (int p : scanned) {
-                problems.add(new Finding("NO_TEXT_LAYER", Severity.ERROR, "第 " + p + " 页",
-                        "第 " + p + " 页是扫描图片，没有文字层，该页内容无法读取和核对", null, null, Location.page(p)));
+                problems.add(FindingCode.NO_TEXT_LAYER.finding("第 " + p + " 页",
+                        "第 " + p + " 页是扫描图片，没有文字层，该页内容无法读取和核对", Location.page(p)));
             }
             return new ExtractedDocument(source, count, ReadingOrder.blocks(pages), problems);
         } catch (IOException e) {
@@ -185,9 +185,9 @@ public final class PdfExtractor implements Stage<SourceDocument, ExtractedDocume
                 : counts.visible() < TextLayer.MIN_TEXT_CHARS
                 ? "页面上显示的文字无法转换为字符"
                 : String.format(Locale.ROOT, "%d 个字符中有 %d 个无法识别（替换符或私用区字符）", counts.visible(), counts.unreadable());
-        return new Finding("GARBLED_TEXT", Severity.ERROR, "第 " + page + " 页",
+        return FindingCode.GARBLED_TEXT.finding("第 " + page + " 页",
                 "第 " + page + " 页的文字无法正确提取（" + why + "），该页内容未纳入审核；请重新导出 PDF 并嵌入字体",
-                null, null, Location.page(page));
+                Location.page(page));
     }
 
     /**
