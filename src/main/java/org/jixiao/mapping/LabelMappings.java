@@ -14,13 +14,15 @@ public record LabelMappings(TitleMapping title, FormsMapping forms, Map<HeaderFi
                             List<String> codePatterns, List<String> placeholderValues,
                             Map<FigureField, List<String>> figures, List<String> notSourceLabels,
                             List<String> spendingCategories, List<String> fundsSections, List<String> sourcesSections,
+                            List<String> priorYearSections,
                             FundsMatrixMapping fundsMatrix, IndicatorTableMapping indicatorTable,
                             String categoryAnnotation, List<String> notIndicatorNames,
                             BudgetItemsMapping budgetItems, Map<Section, List<String>> sectionSignals,
                             List<String> figureUnits, List<String> moneyUnits, String ignoredRowPattern,
                             Map<FormVariant, List<Section>> expectedSections) {
 
-    public record TitleMapping(List<String> keywords, int maxTitleLength, List<String> notTitlePrefixes) {
+    public record TitleMapping(List<String> keywords, int maxTitleLength, List<String> notTitlePrefixes,
+                               List<String> notTitleEndings) {
     }
 
     public record FormsMapping(Map<ReportKind, List<String>> family, List<String> indicatorTablePhrases,

@@ -14,12 +14,14 @@ import java.util.Map;
  * @param skippedChecks   checks that could not run, each with its reason in Chinese
  * @param figureLocations where each single figure was read, keyed by its JSON path
  *                        ({@code funds.executionRate}, {@code totalScore}, {@code funds.priorYear.balance} …)
+ * @param budgetItemsTotal the 合计 printed under the budget items, null when none is printed
  */
 public record Report(ReportKind kind, Integer year, String region, String regionCode, String title,
                      SourceInfo source, Project project, Funds funds, List<Indicator> indicators,
                      List<BudgetItem> budgetItems, BigDecimal totalScore, List<Finding> findings,
                      List<NarrativeStatement> statements, FormVariant form, List<SectionCoverage> coverage,
-                     List<String> skippedChecks, Map<String, Location> figureLocations) {
+                     List<String> skippedChecks, Map<String, Location> figureLocations,
+                     BigDecimal budgetItemsTotal) {
 
     public Report {
         project = project == null ? Project.EMPTY : project;
@@ -33,13 +35,23 @@ public record Report(ReportKind kind, Integer year, String region, String region
         figureLocations = figureLocations == null ? Map.of() : Map.copyOf(figureLocations);
     }
 
+    /** A report without a printed 合计 under its budget items. */
+    public Report(ReportKind kind, Integer year, String region, String regionCode, String title,
+                  SourceInfo source, Project project, Funds funds, List<Indicator> indicators,
+                  List<BudgetItem> budgetItems, BigDecimal totalScore, List<Finding> findings,
+                  List<NarrativeStatement> statements, FormVariant form, List<SectionCoverage> coverage,
+                  List<String> skippedChecks, Map<String, Location> figureLocations) {
+        this(kind, year, region, regionCode, title, source, project, funds, indicators, budgetItems, totalScore,
+                findings, statements, form, coverage, skippedChecks, figureLocations, null);
+    }
+
     /** A report without form, coverage or figure locations (fixtures, synthetic reports). */
     public Report(ReportKind kind, Integer year, String region, String regionCode, String title,
                   SourceInfo source, Project project, Funds funds, List<Indicator> indicators,
                   List<BudgetItem> budgetItems, BigDecimal totalScore, List<Finding> findings,
                   List<NarrativeStatement> statements) {
         this(kind, year, region, regionCode, title, source, project, funds, indicators, budgetItems, totalScore,
-                findings, statements, null, null, null, null);
+                findings, statements, null, null, null, null, null);
     }
 
     /** True when a section the form should have was not read: the report must not look clean. */
@@ -56,33 +68,33 @@ public record Report(ReportKind kind, Integer year, String region, String region
         List<Finding> all = new ArrayList<>(findings);
         all.addAll(more);
         return new Report(kind, year, region, regionCode, title, source, project, funds, indicators,
-                budgetItems, totalScore, all, statements, form, coverage, skippedChecks, figureLocations);
+                budgetItems, totalScore, all, statements, form, coverage, skippedChecks, figureLocations, budgetItemsTotal);
     }
 
     public Report withSkippedChecks(List<String> more) {
         List<String> all = new ArrayList<>(skippedChecks);
         all.addAll(more);
         return new Report(kind, year, region, regionCode, title, source, project, funds, indicators,
-                budgetItems, totalScore, findings, statements, form, coverage, all, figureLocations);
+                budgetItems, totalScore, findings, statements, form, coverage, all, figureLocations, budgetItemsTotal);
     }
 
     public Report withIndicators(List<Indicator> newIndicators) {
         return new Report(kind, year, region, regionCode, title, source, project, funds, newIndicators,
-                budgetItems, totalScore, findings, statements, form, coverage, skippedChecks, figureLocations);
+                budgetItems, totalScore, findings, statements, form, coverage, skippedChecks, figureLocations, budgetItemsTotal);
     }
 
     public Report withStatements(List<NarrativeStatement> newStatements) {
         return new Report(kind, year, region, regionCode, title, source, project, funds, indicators,
-                budgetItems, totalScore, findings, newStatements, form, coverage, skippedChecks, figureLocations);
+                budgetItems, totalScore, findings, newStatements, form, coverage, skippedChecks, figureLocations, budgetItemsTotal);
     }
 
     public Report withRegion(String newRegion, String newCode) {
         return new Report(kind, year, newRegion, newCode, title, source, project, funds, indicators,
-                budgetItems, totalScore, findings, statements, form, coverage, skippedChecks, figureLocations);
+                budgetItems, totalScore, findings, statements, form, coverage, skippedChecks, figureLocations, budgetItemsTotal);
     }
 
     public Report withCoverage(FormVariant newForm, List<SectionCoverage> newCoverage) {
         return new Report(kind, year, region, regionCode, title, source, project, funds, indicators,
-                budgetItems, totalScore, findings, statements, newForm, newCoverage, skippedChecks, figureLocations);
+                budgetItems, totalScore, findings, statements, newForm, newCoverage, skippedChecks, figureLocations, budgetItemsTotal);
     }
 }

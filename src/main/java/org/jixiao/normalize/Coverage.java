@@ -27,7 +27,7 @@ final class Coverage {
     }
 
     List<SectionCoverage> of(FormVariant form, String fullText, ReportDraft draft, int fundsFigures,
-                             boolean totalScoreRead) {
+                             boolean totalScoreRead, int indicatorsRead) {
         Set<Section> expected = EnumSet.noneOf(Section.class);
         if (form != null) expected.addAll(expectedByForm.getOrDefault(form, List.of()));
         String text = LabelText.normalize(fullText);
@@ -45,7 +45,7 @@ final class Coverage {
             boolean found = st != null;
             if (!expected.contains(s) && !found) continue;
             int rows = switch (s) {
-                case INDICATORS -> draft.indicators.size();
+                case INDICATORS -> indicatorsRead;
                 case BUDGET_ITEMS -> draft.budgetItems.size();
                 case SOURCES -> draft.sources.size();
                 case FUNDS -> fundsFigures;

@@ -19,6 +19,8 @@ final class FormClassifier {
 
     /** A title line that wraps: the line before it is joined when it is at most this long. */
     static final int WRAPPED_TITLE_PART = 40;
+    /** …and the line after it when it is at most this long and ends the form's name (自评表, 表). */
+    static final int WRAPPED_TITLE_TAIL = 6;
 
     record Title(String text, int block) {
     }
@@ -41,6 +43,8 @@ final class FormClassifier {
             String t = lines.get(i).text().strip();
             if (t.length() > titles.maxTitleLength() || !containsAny(t, titles.keywords())) continue;
             if (titles.notTitlePrefixes().stream().anyMatch(t::startsWith) || t.matches("^\\d+[.、．].*")) continue;
+            String end = t.replaceAll("[\\s。.]+$", "");
+            if (titles.notTitleEndings().stream().anyMatch(end::endsWith)) continue;
             String text = t.replaceAll("\\s+", " ");
             if (i > 0 && text.matches("^(效|表|项目|支出|绩效|部门).*")) {
                 DocumentView.Line prev = lines.get(i - 1);
@@ -50,8 +54,9 @@ final class FormClassifier {
                         && titles.notTitlePrefixes().stream().noneMatch(p::startsWith) && !containsAny(p, titles.keywords());
                 if (wrapped) text = p + text;
             }
+            String next = i + 1 < lines.size() ? lines.get(i + 1).text().strip() : "";
             if (i + 1 < lines.size() && lines.get(i + 1).block() == lines.get(i).block() + 1
-                    && lines.get(i + 1).text().strip().length() == 1) {
+                    && !next.isEmpty() && next.length() <= WRAPPED_TITLE_TAIL && next.endsWith("表")) {
                 text = text + lines.get(i + 1).text().strip();
             }
             return new Title(text, lines.get(i).block());

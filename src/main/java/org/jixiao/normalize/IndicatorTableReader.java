@@ -185,8 +185,12 @@ final class IndicatorTableReader implements SectionReader {
         }
         boolean named = map.containsKey(IndicatorColumn.NAME) || map.containsKey(IndicatorColumn.LEVEL2)
                 || map.containsKey(IndicatorColumn.LEVEL1);
+        // Values may stand in columns of their own (one per recipient village): all three levels and
+        // the 指标解释 still make the table an indicator table.
+        boolean allLevels = map.containsKey(IndicatorColumn.LEVEL1) && map.containsKey(IndicatorColumn.LEVEL2)
+                && map.containsKey(IndicatorColumn.NAME) && map.containsKey(IndicatorColumn.EXPLANATION);
         boolean valued = map.containsKey(IndicatorColumn.TARGET) || map.containsKey(IndicatorColumn.ACTUAL)
-                || map.containsKey(IndicatorColumn.WEIGHT) || map.containsKey(IndicatorColumn.SCORE);
+                || map.containsKey(IndicatorColumn.WEIGHT) || map.containsKey(IndicatorColumn.SCORE) || allLevels;
         // The name column alone with a target is a two-column list, not an indicator table.
         boolean levelled = map.containsKey(IndicatorColumn.LEVEL1) || map.containsKey(IndicatorColumn.LEVEL2)
                 || map.size() >= MIN_HEADER_ROLES + 1;

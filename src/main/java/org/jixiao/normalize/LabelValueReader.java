@@ -43,6 +43,9 @@ final class LabelValueReader implements SectionReader {
 
     private final Map<HeaderField, LabelSet> header = new EnumMap<>(HeaderField.class);
     private final Map<FigureField, LabelSet> figureLabels = new EnumMap<>(FigureField.class);
+    /** Total labels long enough to be recognised at the end of a longer label (年度预算资金总额). */
+    private final List<String> totalSynonyms;
+    static final int MIN_NAMED_TOTAL_LABEL = 4;
     private final List<String> notSources;
     private final LabelSet spendingCategories;
     private final LabelSet fundsSections;
@@ -57,6 +60,8 @@ final class LabelValueReader implements SectionReader {
     LabelValueReader(LabelMappings labels, NumberText figures, SourceNames names) {
         labels.header().forEach((k, v) -> header.put(k, new LabelSet(v)));
         labels.figures().forEach((k, v) -> figureLabels.put(k, new LabelSet(v)));
+        this.totalSynonyms = labels.figures().get(FigureField.TOTAL_AMOUNT).stream().map(LabelText::normalize)
+                .sorted((a, b) -> b.length() - a.length()).toList();
         this.notSources = labels.notSourceLabels().stream().map(LabelText::normalize).toList();
         this.spendingCategories = new LabelSet(labels.spendingCategories());
         this.fundsSections = new LabelSet(labels.fundsSections());
@@ -139,6 +144,15 @@ final class LabelValueReader implements SectionReader {
         if (f == null) return false;
         if (f == FigureField.TOTAL_AMOUNT && breakdownText(p, draft)) return true;
         BigDecimal v = amount(p.value());
+        String fund = f == FigureField.TOTAL_AMOUNT ? namedTotal(p.label()) : null;
+        if (fund != null && v != null && draft.pendingTotal != null && breakdown) {
+            // A second named total inside a breakdown is a fund within the first: a line item of
+            // it, and the breakdowns below it are its own, not the project's sources.
+            draft.budgetItems.add(new org.jixiao.model.BudgetItem(fund, v, null, p.valueAt()));
+            draft.section(Section.BUDGET_ITEMS, p.labelAt()).rows++;
+            draft.sourcesClosed = true;
+            return true;
+        }
         if (f == FigureField.TOTAL_AMOUNT || f == FigureField.CURRENT_YEAR_AMOUNT) {
             breakdown = true;
             draft.section(Section.FUNDS, p.labelAt()).rows = v == null ? draft.section(Section.FUNDS, p.labelAt()).rows : 1;
@@ -261,6 +275,23 @@ final class LabelValueReader implements SectionReader {
     private FigureField figureField(String cell) {
         for (Map.Entry<FigureField, LabelSet> e : figureLabels.entrySet()) {
             if (e.getValue().matches(cell)) return e.getKey();
+        }
+        return namedTotal(cell) != null ? FigureField.TOTAL_AMOUNT : null;
+    }
+
+    /**
+     * A total with its fund's name before the label: "计划生育转移支付资金合计(万元) 年度预算资金总额" →
+     * 计划生育转移支付资金合计. Null when the label is not of that shape.
+     */
+    String namedTotal(String cell) {
+        String n = LabelText.normalize(cell).replaceAll("[)）:：]+$", "");
+        for (String synonym : totalSynonyms) {
+            if (synonym.length() >= MIN_NAMED_TOTAL_LABEL && n.endsWith(synonym) && n.length() > synonym.length()) {
+                String name = cell.strip().replaceAll("[)）:：\\s]+$", "");
+                int at = name.lastIndexOf(synonym.substring(0, 2));
+                name = (at > 0 ? name.substring(0, at) : name).strip();
+                return names.name(name.replaceAll("[(（]\\s*万?元\\s*[)）]\\s*$", ""));
+            }
         }
         return null;
     }

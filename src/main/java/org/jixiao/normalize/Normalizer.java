@@ -52,10 +52,13 @@ public final class Normalizer implements Stage<ExtractedDocument, Report> {
     /** The money unit a form states: 金额单位：万元, 单位:万元, (万元) in a label. */
     private static final Pattern MONEY_UNIT = Pattern.compile("(?:金额)?单位\\s*[:：]\\s*(万元|元)|[(（]\\s*(万元|元)\\s*[)）]");
     /** What a project name taken from the title loses: the year, the region, the form's name. */
-    private static final Pattern TITLE_YEAR = Pattern.compile("^\\s*(?:(?:19|20)\\d{2}\\s*年度?|[\\[【][^\\]】]*[\\]】])\\s*");
+    private static final Pattern TITLE_YEAR = Pattern.compile("^\\s*(?:(?:19|20)\\d{2}\\s*年度?|[\\[【][^\\]】]*[\\]】]|关于)\\s*");
     private static final Pattern TITLE_REGION = Pattern.compile("^[\\u4e00-\\u9fa5]{1,7}?(?:自治区|自治州|自治县|省|市|县|区|旗|盟)(?=[\\u4e00-\\u9fa5\\d])");
     private static final Pattern TITLE_FORM = Pattern.compile("(?:支出)?(?:预算)?绩效.*$|自评.*$");
     private static final Pattern TITLE_PROJECT = Pattern.compile(".*(项目|资金|经费|补助|补贴).*");
+
+    /** The length of a county name too short to be trusted in running text (攸县). */
+    private static final int SHORT_COUNTY_NAME = 2;
 
     private final LabelMappings labels;
     private final NumberText figures;
@@ -66,6 +69,7 @@ public final class Normalizer implements Stage<ExtractedDocument, Report> {
     private final QuantityParser quantities;
     private final NarrativeReader narrative;
     private final RegionResolver regions;
+    private final ProseIndicatorReader proseReader;
 
     public Normalizer(Mappings mappings) {
         mappings.validate();
@@ -83,11 +87,13 @@ public final class Normalizer implements Stage<ExtractedDocument, Report> {
                 labels.figures().get(FigureField.TOTAL_AMOUNT), labels.spendingCategories(), labels.notSourceLabels(),
                 figures, names);
         LabelValueReader labelValues = new LabelValueReader(labels, figures, names);
-        this.readers = new SectionReaders(indicators, funds, items, sources, labelValues,
+        PriorYearMatrixReader priorYear = new PriorYearMatrixReader(labels.priorYearSections(), labels.figures(), figures);
+        this.readers = new SectionReaders(indicators, funds, items, sources, priorYear, labelValues,
                 SectionReaders.headerLabels(labels.header()));
         this.coverage = new Coverage(labels.expectedSections(), labels.sectionSignals());
         this.narrative = new NarrativeReader(mappings.read("narrative.yaml", NarrativeVocabulary.class), quantities::parse);
         this.regions = new RegionResolver(mappings);
+        this.proseReader = new ProseIndicatorReader(mappings.taxonomy(), quantities);
     }
 
     public QuantityParser quantities() {
@@ -101,16 +107,22 @@ public final class Normalizer implements Stage<ExtractedDocument, Report> {
         String title = titleLine == null ? null : titleLine.text();
         ReportDraft draft = new ReportDraft();
         Integer year = year(title, null, view.fullText);
-        readers.items().reportYear(year);
+        readers.reportYear(year);
         readers.read(view, titleLine == null ? -1 : titleLine.block(), draft);
         for (DocumentView.Line line : view.lines) readers.labelValues().readLine(line.text(), line.location(), draft);
         if (year == null) year = year(title, text(draft, HeaderField.START_DATE), view.fullText);
 
         List<Indicator> indicators = new ArrayList<>(draft.indicators);
+        boolean proseIndicators = false;
+        if (indicators.isEmpty() && !draft.has(org.jixiao.mapping.LabelMappings.Section.INDICATORS)) {
+            indicators.addAll(proseReader.read(view.prose));
+            proseIndicators = !indicators.isEmpty();
+            if (proseIndicators) draft.section(org.jixiao.mapping.LabelMappings.Section.INDICATORS, indicators.get(0).location());
+        }
         boolean executionRead = draft.fundsTotals.containsKey(FundsColumn.EXECUTED) || draft.figures.containsKey(FigureField.EXECUTED);
         boolean declarationFunds = draft.figures.containsKey(FigureField.TOTAL_AMOUNT)
                 || draft.figures.containsKey(FigureField.CURRENT_YEAR_AMOUNT);
-        FormVariant form = forms.classify(title, indicators, executionRead, declarationFunds, false);
+        FormVariant form = forms.classify(title, indicators, executionRead, declarationFunds, proseIndicators);
         if (form == null) {
             throw new UnreadableInputException(doc.source().fileName(),
                     "未识别为绩效自评表或绩效目标申报表：文中既没有报告标题（如“……绩效自评表”“……绩效目标申报表”），"
@@ -132,6 +144,7 @@ public final class Normalizer implements Stage<ExtractedDocument, Report> {
         Matcher unit = MONEY_UNIT.matcher(view.fullText);
         if (unit.find()) draft.moneyUnit = unit.group(1) != null ? unit.group(1) : unit.group(2);
         Map<String, Location> located = new LinkedHashMap<>();
+        if (form == FormVariant.TARGET_NOTICE) noticeFacts(view, projectFromTitle(title), draft, located);
         Funds funds = funds(draft, prose, located);
         BigDecimal totalScore = draft.totalScore != null ? draft.totalScore.value() : null;
         if (totalScore != null) located.put("totalScore", draft.totalScore.location());
@@ -161,13 +174,67 @@ public final class Normalizer implements Stage<ExtractedDocument, Report> {
                     nz(project.name()), nz(text(draft, HeaderField.DEPARTMENT_FALLBACK)));
             region = regions.resolve(names.stream().map(LabelText::normalize).toList(), LabelText.simplified(view.fullText));
         }
+        if (region == null) region = countyNamingUnit(title, project, text(draft, HeaderField.DEPARTMENT_FALLBACK));
+        region = levelOfUnit(region, project);
         SourceInfo source = new SourceInfo(doc.source().fileName(), doc.source().sha256(),
                 doc.source().mediaType(), doc.pages());
         int fundsFigures = countFunds(funds);
-        List<SectionCoverage> sections = coverage.of(form, view.fullText, draft, fundsFigures, totalScore != null);
+        List<SectionCoverage> sections = coverage.of(form, view.fullText, draft, fundsFigures, totalScore != null, indicators.size());
         return new Report(form.kind(), year, region == null ? null : region.name(),
                 region == null ? null : region.code(), title, source, project, funds, indicators,
-                draft.budgetItems, totalScore, doc.problems(), statements, form, sections, List.of(), located);
+                draft.budgetItems, totalScore, doc.problems(), statements, form, sections, List.of(), located,
+                draft.itemsTotal == null ? null : draft.itemsTotal.value());
+    }
+
+    /** "安排……资金50万元，实施同心县下马关镇……项目": how a notice states its money and its project. */
+    private static final Pattern NOTICE_FUNDS = Pattern.compile("资金\\s*(\\d+(?:\\.\\d+)?)\\s*万元[^。；;]*?实施([^，,。；;]{2,60}?项目)");
+
+    /**
+     * A prose notice has no funds field: the sentence that allocates the money and names the
+     * project gives the total and the project's full name (with its county, which the title may
+     * leave out).
+     */
+    private void noticeFacts(DocumentView view, String titleName, ReportDraft draft, Map<String, Location> located) {
+        for (org.jixiao.model.TextBlock t : view.prose) {
+            Matcher m = NOTICE_FUNDS.matcher(t.text());
+            if (!m.find()) continue;
+            if (!draft.figures.containsKey(FigureField.TOTAL_AMOUNT)) {
+                draft.putFigure(FigureField.TOTAL_AMOUNT, new BigDecimal(m.group(1)), t.location());
+            }
+            String named = m.group(2).strip();
+            if (!draft.header.containsKey(HeaderField.PROJECT_NAME) && (titleName == null || named.endsWith(titleName))) {
+                draft.putHeader(HeaderField.PROJECT_NAME, named, t.location());
+            }
+            return;
+        }
+    }
+
+    /**
+     * A two-character county (攸县, 沛县) is too short to be trusted inside running text, but a
+     * unit or a title that starts with it is named after it: 攸县农业农村局 is in 攸县.
+     */
+    private RegionResolver.Region countyNamingUnit(String title, Project project, String fallback) {
+        for (String s : new String[] {project.department(), project.implementingUnit(), fallback, title}) {
+            if (s == null) continue;
+            String n = LabelText.normalize(s);
+            if (n.length() <= SHORT_COUNTY_NAME || !n.substring(0, SHORT_COUNTY_NAME).matches(".[县区市旗]")) continue;
+            RegionResolver.Region r = regions.find(n.substring(0, SHORT_COUNTY_NAME));
+            if (r != null) return r;
+        }
+        return null;
+    }
+
+    /**
+     * A unit named by its level alone (省商务厅) belongs to the province of the place the form
+     * names, not to the city of its street address.
+     */
+    private RegionResolver.Region levelOfUnit(RegionResolver.Region region, Project project) {
+        if (region == null) return null;
+        String unit = project.department() != null ? project.department() : project.implementingUnit();
+        if (unit == null) return region;
+        List<RegionResolver.Region> lineage = regions.lineage(region.code());
+        // Only 省: a 市 unit may be a county-level city's own (江阴市's 市人社局).
+        return unit.startsWith("省") && lineage.size() > 1 ? lineage.get(lineage.size() - 1) : region;
     }
 
     private Funds funds(ReportDraft draft, Map<String, BigDecimal> prose, Map<String, Location> located) {

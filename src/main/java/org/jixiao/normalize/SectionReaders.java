@@ -15,18 +15,21 @@ final class SectionReaders {
     private final FundsMatrixReader funds;
     private final BudgetItemsReader items;
     private final SourcesSectionReader sources;
+    private final PriorYearMatrixReader priorYear;
     private final LabelValueReader labelValues;
     private final List<SectionReader> order;
     private final LabelSet headerLabels;
 
     SectionReaders(IndicatorTableReader indicators, FundsMatrixReader funds, BudgetItemsReader items,
-                   SourcesSectionReader sources, LabelValueReader labelValues, List<String> headerLabels) {
+                   SourcesSectionReader sources, PriorYearMatrixReader priorYear, LabelValueReader labelValues,
+                   List<String> headerLabels) {
         this.indicators = indicators;
         this.funds = funds;
         this.items = items;
         this.sources = sources;
+        this.priorYear = priorYear;
         this.labelValues = labelValues;
-        this.order = List.of(indicators, funds, items, sources, labelValues);
+        this.order = List.of(indicators, funds, items, sources, priorYear, labelValues);
         this.headerLabels = new LabelSet(headerLabels);
         // A block ends where another section's block starts.
         indicators.endAt((t, r) -> funds.startsAt(t, r) || items.startsAt(t, r) || sources.startsAt(t, r));
@@ -40,6 +43,12 @@ final class SectionReaders {
 
     BudgetItemsReader items() {
         return items;
+    }
+
+    /** The year the report is for: prior-year columns are the ones before it. */
+    void reportYear(Integer year) {
+        items.reportYear(year);
+        priorYear.reportYear(year);
     }
 
     LabelValueReader labelValues() {

@@ -144,7 +144,7 @@ final class ArithmeticRules {
         if (r.budgetItems().isEmpty()) return;
         BigDecimal total = r.funds().totalAmount() != null ? r.funds().totalAmount() : r.funds().adjustedBudget();
         String totalName = r.funds().totalAmount() != null ? "项目总金额" : "预算数";
-        if (total == null) {
+        if (total == null && r.budgetItemsTotal() == null) {
             out.skip("未能核对项目概算合计：未读到项目总金额");
             return;
         }
@@ -164,7 +164,17 @@ final class ArithmeticRules {
             return;
         }
         if (!unfilled.isEmpty()) out.skip("项目概算合计未计入未填金额的" + String.join("", unfilled));
-        if (!figures.differ(total, sum)) return;
+        if (r.budgetItemsTotal() != null && figures.differ(r.budgetItemsTotal(), sum)) {
+            // The 合计 row under the items is compared, not counted: it is the form's own sum.
+            Location at = r.locationOf("budgetItems.total");
+            out.add(FindingCode.BUDGET_ITEMS_SUM_MISMATCH.finding(severity(FindingCode.BUDGET_ITEMS_SUM_MISMATCH, unfilled),
+                    "budgetItems",
+                    "项目概算 " + counted + " 项之和为 " + figures.showRounded(sum) + "，合计行填报 "
+                            + Figures.show(r.budgetItemsTotal()),
+                    figures.round(sum), r.budgetItemsTotal(), at != null ? at : budgetItemsLocation(r)));
+            return;
+        }
+        if (total == null || !figures.differ(total, sum)) return;
         String note = unfilled.isEmpty() ? "" : "（" + String.join("", unfilled) + "未填金额，未计入）";
         out.add(FindingCode.BUDGET_ITEMS_SUM_MISMATCH.finding(severity(FindingCode.BUDGET_ITEMS_SUM_MISMATCH, unfilled),
                 "budgetItems",
@@ -205,7 +215,7 @@ final class ArithmeticRules {
             return;
         }
         if (!unfilled.isEmpty()) out.skip("资金来源合计未计入未填金额的" + String.join("", unfilled));
-        if (!figures.differ(total, sum)) return;
+        if (total == null || !figures.differ(total, sum)) return;
         String note = unfilled.isEmpty() ? "" : "；" + String.join("", unfilled) + "未填金额，未计入";
         out.add(FindingCode.FUND_SOURCES_SUM_MISMATCH.finding(severity(FindingCode.FUND_SOURCES_SUM_MISMATCH, unfilled),
                 "sources",

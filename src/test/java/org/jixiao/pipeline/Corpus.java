@@ -29,9 +29,18 @@ public final class Corpus {
         return inputs(ROOT);
     }
 
-    /** Every report input beside an expected.json. */
+    /** The form-variant cases: expected.json in the real-forms conventions (no findings), see corpus/variants. */
+    public static final Path VARIANTS = ROOT.resolve("variants");
+
+    /** Every report input beside an expected.json in the golden format (findings included). */
     public static List<Path> goldenInputs() {
-        return allInputs().stream().filter(p -> Files.exists(p.resolveSibling("expected.json"))).toList();
+        return allInputs().stream().filter(p -> !p.startsWith(VARIANTS))
+                .filter(p -> Files.exists(p.resolveSibling("expected.json"))).toList();
+    }
+
+    /** Every input of the form-variant cases. */
+    public static List<Path> variantInputs() {
+        return inputs(VARIANTS);
     }
 
     /** The text form of every golden case (tests that edit a report's text use these). */
