@@ -26,18 +26,16 @@ final class Coverage {
         this.signals = signals;
     }
 
-    List<SectionCoverage> of(FormVariant form, String fullText, ReportDraft draft, int fundsFigures,
-                             boolean totalScoreRead, int indicatorsRead) {
+    /**
+     * @param labels the cells and short lines of the document: a section is announced by a label
+     *               (项目概算, 项目资金(万元)), not by the same words inside a sentence
+     */
+    List<SectionCoverage> of(FormVariant form, List<String> labels, ReportDraft draft, int fundsFigures,
+                             boolean totalScoreRead, int indicatorsRead, boolean projectRead) {
         Set<Section> expected = EnumSet.noneOf(Section.class);
         if (form != null) expected.addAll(expectedByForm.getOrDefault(form, List.of()));
-        String text = LabelText.normalize(fullText);
         for (Map.Entry<Section, List<String>> e : signals.entrySet()) {
-            for (String s : e.getValue()) {
-                if (text.contains(LabelText.normalize(s))) {
-                    expected.add(e.getKey());
-                    break;
-                }
-            }
+            if (announced(labels, e.getValue())) expected.add(e.getKey());
         }
         List<SectionCoverage> out = new ArrayList<>();
         for (Section s : Section.values()) {
@@ -50,7 +48,7 @@ final class Coverage {
                 case SOURCES -> draft.sources.size();
                 case FUNDS -> fundsFigures;
                 case TOTAL_SCORE -> totalScoreRead || draft.totalRowSeen ? 1 : 0;
-                case PROJECT -> draft.header.isEmpty() ? 0 : 1;
+                case PROJECT -> projectRead ? 1 : 0;
                 case PRIOR_YEAR -> st == null ? 0 : st.rows;
             };
             out.add(new SectionCoverage(s.field(), title(s), expected.contains(s), found, rows,
@@ -58,6 +56,20 @@ final class Coverage {
                     st == null ? null : st.location));
         }
         return out;
+    }
+
+    /** Longest label that can announce a section; longer cells are sentences. */
+    static final int MAX_LABEL_LENGTH = 20;
+
+    private static boolean announced(List<String> labels, List<String> signals) {
+        for (String cell : labels) {
+            String n = LabelText.bare(cell);
+            if (n.isEmpty() || n.length() > MAX_LABEL_LENGTH) continue;
+            for (String s : signals) {
+                if (n.startsWith(LabelText.normalize(s))) return true;
+            }
+        }
+        return false;
     }
 
     static String title(Section s) {

@@ -27,6 +27,12 @@ final class DocumentView {
     final List<Integer> tableBlocks = new ArrayList<>();
     final List<Line> lines = new ArrayList<>();
     final String fullText;
+    private final List<String> labels = new ArrayList<>();
+
+    /** Every non-empty table cell and every prose line: where a section's label may stand. */
+    List<String> labels() {
+        return labels;
+    }
 
     DocumentView(ExtractedDocument doc, Pattern ignoredRow) {
         StringBuilder all = new StringBuilder();
@@ -35,6 +41,7 @@ final class DocumentView {
             if (b instanceof TextBlock t) {
                 prose.add(t);
                 lines.add(new Line(t.text(), t.location(), index));
+                labels.add(t.text());
                 all.append(t.text()).append('\n');
             } else if (b instanceof TableBlock t) {
                 List<TableRow> rows = new ArrayList<>();
@@ -42,6 +49,9 @@ final class DocumentView {
                     if (r.cells().stream().allMatch(c -> ignoredRow.matcher(c).matches())) continue;
                     rows.add(r);
                     all.append(String.join("\t", r.cells())).append('\n');
+                    for (String c : r.cells()) {
+                        if (!c.isBlank()) labels.add(c);
+                    }
                     List<String> filled = r.cells().stream().filter(c -> !c.isBlank()).toList();
                     if (filled.size() == 1) lines.add(new Line(filled.get(0).strip(), r.location(), index));
                 }

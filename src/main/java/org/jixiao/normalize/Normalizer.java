@@ -179,7 +179,8 @@ public final class Normalizer implements Stage<ExtractedDocument, Report> {
         SourceInfo source = new SourceInfo(doc.source().fileName(), doc.source().sha256(),
                 doc.source().mediaType(), doc.pages());
         int fundsFigures = countFunds(funds);
-        List<SectionCoverage> sections = coverage.of(form, view.fullText, draft, fundsFigures, totalScore != null, indicators.size());
+        List<SectionCoverage> sections = coverage.of(form, view.labels(), draft, fundsFigures, totalScore != null, indicators.size(),
+                project.name() != null || project.department() != null || project.implementingUnit() != null);
         return new Report(form.kind(), year, region == null ? null : region.name(),
                 region == null ? null : region.code(), title, source, project, funds, indicators,
                 draft.budgetItems, totalScore, doc.problems(), statements, form, sections, List.of(), located,

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import org.jixiao.mapping.Taxonomy;
 import org.jixiao.model.FindingCode;
+import org.jixiao.model.FormVariant;
 import org.jixiao.model.Indicator;
 import org.jixiao.model.Report;
 import org.jixiao.model.ReportKind;
@@ -47,6 +48,9 @@ final class DesignRules {
         for (Indicator i : r.indicators()) byName.computeIfAbsent(key(i.name()), k -> new ArrayList<>()).add(i);
         for (List<Indicator> same : byName.values()) {
             if (same.size() < 2) continue;
+            // A scoring criterion scored in parts (its 三级 cell merged over two scoring rows) has no
+            // targets: the repeated name is the layout, not a duplicated indicator.
+            if (same.stream().allMatch(i -> i.target() == null && i.actual() == null)) continue;
             Indicator first = same.get(0);
             out.add(FindingCode.DUPLICATE_INDICATOR.finding(first.name(),
                     "三级指标“" + first.name() + "”重复设置 " + same.size() + " 次，应整合相同或相似的指标",
@@ -95,6 +99,10 @@ final class DesignRules {
 
     private void missingBenefit(Report r, Checks out) {
         if (r.indicators().isEmpty()) return;
+        // Evaluation criteria (决策/过程/产出/效益 scoring sheets, bare indicator tables) are not a
+        // project's targets: whether they measure benefit is not this rule's question.
+        if (r.form() == FormVariant.SCORING_SHEET || r.form() == FormVariant.INDICATOR_TABLE
+                || r.indicators().stream().allMatch(i -> i.target() == null && i.actual() == null)) return;
         for (Indicator i : r.indicators()) {
             if ((i.level1() != null && containsAny(i.level1(), design.benefitWords()))
                     || (i.level2() != null && containsAny(i.level2(), design.benefitWords()))

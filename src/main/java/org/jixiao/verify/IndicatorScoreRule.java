@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jixiao.model.Finding;
 import org.jixiao.model.FindingCode;
+import org.jixiao.model.FormVariant;
 import org.jixiao.model.Indicator;
 import org.jixiao.model.Report;
 import org.jixiao.model.Severity;
@@ -40,8 +41,12 @@ final class IndicatorScoreRule implements Rule {
                 continue;
             }
             if (i.score().compareTo(i.weight()) > 0) {
-                out.add(finding(i, Severity.ERROR, i.weight(),
-                        "得分 " + Figures.show(i.score()) + " 超过该指标分值 " + Figures.show(i.weight())));
+                // A scoring sheet's criteria may award bonus points (加分): above the weight is then
+                // for the reviewer to confirm, not an arithmetic error.
+                boolean bonus = report.form() == FormVariant.SCORING_SHEET;
+                out.add(finding(i, bonus ? Severity.WARNING : Severity.ERROR, i.weight(),
+                        "得分 " + Figures.show(i.score()) + " 超过该指标分值 " + Figures.show(i.weight())
+                                + (bonus ? "（评分表的评分标准可能含加分项，请核对）" : "")));
                 continue;
             }
             if (i.score().signum() < 0) {
