@@ -100,12 +100,14 @@ final class ReportDocuments {
         text(report, reportName, r.title(), r.project().department(), r.project().implementingUnit(), r.region());
         DecimalField.add(report, NumericField.EXECUTION_RATE.fieldName(), r.funds().executionRate());
         DecimalField.add(report, NumericField.TOTAL_SCORE.fieldName(), r.totalScore());
-        DecimalField.add(report, NumericField.INITIAL_BUDGET.fieldName(), r.funds().initialBudget());
-        DecimalField.add(report, NumericField.ADJUSTED_BUDGET.fieldName(), r.funds().adjustedBudget());
-        DecimalField.add(report, NumericField.EXECUTED.fieldName(), r.funds().executed());
+        // Amounts compared across reports in one unit, 万元: a form printed in 元 is scaled here,
+        // while its JSON keeps the figures as printed.
+        DecimalField.add(report, NumericField.INITIAL_BUDGET.fieldName(), tenThousands(r, r.funds().initialBudget()));
+        DecimalField.add(report, NumericField.ADJUSTED_BUDGET.fieldName(), tenThousands(r, r.funds().adjustedBudget()));
+        DecimalField.add(report, NumericField.EXECUTED.fieldName(), tenThousands(r, r.funds().executed()));
         DecimalField.add(report, NumericField.EXECUTION_SCORE.fieldName(), r.funds().executionScore());
-        DecimalField.add(report, NumericField.TOTAL_AMOUNT.fieldName(), r.funds().totalAmount());
-        DecimalField.add(report, NumericField.CURRENT_YEAR_AMOUNT.fieldName(), r.funds().currentYearAmount());
+        DecimalField.add(report, NumericField.TOTAL_AMOUNT.fieldName(), tenThousands(r, r.funds().totalAmount()));
+        DecimalField.add(report, NumericField.CURRENT_YEAR_AMOUNT.fieldName(), tenThousands(r, r.funds().currentYearAmount()));
         docs.add(report);
 
         // The level-1 facet fields of a report's rows, resolved once per distinct value.
@@ -252,6 +254,15 @@ final class ReportDocuments {
 
     private static void stored(Document d, String field, String value) {
         if (value != null) d.add(new StoredField(field, value));
+    }
+
+    /** Yuan per 万元. */
+    private static final BigDecimal YUAN_PER_WAN = BigDecimal.valueOf(10_000);
+
+    /** An amount in 万元, whatever unit the form printed it in. */
+    static BigDecimal tenThousands(Report r, BigDecimal amount) {
+        if (amount == null || !"元".equals(r.funds().unit())) return amount;
+        return amount.divide(YUAN_PER_WAN, amount.scale() + 4, java.math.RoundingMode.HALF_UP);
     }
 
     private static BigDecimal value(Quantity q) {

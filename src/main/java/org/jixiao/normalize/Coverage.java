@@ -51,6 +51,8 @@ final class Coverage {
                 case PROJECT -> projectRead ? 1 : 0;
                 case PRIOR_YEAR -> st == null ? 0 : st.rows;
             };
+            // A section whose figures were read elsewhere (a 资金总额 row under 资金来源) was found.
+            found = found || rows > 0;
             out.add(new SectionCoverage(s.field(), title(s), expected.contains(s), found, rows,
                     st == null ? List.of() : st.columnsFound, st == null ? List.of() : st.columnsMissing,
                     st == null ? null : st.location));
