@@ -21,14 +21,14 @@ import org.jixiao.model.BudgetItem;
  */
 final class BudgetItemsReader implements SectionReader {
 
-    private final Map<ItemColumn, LabelSet> columns = new EnumMap<>(ItemColumn.class);
+    private final ColumnRoles<ItemColumn> columns;
     private final LabelSet endRows;
     private final Pattern priorYearColumn;
     private final NumberText figures;
     private Integer reportYear;
 
     BudgetItemsReader(BudgetItemsMapping mapping, NumberText figures) {
-        mapping.columns().forEach((k, v) -> columns.put(k, new LabelSet(v)));
+        this.columns = new ColumnRoles<>(ItemColumn.class, mapping.columns());
         this.endRows = new LabelSet(mapping.endRows());
         this.priorYearColumn = Pattern.compile(mapping.priorYearColumn());
         this.figures = figures;
@@ -40,17 +40,10 @@ final class BudgetItemsReader implements SectionReader {
     }
 
     Map<ItemColumn, Integer> header(TableView table, int row) {
+        Map<Integer, ItemColumn> byColumn = columns.match(table.cells(row), figures);
+        if (byColumn == null) return null;
         Map<ItemColumn, Integer> map = new EnumMap<>(ItemColumn.class);
-        List<String> cells = table.cells(row);
-        for (int i = 0; i < cells.size(); i++) {
-            if (figures.isNumber(cells.get(i))) return null;
-            for (Map.Entry<ItemColumn, LabelSet> e : columns.entrySet()) {
-                if (!map.containsKey(e.getKey()) && e.getValue().matches(cells.get(i))) {
-                    map.put(e.getKey(), i);
-                    break;
-                }
-            }
-        }
+        byColumn.forEach((c, k) -> map.put(k, c));
         if (!map.containsKey(ItemColumn.NAME) || !map.containsKey(ItemColumn.AMOUNT)) return null;
         // The first item row must carry an amount under the amount column.
         for (int r = row + 1; r < table.size(); r++) {

@@ -27,7 +27,7 @@ final class FundsMatrixReader implements SectionReader {
     /** Columns a header must name, so an indicator header's 分值 | 得分 alone is not one. */
     static final int MIN_HEADER_COLUMNS = 2;
 
-    private final Map<FundsColumn, LabelSet> columns = new EnumMap<>(FundsColumn.class);
+    private final ColumnRoles<FundsColumn> columns;
     private final LabelSet totalRows;
     private final LabelSet spendingCategories;
     private final Pattern weightPattern;
@@ -37,7 +37,7 @@ final class FundsMatrixReader implements SectionReader {
 
     FundsMatrixReader(FundsMatrixMapping mapping, List<String> spendingCategories, NumberText figures,
                       SourceNames sourceNames) {
-        mapping.columns().forEach((k, v) -> columns.put(k, new LabelSet(v)));
+        this.columns = new ColumnRoles<>(FundsColumn.class, mapping.columns());
         this.totalRows = new LabelSet(mapping.totalRows());
         this.spendingCategories = new LabelSet(spendingCategories);
         this.weightPattern = Pattern.compile(mapping.weightPattern());
@@ -51,17 +51,8 @@ final class FundsMatrixReader implements SectionReader {
 
     /** Column index → funds column when the row is a funds header, else null. */
     Map<Integer, FundsColumn> header(TableView table, int row) {
-        Map<Integer, FundsColumn> map = new LinkedHashMap<>();
-        List<String> cells = table.cells(row);
-        for (int i = 0; i < cells.size(); i++) {
-            if (figures.isNumber(cells.get(i))) return null;
-            for (Map.Entry<FundsColumn, LabelSet> e : columns.entrySet()) {
-                if (!map.containsValue(e.getKey()) && e.getValue().matches(cells.get(i))) {
-                    map.put(i, e.getKey());
-                    break;
-                }
-            }
-        }
+        Map<Integer, FundsColumn> map = columns.match(table.cells(row), figures);
+        if (map == null) return null;
         boolean money = map.containsValue(FundsColumn.ADJUSTED_BUDGET) || map.containsValue(FundsColumn.INITIAL_BUDGET)
                 || map.containsValue(FundsColumn.EXECUTED);
         return map.size() >= MIN_HEADER_COLUMNS && money ? map : null;

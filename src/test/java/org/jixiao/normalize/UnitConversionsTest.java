@@ -24,7 +24,7 @@ class UnitConversionsTest {
     @CsvSource(delimiter = '|', value = {
             "6085|万人|人|60850000", "60850000|人|万人|6085", "1688.91|万元|元|16889100", "1|亿元|万元|10000",
             "1|天|小时|24", "90|分钟|小时|1.5", "1|周|日|7", "24|个月|年|2", "2|个工作日|工作日|2",
-            "1|%|‰|10", "3|公里|千米|3", "5|人次|人次|5", "7|辆|辆|7",
+            "1|%|‰|10", "95|百分比|%|95", "2|个百分点|%|2", "2|百分点|%|2", "3|公里|千米|3", "5|人次|人次|5", "7|辆|辆|7",
     })
     void convertsWithinAFamily(String value, String from, String to, String expected) {
         assertEquals(0, new BigDecimal(expected).compareTo(BUNDLED.convert(new BigDecimal(value), from, to)),
