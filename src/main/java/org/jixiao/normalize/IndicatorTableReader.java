@@ -42,7 +42,7 @@ final class IndicatorTableReader implements SectionReader {
 
     /** Where each role sits, over how many rows the header runs, and the level weights' columns. */
     record Header(Map<IndicatorColumn, Integer> columns, Integer level1Weight, Integer level2Weight, int rows,
-                  int firstColumn, String sectionLabel) {
+                  int firstColumn, String sectionLabel, List<String> labels) {
 
         Integer at(IndicatorColumn c) {
             return columns.get(c);
@@ -93,7 +93,7 @@ final class IndicatorTableReader implements SectionReader {
             Header two = assign(table, row, labels(table, row, row + 1));
             if (two != null && (one == null || two.columns().size() > one.columns().size())) {
                 return new Header(two.columns(), two.level1Weight(), two.level2Weight(), 2, two.firstColumn(),
-                        two.sectionLabel());
+                        two.sectionLabel(), two.labels());
             }
         }
         return one;
@@ -200,7 +200,7 @@ final class IndicatorTableReader implements SectionReader {
         for (int c = 0; c < first; c++) {
             if (!table.cell(row, c).isEmpty()) section = table.cell(row, c);
         }
-        return new Header(map, level1Weight, level2Weight, 1, first, section);
+        return new Header(map, level1Weight, level2Weight, 1, first, section, List.copyOf(labels));
     }
 
     @Override
@@ -283,7 +283,10 @@ final class IndicatorTableReader implements SectionReader {
     private void describeColumns(Header h, ReportDraft.SectionState state) {
         for (IndicatorColumn c : IndicatorColumn.values()) {
             if (c == IndicatorColumn.REVIEW_SCORE || c == IndicatorColumn.COMPARATOR || c == IndicatorColumn.UNIT) continue;
-            if (h.has(c)) state.columnsFound.add(title(c));
+            if (c == IndicatorColumn.SCORE && h.has(c) && h.has(IndicatorColumn.REVIEW_SCORE)) {
+                // Several score columns (县级评分 | 市级评分): say which one the scores come from.
+                state.columnsFound.add(title(c) + "（取自“" + h.labels().get(h.at(c)).replaceAll("\\s+", "") + "”列）");
+            } else if (h.has(c)) state.columnsFound.add(title(c));
             else if (c != IndicatorColumn.EXPLANATION) state.columnsMissing.add(title(c));
         }
     }

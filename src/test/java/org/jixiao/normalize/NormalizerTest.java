@@ -56,7 +56,8 @@ class NormalizerTest {
                         "1|决策(12)|项目立项|议事程序|程序完整得3分|3|3|2",
                         "2||资金投入|资金整合|整合得2分|2|1|")),
                 "form=SCORING_SHEET; indicators.size=2; indicators[0].level1=决策; indicators[0].weight=3;"
-                        + " indicators[0].score=3; indicators[1].level2=资金投入; indicators[1].score=1; indicators[1].target=null");
+                        + " indicators[0].score=3; indicators[1].level2=资金投入; indicators[1].score=1; indicators[1].target=null;"
+                        + " coverage[0].columnsFound[4]=得分（取自“县级评分”列）");
     }
 
     @Test

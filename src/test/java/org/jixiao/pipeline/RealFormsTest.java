@@ -80,6 +80,17 @@ class RealFormsTest {
                 r.cell("header"), r.cell("funds"), r.cell("indicators"), r.cell("items"),
                 r.differences.isEmpty() ? "ok" : r.differences.size() + " difference(s)"));
         assertTrue(r.differences.isEmpty(), name + " differs from its expected file:\n  " + String.join("\n  ", r.differences));
+        // Never silent, always located: a section expected but not read is a finding, and every
+        // finding but those about the whole report says where its figure stands.
+        for (org.jixiao.model.SectionCoverage c : report.coverage()) {
+            if (!c.notRead()) continue;
+            assertTrue(report.findings().stream().anyMatch(f -> f.code().equals("SECTION_NOT_READ")
+                    && f.subject().equals(c.section())), name + ": " + c.section() + " not read, and not said");
+        }
+        for (org.jixiao.model.Finding f : report.findings()) {
+            assertTrue(f.location() != null || FindingLocationCorpusTest.exempt(report, f),
+                    name + ": " + f.code() + "/" + f.subject() + " has no location");
+        }
     }
 
     @AfterAll
