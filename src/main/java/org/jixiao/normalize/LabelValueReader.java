@@ -157,7 +157,10 @@ final class LabelValueReader implements SectionReader {
             breakdown = true;
             draft.section(Section.FUNDS, p.labelAt()).rows = v == null ? draft.section(Section.FUNDS, p.labelAt()).rows : 1;
         }
-        if (f.name().startsWith("PRIOR_")) draft.section(Section.PRIOR_YEAR, p.labelAt()).rows = 1;
+        if (f.name().startsWith("PRIOR_")) {
+            ReportDraft.SectionState prior = draft.section(Section.PRIOR_YEAR, p.labelAt());
+            if (v != null) prior.rows = 1;
+        }
         if (f == FigureField.TOTAL_SCORE) draft.section(Section.TOTAL_SCORE, p.labelAt());
         if (v != null) draft.putFigure(f, v, p.valueAt());
         if (v != null && (f == FigureField.TOTAL_AMOUNT || f == FigureField.CURRENT_YEAR_AMOUNT)) {

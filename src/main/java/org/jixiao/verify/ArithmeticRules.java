@@ -114,6 +114,12 @@ final class ArithmeticRules {
             out.skip("未能核对总分：" + (r.indicators().isEmpty() ? "未读到绩效指标" : "未读到任何得分"));
             return;
         }
+        if (executionScore == null && r.coverage().stream().anyMatch(c -> c.section().equals("funds") && c.notRead())) {
+            // The 总分 includes the execution score, which sits in the funds block that was not read:
+            // a sum without it would invent a mismatch.
+            out.skip("未能核对总分：未读到项目资金部分（预算执行得分）");
+            return;
+        }
         BigDecimal sum = executionScore == null ? BigDecimal.ZERO : executionScore;
         List<String> unscored = new ArrayList<>();
         for (Indicator i : r.indicators()) {
