@@ -35,6 +35,10 @@ import org.jixiao.model.Indicator;
  */
 final class IndicatorTableReader implements SectionReader {
 
+    /** "(50分)", "(10)", "15分": one number, in brackets or followed by 分; not a range. */
+    private static final Pattern STATED_WEIGHT =
+            Pattern.compile("[(（]\\s*(\\d+(?:\\.\\d+)?)\\s*分?\\s*[)）]|(?<![\\d\\-—~])(\\d+(?:\\.\\d+)?)\\s*分");
+
     /** A header must give at least this many roles, a level or name column among them. */
     static final int MIN_HEADER_ROLES = 3;
     /** The upper row of a two-row header names at least this many columns itself. */
@@ -211,6 +215,8 @@ final class IndicatorTableReader implements SectionReader {
         String level1 = null;
         String level2 = null;
         String previousName = null;
+        BigDecimal level1Weight = null;
+        BigDecimal level2Weight = null;
         int r = start + h.rows();
         for (; r < table.size(); r++) {
             if (table.filled(r) == 0) continue;
@@ -254,8 +260,13 @@ final class IndicatorTableReader implements SectionReader {
                 boolean spans = l2.isEmpty() && !name.isEmpty() && !l1.equals(level1);
                 level1 = l1;
                 level2 = spans ? l1 : null;
+                level1Weight = stated(l1Raw, cells, h.level1Weight());
+                level2Weight = spans ? level1Weight : null;
             }
-            if (!l2.isEmpty()) level2 = l2;
+            if (!l2.isEmpty()) {
+                level2 = l2;
+                level2Weight = stated(l2Raw, cells, h.level2Weight());
+            }
             BigDecimal weight = figures.parse(at(cells, h.at(IndicatorColumn.WEIGHT)));
             BigDecimal score = figures.parse(at(cells, h.at(IndicatorColumn.SCORE)));
             if (name.isEmpty() && l1.isEmpty() && l2.isEmpty() && (weight != null || score != null)) {
@@ -268,7 +279,7 @@ final class IndicatorTableReader implements SectionReader {
             String actual = at(cells, h.at(IndicatorColumn.ACTUAL));
             draft.indicators.add(new Indicator(level1, level2, name, nullIfEmpty(target), nullIfEmpty(actual),
                     weight, score, quantities.parse(target), quantities.parse(actual),
-                    weight == null ? null : "table", table.location(r)));
+                    weight == null ? null : "table", table.location(r), level1Weight, level2Weight));
             state.rows++;
         }
         return r;
@@ -349,11 +360,18 @@ final class IndicatorTableReader implements SectionReader {
         return s.replaceAll("\\s+", "");
     }
 
-    /** The weight a category label states: 产出指标(50分) → 50; null when none. */
-    BigDecimal categoryWeight(String raw) {
+    /**
+     * The weight a category states: its own 分值 column, or its label (产出指标(50分) → 50,
+     * 决策(10) → 10; a range such as 成本指标(0-20)分 states none).
+     */
+    private BigDecimal stated(String raw, List<String> cells, Integer weightColumn) {
+        if (weightColumn != null) {
+            BigDecimal w = figures.parse(at(cells, weightColumn));
+            if (w != null) return w;
+        }
         if (raw == null) return null;
-        Matcher m = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*分").matcher(NumberText.halfWidth(raw));
-        return m.find() ? new BigDecimal(m.group(1)) : null;
+        Matcher m = STATED_WEIGHT.matcher(NumberText.halfWidth(raw));
+        return m.find() ? new BigDecimal(m.group(1) != null ? m.group(1) : m.group(2)) : null;
     }
 
     private boolean notIndicator(String name) {

@@ -29,7 +29,7 @@ final class DesignRules {
 
     List<Rule> all() {
         return List.of(this::noIndicators, this::duplicates, this::misclassified, this::targetTooLow,
-                this::missingBenefit, this::vagueTargets, this::weightSum);
+                this::missingBenefit, this::vagueTargets, this::weightSum, this::categoryWeights);
     }
 
     /**
@@ -151,6 +151,46 @@ final class DesignRules {
         out.add(FindingCode.WEIGHT_SUM_MISMATCH.finding("weights",
                 "预算执行分值与各指标分值合计 " + Figures.show(sum) + " 分，不等于满分 " + Figures.show(design.fullMarks()) + " 分",
                 design.fullMarks(), sum, FigureLocation.ofSection(r, "indicators")));
+    }
+
+    /**
+     * A category that states its weight (产出指标(50分), a 分值 column after 一级指标) should weigh
+     * what its indicators weigh together. Checked only where every indicator of the category has a
+     * weight, once per category.
+     */
+    private void categoryWeights(Report r, Checks out) {
+        Map<String, List<Indicator>> level1 = new LinkedHashMap<>();
+        Map<String, List<Indicator>> level2 = new LinkedHashMap<>();
+        for (Indicator i : r.indicators()) {
+            if (i.level1() != null && i.level1Weight() != null) {
+                level1.computeIfAbsent(i.level1() + "\u0000" + i.level1Weight(), k -> new ArrayList<>()).add(i);
+            }
+            if (i.level2() != null && i.level2Weight() != null && !i.level2().equals(i.level1())) {
+                level2.computeIfAbsent(i.level1() + "\u0000" + i.level2() + "\u0000" + i.level2Weight(),
+                        k -> new ArrayList<>()).add(i);
+            }
+        }
+        for (List<Indicator> group : level1.values()) {
+            Indicator first = group.get(0);
+            compareCategory(first.level1(), first.level1Weight(), group, out);
+        }
+        for (List<Indicator> group : level2.values()) {
+            Indicator first = group.get(0);
+            compareCategory(first.level2(), first.level2Weight(), group, out);
+        }
+    }
+
+    private void compareCategory(String category, BigDecimal stated, List<Indicator> group, Checks out) {
+        BigDecimal sum = BigDecimal.ZERO;
+        for (Indicator i : group) {
+            if (i.weight() == null) return;
+            sum = sum.add(i.weight());
+        }
+        if (sum.compareTo(stated) == 0) return;
+        out.add(FindingCode.WEIGHT_SUM_MISMATCH.finding(category,
+                "“" + category + "”标注分值 " + Figures.show(stated) + " 分，其下 " + group.size() + " 个指标分值合计 "
+                        + Figures.show(sum) + " 分",
+                stated, sum, group.get(0).location()));
     }
 
     private static boolean containsAny(String s, List<String> words) {

@@ -77,4 +77,17 @@ class DesignRulesTest {
     void noIndicatorTable() {
         assertFindings(declaration().build(), "NO_INDICATORS/indicators");
     }
+
+    @Test
+    void aCategoryWeighsWhatItsIndicatorsWeigh() {
+        assertFindings(declaration()
+                        .weighted("产出指标", "30", "数量指标", "20", "新建站点", "≥10个", "12")
+                        .weighted("产出指标", "30", "数量指标", "20", "培训人次", "≥300人次", "8")
+                        .weighted("产出指标", "30", "质量指标", "10", "验收合格率", "100%", "6")
+                        .weighted("效益指标", "20", "社会效益指标", null, "受益人数", "≥500人", "20")
+                        .weighted("效益指标", "20", "社会效益指标", null, "服务覆盖率", "≥90%", null).build(),
+                // 产出 30 = 12 + 8 + 6 = 26; 数量 20 = 12 + 8 holds; 质量 10 ≠ 6; 效益 has a row without
+                // a weight, so it is not summed.
+                "WEIGHT_SUM_MISMATCH/产出指标", "WEIGHT_SUM_MISMATCH/质量指标");
+    }
 }

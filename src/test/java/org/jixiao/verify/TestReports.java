@@ -58,6 +58,14 @@ final class TestReports {
         return this;
     }
 
+    /** An indicator whose categories state their weights (产出指标(50分) | 数量指标(20分)). */
+    TestReports weighted(String level1, String level1Weight, String level2, String level2Weight, String name,
+                         String target, String weight) {
+        indicators.add(new Indicator(level1, level2, name, target, null, d(weight), null,
+                QUANTITIES.parse(target), null, weight == null ? null : "table", null, d(level1Weight), d(level2Weight)));
+        return this;
+    }
+
     /** The same indicator row read at a place of the source. */
     TestReports indicatorAt(Location at, String level1, String level2, String name, String target, String actual,
                             String weight, String score) {
