@@ -48,6 +48,8 @@ final class LabelValueReader implements SectionReader {
     static final int MIN_NAMED_TOTAL_LABEL = 4;
     private final List<String> notSources;
     private final LabelSet spendingCategories;
+    private final List<String> fundingLevelWords;
+    private final List<String> fundingLevelEndings;
     private final LabelSet fundsSections;
     private final List<Pattern> codePatterns;
     private final List<String> placeholders;
@@ -64,6 +66,8 @@ final class LabelValueReader implements SectionReader {
                 .sorted((a, b) -> b.length() - a.length()).toList();
         this.notSources = labels.notSourceLabels().stream().map(LabelText::normalize).toList();
         this.spendingCategories = new LabelSet(labels.spendingCategories());
+        this.fundingLevelWords = labels.fundingLevelWords();
+        this.fundingLevelEndings = labels.fundingLevelEndings();
         this.fundsSections = new LabelSet(labels.fundsSections());
         this.codePatterns = labels.codePatterns().stream().map(Pattern::compile).toList();
         this.placeholders = labels.placeholderValues().stream().map(LabelText::normalize).toList();
@@ -108,13 +112,14 @@ final class LabelValueReader implements SectionReader {
                 if (++markers > 1) sourcesHere = false;
                 continue;
             }
-            if (readField(p, draft)) continue;
+            boolean level = namesFundingLevel(p.label());
+            if (readField(p, draft) && !(level && figureField(p.label()) == FigureField.CURRENT_YEAR_AMOUNT)) continue;
             if (isNotSource(p.label())) continue;
             BigDecimal amount = amount(p.value());
             if (amount == null || draft.sourcesClosed || !sourcesHere) continue;
             boolean afterMarker = i > 0 && (pairs.get(i - 1).label().isEmpty() || pairs.get(i - 1).ofWhich());
             boolean firstOfRow = i == 0 || (i == 1 && pairs.get(0).label().isEmpty());
-            if (!(p.ofWhich() || afterMarker || (breakdown && firstOfRow))) continue;
+            if (!(p.ofWhich() || afterMarker || (breakdown && firstOfRow) || level)) continue;
             String name = names.name(p.label());
             if (name.isEmpty() || spendingCategories.matches(name)) continue;
             draft.addSource(name, amount, p.valueAt(), names.level(p.label()));
@@ -297,6 +302,12 @@ final class LabelValueReader implements SectionReader {
             }
         }
         return null;
+    }
+
+    /** 年度本级预算金额, 该项目支出上级资金: money named by the budget level it comes from. */
+    private boolean namesFundingLevel(String label) {
+        String n = LabelText.normalize(label);
+        return fundingLevelWords.stream().anyMatch(n::contains) && fundingLevelEndings.stream().anyMatch(n::endsWith);
     }
 
     private boolean isNotSource(String label) {

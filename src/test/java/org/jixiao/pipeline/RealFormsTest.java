@@ -43,12 +43,7 @@ class RealFormsTest {
             "ah-tongling-jiaoqu-2021-scoring.xlsx", Map.of("region",
                     "the form prints only 郊区财政局; 郊区 is the name of several districts (铜陵, 佳木斯, 阳泉 …), and nothing printed says which"),
             "sc-zhaohua-2021-decl.pdf", Map.of("region",
-                    "the form prints only 区卫生健康局; 昭化区 comes from the page source, not the form"),
-            "hn-xiangtan-2023-decl.xlsx", Map.of("funds.sources",
-                    "年度本级预算金额 250 and 该项目支出上级资金 0 are fields of the form (本级 / 上级 budget), read as currentYearAmount; listing them as sources too is a convention of this one file"),
-            "nx-tongxin-xiamaguan-2023-decl-notice.docx", Map.of("project.name",
-                    "the notice's title names the project without 同心县; the expected name joins the county from the prose",
-                    "funds.totalAmount", "资金50万元 is stated in a sentence, not in a funds field"));
+                    "the form prints only 区卫生健康局; 昭化区 comes from the page source, not the form"));
 
     static Path root() {
         Path p = Path.of(System.getProperty("jixiao.realForms", "../shared/real-forms"));
