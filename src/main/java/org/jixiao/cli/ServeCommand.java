@@ -60,6 +60,16 @@ final class ServeCommand implements Callable<Integer> {
             description = "停止时等待正在检查的报告的秒数，超时的留在收件目录（默认 ${DEFAULT-VALUE}）")
     int shutdownSeconds;
 
+    /** True when host:port can be bound now. */
+    static boolean free(String host, int port) {
+        try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+            probe.bind(new java.net.InetSocketAddress(host, port));
+            return true;
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
@@ -73,6 +83,11 @@ final class ServeCommand implements Callable<Integer> {
         Mappings mappings = Mappings.load(parent.mappingsDir);
         ServerSettings settings = new ServerSettings(folders, source, threads, maxUploadMb * 1024L * 1024, host, port,
                 Duration.ofSeconds(shutdownSeconds));
+        if (port != 0 && !free(host, port)) {
+            // The HTTP server binds after the routes have started and only logs its failure: ask first.
+            err.println("jixiao serve：端口 " + port + " 已被占用（" + host + "），请先停止占用它的程序，或用 --port 换一个端口");
+            return 1;
+        }
         JixiaoServer server;
         try {
             server = JixiaoServer.start(settings, new Pipeline(mappings, parent.limits()), new RegionResolver(mappings));

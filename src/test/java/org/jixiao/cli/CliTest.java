@@ -2,6 +2,7 @@ package org.jixiao.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -94,5 +95,17 @@ class CliTest {
     void missingFileIsNamed() {
         assertEquals(1, run("extract", dir.resolve("nope.txt").toString()));
         assertTrue(err.toString().contains("nope.txt") && err.toString().contains("文件不存在"), err.toString());
+    }
+
+    @Test
+    void serveOnAPortInUseSaysSoInOneLineAndStops() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            int code = run("serve", "--data", dir.resolve("data").toString(), "--port", String.valueOf(taken.getLocalPort()));
+            assertEquals(1, code);
+            String message = err.toString().strip();
+            assertTrue(message.contains("端口 " + taken.getLocalPort() + " 已被占用"), message);
+            assertEquals(1, message.lines().count(), message);
+            assertFalse(out.toString().contains("服务已启动"), out.toString());
+        }
     }
 }
