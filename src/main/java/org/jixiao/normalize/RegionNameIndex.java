@@ -225,11 +225,6 @@ final class RegionNameIndex {
             }
             return out;
         }
-
-        /** How many distinct township names are indexed. */
-        int size() {
-            return countiesByName.size();
-        }
     }
 
     private static String withoutWhitespace(String text) {
