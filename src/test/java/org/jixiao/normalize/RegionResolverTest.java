@@ -195,6 +195,65 @@ class RegionResolverTest {
         assertEquals("420000", code(title("湖 北 省 人 力 资 源 和 社 会 保 障 厅")));
     }
 
+    @Test
+    void aTownshipUniqueNationwideGivesItsCounty() {
+        // 坝塘镇 is only in 宁乡市 (430182), 云雾土家族乡 only in 奉节县 (500236).
+        assertEquals("430182", code(regions.resolve(List.of("2021年度项目支出绩效目标申报表", "坝塘镇"), null)));
+        assertEquals("500236", code(title("云雾土家族乡人民政府2023年度部门整体支出")));
+        assertEquals("640324", code(regions.resolve(List.of("饮水安全巩固提升项目", "下马关镇人民政府"), null)));
+        // PDF text spaces the name out like any other.
+        assertEquals("430182", code(title("坝 塘 镇 人 民 政 府")));
+    }
+
+    @Test
+    void aTownshipNameManyCountiesShareNeedsAnAncestorNamed() {
+        // 城关镇 is in 88 counties; 太白镇 in four (当涂, 婺源, 绥阳, 合水).
+        assertNull(title("城关镇人民政府2022年度部门整体支出绩效自评表"));
+        assertNull(title("太白镇人民政府"));
+        // Within 三明市 only 尤溪县 has a 城关镇; within 福建省 too.
+        assertEquals("350426", code(title("三明市城关镇人民政府2022年度部门整体支出绩效自评表")));
+        assertEquals("350426", code(regions.resolve(List.of("城关镇集镇改造项目", "福建省住房和城乡建设厅"), null)));
+        assertEquals("520323", code(regions.resolve(List.of("部门整体支出绩效自评表", "遵义市太白镇人民政府"), null)));
+        // 呼和浩特市 has two (和林格尔县, 清水河县): the city stands.
+        assertEquals("150100", code(title("呼和浩特市城关镇道路维修项目")));
+        // 城关镇 under neither is not read as any county; the prose does not decide it either.
+        assertNull(regions.resolve(List.of("城关镇人居环境整治项目"), "城关镇位于县城中心。"));
+    }
+
+    @Test
+    void aCountyTheHeaderNamesWinsOverATownshipElsewhere() {
+        assertEquals("320281", code(regions.resolve(List.of("江阴市2022年度就业补助资金", "坝塘镇人民政府"), null)));
+        // A unique township outside the province the header names is ignored, not taken as a refinement.
+        assertEquals("320000", code(regions.resolve(List.of("江苏省2021年度水利发展资金", "坝塘镇水利站"), null)));
+        // Inside it, the township refines the province or city to the county.
+        assertEquals("430182", code(regions.resolve(List.of("湖南省2021年度水利发展资金", "坝塘镇水利站"), null)));
+        assertEquals("430121", code(title("长沙市江背镇农田水利项目")));
+        // The county named next to its township stays the county.
+        assertEquals("520323", code(title("绥阳县太白镇人民政府")));
+    }
+
+    @Test
+    void aTownshipInTheHeaderComesBeforeTheProse() {
+        assertEquals("430182", code(regions.resolve(List.of("农村公路提质改造项目", "坝塘镇人民政府"),
+                "参照长沙县、浏阳市的做法，在长沙县开展试点。")));
+        // With no township in the header the prose decides as before.
+        assertEquals("320583", code(regions.resolve(List.of("职业技能提升行动专项资金"),
+                "昆山市财政安排资金，在昆山各镇开展培训，覆盖昆山市全部园区，由苏州市统一考核。")));
+    }
+
+    @Test
+    void townshipNamesThatAreOrdinaryWordsOrTooShortAreNotRead() {
+        // 振兴乡 (黑龙江), 富城乡, 成集镇, 小城镇 are townships, and also 振兴乡村, 丰富城乡, 形成集镇, 小城镇建设.
+        assertNull(title("振兴乡村示范项目"));
+        assertNull(title("丰富城乡群众文化生活专项"));
+        assertNull(title("形成集镇商贸中心建设项目"));
+        assertNull(title("小城镇建设补助资金"));
+        // Two characters with the suffix (张镇, 新镇) are never township names here.
+        assertNull(title("新镇区路灯改造项目"));
+        // Without its suffix a township is not read: 坝塘, 太白 alone are not places.
+        assertNull(title("坝塘水库除险加固项目"));
+    }
+
     @ParameterizedTest(name = "{0} → {1}")
     @CsvSource(delimiter = '|', textBlock = """
             北京市海淀区教育委员会2022年度项目支出绩效自评表 | 110108
