@@ -31,10 +31,19 @@ class SeedReportsTest {
     private static Report hubei;
     private static Report jiangyin;
 
+    /**
+     * Each test is skipped, visibly and with the reason, when ../shared/seeds is absent: an
+     * assumption in {@code @BeforeAll} would report the class as zero tests instead.
+     */
+    @org.junit.jupiter.api.BeforeEach
+    void seedsPresent() {
+        assumeTrue(Corpus.seeds() != null, "../shared/seeds is absent (CI has it): seed cases skipped");
+    }
+
     @BeforeAll
     static void read() throws Exception {
         Path seeds = Corpus.seeds();
-        assumeTrue(seeds != null, "seeds not present");
+        if (seeds == null) return;
         hubei = PIPELINE.process(seeds.resolve("000_033a6845e524da79.txt"));
         jiangyin = PIPELINE.process(seeds.resolve("004_199958f69ddf781d.txt"));
         ObjectMapper json = new ObjectMapper();
