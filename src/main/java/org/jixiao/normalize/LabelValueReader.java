@@ -13,6 +13,7 @@ import org.jixiao.mapping.LabelMappings.HeaderField;
 import org.jixiao.mapping.LabelMappings.Section;
 import org.jixiao.mapping.LabelSet;
 import org.jixiao.mapping.LabelText;
+import org.jixiao.model.BudgetItem;
 import org.jixiao.model.Location;
 
 /**
@@ -153,7 +154,7 @@ final class LabelValueReader implements SectionReader {
         if (fund != null && v != null && draft.pendingTotal != null && breakdown) {
             // A second named total inside a breakdown is a fund within the first: a line item of
             // it, and the breakdowns below it are its own, not the project's sources.
-            draft.budgetItems.add(new org.jixiao.model.BudgetItem(fund, v, null, p.valueAt()));
+            draft.budgetItems.add(new BudgetItem(fund, v, null, p.valueAt()));
             draft.section(Section.BUDGET_ITEMS, p.labelAt()).rows++;
             draft.sourcesClosed = true;
             return true;

@@ -16,6 +16,7 @@ import org.jixiao.mapping.LabelMappings;
 import org.jixiao.mapping.LabelMappings.FigureField;
 import org.jixiao.mapping.LabelMappings.FundsColumn;
 import org.jixiao.mapping.LabelMappings.HeaderField;
+import org.jixiao.mapping.LabelMappings.Section;
 import org.jixiao.mapping.LabelText;
 import org.jixiao.mapping.Mappings;
 import org.jixiao.model.ExtractedDocument;
@@ -29,6 +30,7 @@ import org.jixiao.model.Project;
 import org.jixiao.model.Report;
 import org.jixiao.model.SectionCoverage;
 import org.jixiao.model.SourceInfo;
+import org.jixiao.model.TextBlock;
 import org.jixiao.pipeline.Stage;
 
 /**
@@ -114,10 +116,10 @@ public final class Normalizer implements Stage<ExtractedDocument, Report> {
 
         List<Indicator> indicators = new ArrayList<>(draft.indicators);
         boolean proseIndicators = false;
-        if (indicators.isEmpty() && !draft.has(org.jixiao.mapping.LabelMappings.Section.INDICATORS)) {
+        if (indicators.isEmpty() && !draft.has(Section.INDICATORS)) {
             indicators.addAll(proseReader.read(view.prose));
             proseIndicators = !indicators.isEmpty();
-            if (proseIndicators) draft.section(org.jixiao.mapping.LabelMappings.Section.INDICATORS, indicators.get(0).location());
+            if (proseIndicators) draft.section(Section.INDICATORS, indicators.get(0).location());
         }
         boolean executionRead = draft.fundsTotals.containsKey(FundsColumn.EXECUTED) || draft.figures.containsKey(FigureField.EXECUTED);
         boolean declarationFunds = draft.figures.containsKey(FigureField.TOTAL_AMOUNT)
@@ -196,7 +198,7 @@ public final class Normalizer implements Stage<ExtractedDocument, Report> {
      * leave out).
      */
     private void noticeFacts(DocumentView view, String titleName, ReportDraft draft, Map<String, Location> located) {
-        for (org.jixiao.model.TextBlock t : view.prose) {
+        for (TextBlock t : view.prose) {
             Matcher m = NOTICE_FUNDS.matcher(t.text());
             if (!m.find()) continue;
             if (!draft.figures.containsKey(FigureField.TOTAL_AMOUNT)) {

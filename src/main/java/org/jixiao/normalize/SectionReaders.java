@@ -1,6 +1,8 @@
 package org.jixiao.normalize;
 
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 import org.jixiao.mapping.LabelMappings.HeaderField;
 import org.jixiao.mapping.LabelSet;
 
@@ -36,9 +38,10 @@ final class SectionReaders {
         funds.endAt((t, r) -> indicators.startsAt(t, r) || items.startsAt(t, r) || sources.startsAt(t, r));
     }
 
-    static List<String> headerLabels(java.util.Map<HeaderField, List<String>> header) {
-        return java.util.stream.Stream.concat(header.get(HeaderField.PROJECT_NAME).stream(),
-                header.get(HeaderField.DEPARTMENT).stream()).toList();
+    /** The labels that start a report's own header block (项目名称, 主管部门 …). */
+    static List<String> headerLabels(Map<HeaderField, List<String>> header) {
+        return Stream.concat(header.get(HeaderField.PROJECT_NAME).stream(), header.get(HeaderField.DEPARTMENT).stream())
+                .toList();
     }
 
     BudgetItemsReader items() {
