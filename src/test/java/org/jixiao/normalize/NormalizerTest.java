@@ -300,5 +300,11 @@ class NormalizerTest {
         SectionCoverage indicators = r.coverage().stream().filter(c -> c.section().equals("indicators")).findFirst().orElseThrow();
         assertFalse(indicators.notRead());
         assertEquals(1, indicators.rowsRead());
+        assertEquals(List.of(), indicators.columnsMissing(), "a declaration has no 实际完成值 to miss");
+        SectionCoverage project = r.coverage().stream().filter(c -> c.section().equals("project")).findFirst().orElseThrow();
+        assertEquals(List.of("项目名称"), project.columnsFound());
+        assertEquals(List.of("主管部门", "实施单位"), project.columnsMissing());
+        SectionCoverage funds = r.coverage().stream().filter(c -> c.section().equals("funds")).findFirst().orElseThrow();
+        assertEquals(List.of("项目资金总额"), funds.columnsFound());
     }
 }
