@@ -80,10 +80,11 @@ public final class Mappings {
                 : Mappings.class.getResourceAsStream("/mappings/" + name)) {
             if (in == null) throw new IOException("mapping file not bundled: " + name);
             T value = YAML.readValue(in, type);
-            MappingSchema.requireComplete(name, value);
+            MappingSchema.requireComplete(directory == null ? name : directory.resolve(name).toString(), value);
             return value;
         } catch (com.fasterxml.jackson.databind.JsonMappingException e) {
-            throw new InvalidMappingException(name, MappingSchema.path(e), MappingSchema.problem(e), e);
+            String file = directory == null ? name : directory.resolve(name).toString();
+            throw new InvalidMappingException(file, MappingSchema.path(e), MappingSchema.problem(e), e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read mapping " + name + ": " + e.getMessage(), e);
         }
@@ -95,7 +96,7 @@ public final class Mappings {
      * shipped files.
      */
     public Mappings validate() {
-        MappingSchema.requirePatterns("labels.yaml", labels);
+        MappingSchema.requirePatterns(directory == null ? "labels.yaml" : directory.resolve("labels.yaml").toString(), labels);
         return this;
     }
 }

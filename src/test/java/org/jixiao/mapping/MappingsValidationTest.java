@@ -59,9 +59,9 @@ class MappingsValidationTest {
     @Test
     void aMisspeltEnumKeyNamesTheFileAndTheKey() throws IOException {
         InvalidMappingException e = loadWith("    adjustedBudget: [全年预算数", "    adjustedBudgett: [全年预算数");
-        assertEquals("labels.yaml", e.file());
+        assertEquals(dir.resolve("labels.yaml").toString(), e.file(), "the file the user edited, with its folder");
         assertTrue(e.getMessage().contains("adjustedBudgett"), e.getMessage());
-        assertTrue(e.getMessage().contains("映射文件 labels.yaml"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("映射文件 " + dir.resolve("labels.yaml")), e.getMessage());
     }
 
     @Test
