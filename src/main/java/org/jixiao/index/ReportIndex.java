@@ -102,6 +102,7 @@ public final class ReportIndex implements Closeable {
             if (exists) IndexSchema.checkFormat(dir, SegmentInfos.readLatestCommit(directory).getUserData());
         } catch (IOException | RuntimeException e) {
             directory.close();
+            if (damage(e)) throw IndexFormatException.damaged(dir, e);
             throw e;
         }
         IndexWriterConfig config = new IndexWriterConfig(IndexSchema.indexAnalyzer())
@@ -116,13 +117,37 @@ public final class ReportIndex implements Closeable {
             throw new IndexLockedException("索引 " + dir + " 正被另一个进程写入，请等其结束后再试", e);
         } catch (IOException | RuntimeException e) {
             directory.close();
+            if (damage(e)) throw IndexFormatException.damaged(dir, e);
             throw e;
         }
         // Every commit from now on carries the layout it was written in.
         writer.setLiveCommitData(Map.of(IndexSchema.FORMAT_KEY, IndexSchema.FORMAT).entrySet());
         ReportIndex index = new ReportIndex(directory, writer, new ReportDocuments(regions));
-        index.loadEntries();
+        try {
+            index.loadEntries();
+        } catch (IOException | RuntimeException e) {
+            // Nothing is written into a damaged index: close without committing.
+            index.abandon();
+            if (damage(e)) throw IndexFormatException.damaged(dir, e);
+            throw e;
+        }
         return index;
+    }
+
+    /**
+     * Lucene's ways of saying its files are damaged: a checksum or header that does not match, a
+     * file shorter than its footer says, a file the commit names that is gone.
+     */
+    static boolean damage(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.apache.lucene.index.CorruptIndexException
+                    || t instanceof org.apache.lucene.index.IndexFormatTooOldException
+                    || t instanceof org.apache.lucene.index.IndexFormatTooNewException
+                    || t instanceof java.io.EOFException
+                    || t instanceof java.nio.file.NoSuchFileException
+                    || t instanceof java.io.FileNotFoundException) return true;
+        }
+        return false;
     }
 
     private void loadEntries() throws IOException {
