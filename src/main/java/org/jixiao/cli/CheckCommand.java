@@ -82,10 +82,11 @@ final class CheckCommand implements Callable<Integer> {
                 }
             } catch (UnreadableInputException e) {
                 failed++;
-                table.addUnreadable(in.display, e.reason());
-                csv.addUnreadable(in.display, e.reason());
-                if (format != Format.table) err.println("无法读取 " + in.display + "：" + e.reason());
-                if (outDir != null) write(written, in.path, ".error.txt", "无法读取 " + in.display + "：" + e.reason() + "\n");
+                String reason = UserReason.of(e);
+                table.addUnreadable(in.display, reason);
+                csv.addUnreadable(in.display, reason);
+                if (format != Format.table) err.println("无法读取 " + in.display + "：" + reason);
+                if (outDir != null) write(written, in.path, ".error.txt", "无法读取 " + in.display + "：" + reason + "\n");
             }
         }
         }

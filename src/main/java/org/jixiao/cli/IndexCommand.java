@@ -72,7 +72,7 @@ final class IndexCommand implements Callable<Integer> {
                 } catch (UnreadableInputException e) {
                     failed++;
                     bar.finish();
-                    err.println("无法读取 " + in + "：" + e.reason());
+                    err.println("无法读取 " + in + "：" + UserReason.of(e));
                 }
                 index.commitIfDue();
             }

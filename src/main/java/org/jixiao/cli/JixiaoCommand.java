@@ -66,6 +66,7 @@ public final class JixiaoCommand {
         cli.setOut(out);
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
+        ChineseUsage.apply(cli);
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             if (ex instanceof IndexFormatException || ex instanceof IndexLockedException) {
                 // The user's to fix (another writer, an old index), not a bug: the message says how.

@@ -15,6 +15,7 @@ import org.jixiao.index.ReportSearcher;
 import org.jixiao.index.SearchRequest;
 import org.jixiao.index.SearchResult;
 import org.jixiao.index.TextMatching;
+import org.jixiao.output.KindNames;
 import org.jixiao.output.ReportJson;
 import org.jixiao.output.TerminalText;
 import picocli.CommandLine.Command;
@@ -44,7 +45,7 @@ final class SearchCommand implements Callable<Integer> {
     @Option(names = "--year", paramLabel = "Y|Y1..Y2", description = "年度或年度范围，例如 2020 或 2019..2021")
     String years;
 
-    @Option(names = "--kind", paramLabel = "K", description = "报告类型：SELF_EVALUATION（自评）或 TARGET_DECLARATION（目标申报）")
+    @Option(names = "--kind", paramLabel = "K", description = "报告类型：SELF_EVALUATION（绩效自评）或 TARGET_DECLARATION（目标申报）")
     String kind;
 
     @Option(names = "--level1", paramLabel = "L", description = "一级指标，例如 产出指标")
@@ -182,7 +183,8 @@ final class SearchCommand implements Callable<Integer> {
                 sb.append("：");
                 for (int i = 0; i < f.counts().size(); i++) {
                     SearchResult.Count c = f.counts().get(i);
-                    sb.append(i == 0 ? "" : "  ").append(c.value()).append(' ').append(c.count());
+                    String value = "类型".equals(f.dimension()) ? KindNames.ofName(c.value()) : c.value();
+                    sb.append(i == 0 ? "" : "  ").append(value).append(' ').append(c.count());
                 }
                 sb.append('\n');
             }

@@ -108,4 +108,77 @@ class CliTest {
             assertFalse(out.toString().contains("服务已启动"), out.toString());
         }
     }
+
+    @Test
+    void commandLineErrorsAreOneChineseLineAndExitTwo() {
+        assertEquals(2, run("check", "--frmat", "x"));
+        assertEquals("jixiao check：未知选项 --frmat（用 jixiao check --help 查看用法）", err.toString().strip());
+        for (String[] args : new String[][] {{"check"}, {"check", "--format", "xml", "x"}, {"nosuchcommand"},
+                {"search", "--limit", "abc"}, {"check", "x", "--timeout"}, {"extract", "a", "b"}, {}, {"help", "nope"}}) {
+            err.getBuffer().setLength(0);
+            assertEquals(2, run(args), String.join(" ", args));
+            String message = err.toString().strip();
+            assertEquals(1, message.lines().count(), message);
+            assertTrue(message.startsWith("jixiao") && message.endsWith("--help 查看用法）"), message);
+            assertFalse(message.matches("(?s).*(Usage|Missing|Invalid|Unknown|Unmatched|expected).*"), message);
+        }
+        err.getBuffer().setLength(0);
+        run("check", "--format", "xml", "x");
+        assertTrue(err.toString().contains("选项 --format 的取值 xml 无效，可选：table"), err.toString());
+    }
+
+    @Test
+    void usageHelpIsChinese() {
+        for (String[] args : new String[][] {{"check", "--help"}, {"--help"}, {"help", "search"}}) {
+            out.getBuffer().setLength(0);
+            assertEquals(0, run(args));
+            String help = out.toString();
+            assertTrue(help.startsWith("用法：jixiao"), help);
+            assertFalse(help.contains("Usage") || help.contains("Show this help") || help.contains("Print version")
+                    || help.contains("Display help"), help);
+        }
+        assertTrue(out.toString().contains("选项：") && out.toString().contains("显示本命令的用法并退出"), out.toString());
+    }
+
+    @Test
+    void reasonsShownToUsersHaveNoLibraryText() throws Exception {
+        Path docx = dir.resolve("broken.docx");
+        try (var zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(docx))) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("[Content_Types].xml"));
+            zip.write(("<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+                    + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+                    + "<Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument"
+                    + ".wordprocessingml.document.main+xml\"/></Types>").getBytes(StandardCharsets.UTF_8));
+            zip.putNextEntry(new java.util.zip.ZipEntry("_rels/.rels"));
+            zip.write(("<?xml version=\"1.0\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+                    + "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+                    + "officeDocument\" Target=\"word/document.xml\"/></Relationships>").getBytes(StandardCharsets.UTF_8));
+            zip.putNextEntry(new java.util.zip.ZipEntry("word/document.xml"));
+            zip.write("<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body><w:p>"
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+        Path pdf = dir.resolve("deep.pdf");
+        String nested = "[".repeat(2000) + "]".repeat(2000);
+        Files.writeString(pdf, "%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n"
+                + "2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n"
+                + "3 0 obj << /Type /Page /Parent 2 0 R /X " + nested + " >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n",
+                StandardCharsets.ISO_8859_1);
+        Path outDir = dir.resolve("out");
+        assertEquals(1, run("check", "--format", "csv", "--out", outDir.toString(), docx.toString(), pdf.toString()));
+        String shown = out + err.toString() + Files.readString(outDir.resolve("broken.docx.error.txt"))
+                + Files.readString(outDir.resolve("deep.pdf.error.txt"));
+        assertTrue(shown.contains("无法读取 " + docx) && shown.contains("无法读取 " + pdf), shown);
+        assertFalse(shown.contains("TIKA") || shown.contains("OOXMLParser") || shown.contains("recursion"), shown);
+        assertTrue(err.toString().contains("文档无法解析") && err.toString().contains("PDF 文件已损坏"), err.toString());
+
+        assertEquals("文档无法解析，文件可能已损坏", UserReason.strip("文档无法解析，文件可能已损坏（TIKA-198: Illegal IOException from x@3fa4f113）"));
+        assertEquals("处理超时（超过 60 秒），已跳过", UserReason.strip("处理超时（超过 60 秒），已跳过"));
+        assertEquals("PDF 读取失败，文件可能已损坏", UserReason.strip("PDF 读取失败，文件可能已损坏：Missing root object"));
+    }
+
+    @Test
+    void theReportKindIsWrittenAsTheWebPageWritesIt() {
+        assertEquals(0, run("check", dir.resolve("good.txt").toString()));
+        assertTrue(out.toString().contains("绩效自评"), out.toString());
+    }
 }

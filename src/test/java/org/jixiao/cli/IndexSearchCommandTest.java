@@ -67,6 +67,7 @@ class IndexSearchCommandTest {
         assertTrue(table.contains("江阴市"), table);
         assertTrue(table.contains("jiangyin.txt"), table);
         assertTrue(table.contains("年度：2020 1"), table);
+        assertTrue(table.contains("类型：绩效自评 1"), table);
     }
 
     @Test
