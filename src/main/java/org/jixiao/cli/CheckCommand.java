@@ -54,6 +54,11 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        String refusal = IndexPaths.refusal(indexDir);
+        if (refusal != null) {
+            spec.commandLine().getErr().println("jixiao check：" + refusal);
+            return 2;
+        }
         Inputs found = inputs(paths);
         List<Input> inputs = found.files();
         int skipped = found.skipped();

@@ -50,6 +50,11 @@ final class IndexCommand implements Callable<Integer> {
             err.println("请给出要索引的文件或目录，或用 --delete 指定要删除的报告");
             return 2;
         }
+        String refusal = IndexPaths.refusal(indexDir);
+        if (refusal != null) {
+            err.println("jixiao index：" + refusal);
+            return 2;
+        }
         List<Path> inputs = CheckCommand.inputs(paths).files().stream().map(CheckCommand.Input::path).toList();
         int failed = 0;
         Map<ReportIndex.Outcome, Integer> outcomes = new EnumMap<>(ReportIndex.Outcome.class);

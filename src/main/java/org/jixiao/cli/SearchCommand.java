@@ -76,6 +76,11 @@ final class SearchCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        String refusal = IndexPaths.refusal(indexDir);
+        if (refusal != null) {
+            err.println("jixiao search：" + refusal);
+            return 2;
+        }
         SearchRequest request;
         try {
             request = request();

@@ -129,4 +129,35 @@ class IndexSearchCommandTest {
             assertTrue(!err.toString().contains("内部错误"), err.toString());
         }
     }
+
+    @Test
+    void anIndexPathThatIsAFileOrAFolderOfOtherFilesIsRefused() throws Exception {
+        Path file = dir.resolve("README.md");
+        Files.writeString(file, "# notes", StandardCharsets.UTF_8);
+        Path mine = dir.resolve("mine");
+        Files.createDirectories(mine);
+        Files.writeString(mine.resolve("notes.txt"), "my own file", StandardCharsets.UTF_8);
+        String report = dir.resolve("in/jiangyin.txt").toString();
+        for (Path bad : new Path[] {file, mine}) {
+            for (String[] args : new String[][] {{"check", report, "--index", bad.toString()},
+                    {"index", report, "--index", bad.toString()}, {"search", "故障", "--index", bad.toString()}}) {
+                assertEquals(2, run(args), String.join(" ", args));
+                String message = err.toString().strip();
+                assertTrue(message.startsWith("jixiao " + args[0] + "：--index " + bad), message);
+                assertTrue(!message.contains("内部错误") && !message.contains("Exception"), message);
+            }
+        }
+        try (var listed = Files.list(mine)) {
+            assertEquals(1, listed.count(), "nothing is written among the user's files");
+        }
+        assertEquals("# notes", Files.readString(file));
+
+        Path empty = dir.resolve("empty-index");
+        Files.createDirectories(empty);
+        assertEquals(0, run("check", report, "--index", empty.toString()));
+        assertEquals(0, run("index", report, "--index", empty.toString()));
+        assertEquals(0, run("search", "故障", "--index", empty.toString()));
+        assertTrue(out.toString().contains("故障处理响应时间"), out.toString());
+        assertEquals(0, run("index", report, "--index", dir.resolve("new-index").toString()));
+    }
 }
