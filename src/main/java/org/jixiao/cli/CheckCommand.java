@@ -3,8 +3,10 @@ package org.jixiao.cli;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -29,7 +31,7 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "检查路径下的全部报告：逐份重新计算并列出问题。目录中只读取报告格式的文件。")
 final class CheckCommand implements Callable<Integer> {
 
-    enum Format { table, json, csv }
+    enum Format { table, json, jsonl, csv }
 
     /** File types picked up when walking a directory; files named on the command line are always tried. */
     static final Set<String> REPORT_EXTENSIONS = Set.of("pdf", "txt", "text", "md", "markdown", "html", "htm", "docx", "xlsx");
@@ -43,7 +45,7 @@ final class CheckCommand implements Callable<Integer> {
     @Parameters(paramLabel = "PATH", arity = "1..*", description = "报告文件或目录（递归）")
     List<Path> paths;
 
-    @Option(names = "--format", defaultValue = "table", description = "输出格式：${COMPLETION-CANDIDATES}（默认 table）")
+    @Option(names = "--format", defaultValue = "table", description = "输出格式：${COMPLETION-CANDIDATES}（默认 table；jsonl 每检查完一份即输出一行 JSON，csv 逐份输出）")
     Format format;
 
     @Option(names = "--out", paramLabel = "DIR", description = "每份报告另存为 DIR/<文件名>.json；无法读取的文件写 DIR/<文件名>.error.txt")
@@ -65,10 +67,16 @@ final class CheckCommand implements Callable<Integer> {
         if (outDir != null) Files.createDirectories(outDir);
 
         var err = spec.commandLine().getErr();
+        var out = spec.commandLine().getOut();
         TerminalTable table = new TerminalTable();
         FindingsCsv csv = new FindingsCsv();
         List<Report> reports = new ArrayList<>();
         Set<String> written = new HashSet<>();
+        if (format == Format.csv) {
+            // Rows are printed as reports come, header first: a kill loses nothing already checked.
+            out.print(csv.drain());
+            out.flush();
+        }
         ProgressBar bar = new ProgressBar(err, inputs.size());
         int failed = 0;
         try (ReportIndex index = indexDir == null ? null : ReportIndex.open(indexDir, IndexCommand.regions(parent))) {
@@ -77,10 +85,14 @@ final class CheckCommand implements Callable<Integer> {
             bar.step(i, in.display);
             try {
                 Report r = parent.pipeline().process(in.path);
-                reports.add(r);
+                if (format == Format.json) reports.add(r);
                 table.add(in.display, r);
                 csv.add(in.display, r);
                 if (outDir != null) write(written, in.path, ".json", ReportJson.write(r));
+                if (format == Format.jsonl) {
+                    out.println(ReportJson.writeLine(r));
+                    out.flush();
+                }
                 if (index != null) {
                     index.add(r);
                     index.commitIfDue();
@@ -93,14 +105,17 @@ final class CheckCommand implements Callable<Integer> {
                 if (format != Format.table) err.println("无法读取 " + in.display + "：" + reason);
                 if (outDir != null) write(written, in.path, ".error.txt", "无法读取 " + in.display + "：" + reason + "\n");
             }
+            if (format == Format.csv) {
+                out.print(csv.drain());
+                out.flush();
+            }
         }
         }
         bar.finish();
-        var out = spec.commandLine().getOut();
         switch (format) {
             case table -> out.print(table);
             case json -> out.println(ReportJson.write(reports));
-            case csv -> out.print(csv);
+            case jsonl, csv -> { } // already printed, report by report
         }
         if (skipped > 0 && format == Format.table) out.println("（跳过 " + skipped + " 个非报告格式的文件）");
         out.flush();
@@ -148,11 +163,20 @@ final class CheckCommand implements Callable<Integer> {
     private void write(Set<String> written, Path input, String suffix, String content) {
         String base = input.getFileName().toString();
         String name = base + suffix;
-        for (int n = 2; !written.add(name); n++) name = base + "." + n + suffix;
-        try {
-            Files.writeString(outDir.resolve(name), content, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        // Neither an earlier input of this run nor an earlier run's file is overwritten.
+        for (int n = 2; ; n++) {
+            if (written.add(name)) {
+                try {
+                    Files.writeString(outDir.resolve(name), content, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
+                            StandardOpenOption.WRITE);
+                    return;
+                } catch (FileAlreadyExistsException e) {
+                    // taken by an earlier run: try the next number
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+            name = base + "." + n + suffix;
         }
     }
 }

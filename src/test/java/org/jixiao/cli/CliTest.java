@@ -181,4 +181,63 @@ class CliTest {
         assertEquals(0, run("check", dir.resolve("good.txt").toString()));
         assertTrue(out.toString().contains("绩效自评"), out.toString());
     }
+
+    @Test
+    void outNeverOverwritesAnEarlierRun() throws Exception {
+        Path outDir = dir.resolve("out");
+        String good = dir.resolve("good.txt").toString();
+        String empty = dir.resolve("empty.txt").toString();
+        assertEquals(1, run("check", "--out", outDir.toString(), good, empty));
+        Files.writeString(outDir.resolve("good.txt.json"), "earlier run, edited", StandardCharsets.UTF_8);
+        assertEquals(1, run("check", "--out", outDir.toString(), good, empty));
+        assertEquals("earlier run, edited", Files.readString(outDir.resolve("good.txt.json")));
+        assertTrue(Files.readString(outDir.resolve("good.txt.2.json")).contains("社区服务项目"));
+        assertTrue(Files.readString(outDir.resolve("empty.txt.2.error.txt")).contains("文件为空"));
+        assertEquals(0, run("check", "--out", outDir.toString(), good));
+        assertTrue(Files.exists(outDir.resolve("good.txt.3.json")));
+        assertEquals("earlier run, edited", Files.readString(outDir.resolve("good.txt.json")));
+    }
+
+    @Test
+    void jsonlPrintsOneReportPerLineAsEachIsChecked() throws Exception {
+        Path second = dir.resolve("second.txt");
+        Files.writeString(second, REPORT, StandardCharsets.UTF_8);
+        assertEquals(1, run("check", "--format", "jsonl", dir.toString()));
+        java.util.List<String> lines = out.toString().lines().toList();
+        assertEquals(2, lines.size(), out.toString());
+        for (String line : lines) {
+            JsonNode r = new ObjectMapper().readTree(line);
+            assertEquals("SELF_EVALUATION", r.get("kind").asText());
+        }
+        assertTrue(err.toString().contains("无法读取 " + dir.resolve("empty.txt")), err.toString());
+    }
+
+    @Test
+    void jsonlAndCsvArePrintedAsReportsComeNotAtTheEnd() {
+        // What stdout held each time it was flushed: a stream shows the first report before the last is checked.
+        java.util.List<String> seen = new java.util.ArrayList<>();
+        StringWriter streamed = new StringWriter() {
+            @Override
+            public void flush() {
+                if (getBuffer().length() > 0 && (seen.isEmpty() || !seen.get(seen.size() - 1).equals(toString()))) seen.add(toString());
+            }
+        };
+        String good = dir.resolve("good.txt").toString();
+        String empty = dir.resolve("empty.txt").toString();
+        JixiaoCommand.run(new String[] {"check", "--format", "jsonl", good, empty, good}, new PrintWriter(streamed), new PrintWriter(err));
+        assertEquals(2, seen.size(), "states of stdout: " + seen.size());
+        assertEquals(1, seen.get(0).lines().count(), "the first report is printed before the next is read");
+        assertEquals(2, seen.get(1).lines().count());
+
+        seen.clear();
+        streamed.getBuffer().setLength(0);
+        JixiaoCommand.run(new String[] {"check", "--format", "csv", good, empty, good}, new PrintWriter(streamed), new PrintWriter(err));
+        assertEquals(2, seen.size(), seen.toString());
+        assertEquals(FindingsCsvHeader.LINE, seen.get(0), "the header is printed first, alone");
+        assertTrue(seen.get(1).startsWith(FindingsCsvHeader.LINE) && seen.get(1).contains("empty.txt"), seen.get(1));
+    }
+
+    private static final class FindingsCsvHeader {
+        static final String LINE = "\uFEFF文件,地区,年度,项目,读取,代码,问题,级别,对象,应为,填报,说明,位置\r\n";
+    }
 }
