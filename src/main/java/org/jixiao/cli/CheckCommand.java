@@ -64,9 +64,14 @@ final class CheckCommand implements Callable<Integer> {
         Inputs found = inputs(paths);
         List<Input> inputs = found.files();
         int skipped = found.skipped();
+        var err = spec.commandLine().getErr();
+        for (Path dir : found.withoutReports()) err.println("jixiao check：" + noReportFiles(dir));
+        if (inputs.isEmpty()) {
+            err.flush();
+            return 1;
+        }
         if (outDir != null) Files.createDirectories(outDir);
 
-        var err = spec.commandLine().getErr();
         var out = spec.commandLine().getOut();
         TerminalTable table = new TerminalTable();
         FindingsCsv csv = new FindingsCsv();
@@ -119,30 +124,39 @@ final class CheckCommand implements Callable<Integer> {
         }
         if (skipped > 0 && format == Format.table) out.println("（跳过 " + skipped + " 个非报告格式的文件）");
         out.flush();
-        return failed > 0 ? 1 : 0;
+        return failed > 0 || !found.withoutReports().isEmpty() ? 1 : 0;
     }
 
     /** Report files named on the command line or found under directories (in a stable order), and how many other files were passed over. */
-    record Inputs(List<Input> files, int skipped) {
+    record Inputs(List<Input> files, int skipped, List<Path> withoutReports) {
+    }
+
+    /** The line for a folder with no report file under it. */
+    static String noReportFiles(Path dir) {
+        return "在 " + dir + " 下没有找到报告文件（只读取 " + String.join(" ", REPORT_EXTENSIONS.stream().sorted().map(e -> "." + e).toList())
+                + " 文件）";
     }
 
     /** Files named on the command line as given; under a directory, its report files, sorted. */
     static Inputs inputs(List<Path> paths) throws IOException {
         List<Input> inputs = new ArrayList<>();
+        List<Path> withoutReports = new ArrayList<>();
         int skipped = 0;
         for (Path p : paths) {
             if (Files.isDirectory(p)) {
+                int before = inputs.size();
                 try (Stream<Path> walk = Files.walk(p)) {
                     for (Path f : walk.filter(Files::isRegularFile).sorted().toList()) {
                         if (isReportFile(f)) inputs.add(new Input(f, display(p, f)));
                         else skipped++;
                     }
                 }
+                if (inputs.size() == before) withoutReports.add(p);
             } else {
                 inputs.add(new Input(p, p.toString()));
             }
         }
-        return new Inputs(inputs, skipped);
+        return new Inputs(inputs, skipped, withoutReports);
     }
 
     record Input(Path path, String display) {

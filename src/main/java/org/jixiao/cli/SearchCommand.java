@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -15,6 +16,9 @@ import org.jixiao.index.ReportSearcher;
 import org.jixiao.index.SearchRequest;
 import org.jixiao.index.SearchResult;
 import org.jixiao.index.TextMatching;
+import org.jixiao.mapping.Mappings;
+import org.jixiao.model.FindingCode;
+import org.jixiao.normalize.RegionResolver;
 import org.jixiao.output.KindNames;
 import org.jixiao.output.ReportJson;
 import org.jixiao.output.TerminalText;
@@ -22,16 +26,23 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 @Command(name = "search", mixinStandardHelpOptions = true,
         description = "检索已索引的报告与指标。查询词为空时列出符合筛选条件的全部条目。")
 final class SearchCommand implements Callable<Integer> {
 
+    private static final String REGIONS_FILE = "regions/gbt2260.csv";
+    private static final String TOWNSHIPS_FILE = "regions/townships.csv";
+
     private static final Pattern YEARS = Pattern.compile("\\s*(\\d{4})\\s*(?:(?:\\.\\.|-|～|~)\\s*(\\d{4})\\s*)?");
 
     @Spec
     CommandSpec spec;
+
+    @ParentCommand
+    JixiaoCommand parent;
 
     @Parameters(paramLabel = "QUERY", arity = "0..1", defaultValue = "", description = "查询词，例如 故障响应时间；可为空")
     String query;
@@ -95,6 +106,14 @@ final class SearchCommand implements Callable<Integer> {
             err.println("jixiao search：" + e.getMessage());
             return 2;
         }
+        if (result.hits().isEmpty()) {
+            // Nothing found for a value that cannot exist: say which value, not 没有找到.
+            String unknown = unknownValue();
+            if (unknown != null) {
+                err.println("jixiao search：" + unknown);
+                return 2;
+            }
+        }
         if (json) out.println(toJson(result));
         else out.print(SearchTable.render(result));
         out.flush();
@@ -115,6 +134,42 @@ final class SearchCommand implements Callable<Integer> {
         List<Condition> conditions = Condition.parse(where);
         return new SearchRequest(query, region, from, to, kind, level1, finding, conditions, history, sort,
                 limit, true, matching);
+    }
+
+    /** What is wrong with --finding or --region when it names no catalogue code or no region at all; null when both may exist. */
+    private String unknownValue() throws IOException {
+        if (finding != null && !finding.isBlank() && FindingCode.of(finding.strip().toUpperCase(Locale.ROOT)) == null) {
+            return "未知的问题代码“" + finding.strip() + "”：不是问题目录中的代码（例如 TOTAL_SCORE_MISMATCH，见 README 的 Findings 一节）";
+        }
+        if (region != null && !region.isBlank() && !knownRegion(region.replaceAll("\\s+", ""))) {
+            return "未知的地区“" + region.strip() + "”：不是 GB/T 2260 行政区划中的名称、简称或代码（例如 江苏省、江苏、320000）";
+        }
+        return null;
+    }
+
+    /** A GB/T 2260 code, the start of a region's name (江苏 for 江苏省), or a township of the mappings by its full name. */
+    private boolean knownRegion(String r) throws IOException {
+        Mappings mappings = Mappings.load(parent.mappingsDir);
+        boolean code = r.chars().allMatch(Character::isDigit);
+        for (String file : List.of(REGIONS_FILE, TOWNSHIPS_FILE)) {
+            List<String> lines;
+            try (var in = mappings.open(file)) {
+                lines = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines().skip(1).toList();
+            } catch (IOException e) {
+                if (file.equals(TOWNSHIPS_FILE)) continue; // a mappings directory may have none
+                throw e;
+            }
+            for (String line : lines) {
+                String[] f = line.split(",", -1);
+                if (f.length < 2) continue;
+                String value = file.equals(REGIONS_FILE) && code ? f[0].strip() : f[file.equals(REGIONS_FILE) ? 1 : 0].strip();
+                // Names of prefectures and counties match by their start (江苏 → 江苏省), as the search does;
+                // townships only by their whole name (火星 is not 火星街道 of 长沙).
+                boolean prefix = !code && file.equals(REGIONS_FILE);
+                if (prefix ? value.startsWith(r) : value.equals(r)) return true;
+            }
+        }
+        return !code && new RegionResolver(mappings).find(r) != null;
     }
 
     private static String toJson(SearchResult result) {

@@ -213,6 +213,22 @@ class CliTest {
     }
 
     @Test
+    void checkOnAFolderWithoutReportFilesSaysSoAndExitsOne() throws Exception {
+        Path empty = dir.resolve("empty-folder");
+        Files.createDirectories(empty);
+        Path others = dir.resolve("others");
+        Files.createDirectories(others);
+        Files.writeString(others.resolve("data.json"), "{}", StandardCharsets.UTF_8);
+        for (Path folder : new Path[] {empty, others}) {
+            err.getBuffer().setLength(0);
+            out.getBuffer().setLength(0);
+            assertEquals(1, run("check", folder.toString()));
+            assertTrue(err.toString().contains("在 " + folder + " 下没有找到报告文件"), err.toString());
+            assertFalse(out.toString().contains("共 0 个文件"), out.toString());
+        }
+    }
+
+    @Test
     void jsonlAndCsvArePrintedAsReportsComeNotAtTheEnd() {
         // What stdout held each time it was flushed: a stream shows the first report before the last is checked.
         java.util.List<String> seen = new java.util.ArrayList<>();

@@ -124,7 +124,7 @@ class IndexSearchCommandTest {
         for (String[] args : new String[][] {{"search", "响应时间", "--index", old.toString()},
                 {"index", dir.resolve("in/jiangyin.txt").toString(), "--index", old.toString()},
                 {"check", dir.resolve("in/jiangyin.txt").toString(), "--index", old.toString()}}) {
-            assertEquals(1, run(args), String.join(" ", args));
+            assertEquals(4, run(args), String.join(" ", args));
             assertTrue(err.toString().contains("索引 " + old) && err.toString().contains("重新运行 index"), err.toString());
             assertTrue(!err.toString().contains("内部错误"), err.toString());
         }
@@ -159,5 +159,39 @@ class IndexSearchCommandTest {
         assertEquals(0, run("search", "故障", "--index", empty.toString()));
         assertTrue(out.toString().contains("故障处理响应时间"), out.toString());
         assertEquals(0, run("index", report, "--index", dir.resolve("new-index").toString()));
+    }
+
+    @Test
+    void aLockedIndexHasItsOwnExitStatus() throws Exception {
+        assertEquals(0, run("index", dir.resolve("in/jiangyin.txt").toString(), "--index", index()));
+        try (var writer = new org.apache.lucene.index.IndexWriter(org.apache.lucene.store.FSDirectory.open(Path.of(index())),
+                new org.apache.lucene.index.IndexWriterConfig())) {
+            assertEquals(4, run("index", dir.resolve("in/jiangyin.txt").toString(), "--index", index()));
+            assertTrue(err.toString().contains("正被另一个进程写入"), err.toString());
+        }
+    }
+
+    @Test
+    void unknownRegionOrFindingIsNamedNotNothingFound() {
+        assertEquals(0, run("index", dir.resolve("in/jiangyin.txt").toString(), "--index", index()));
+        assertEquals(2, run("search", "--index", index(), "--region", "火星"));
+        assertTrue(err.toString().contains("未知的地区“火星”") && err.toString().contains("GB/T 2260"), err.toString());
+        assertTrue(!out.toString().contains("没有找到"), out.toString());
+        assertEquals(2, run("search", "--index", index(), "--finding", "NOPE"));
+        assertTrue(err.toString().contains("未知的问题代码“NOPE”") && err.toString().contains("问题目录"), err.toString());
+        // Known values with nothing indexed for them are still answered 没有找到, exit 0.
+        assertEquals(0, run("search", "--index", index(), "--region", "湖北"));
+        assertTrue(out.toString().contains("没有找到"), out.toString());
+        assertEquals(0, run("search", "--index", index(), "--region", "420000"));
+        assertEquals(0, run("search", "--index", index(), "--finding", "TOTAL_SCORE_MISMATCH"));
+        assertTrue(out.toString().contains("没有找到"), out.toString());
+        assertEquals(2, run("search", "--index", index(), "--region", "999999"));
+    }
+
+    @Test
+    void indexOnAFolderWithoutReportsSaysSoAndExitsOne() throws Exception {
+        Files.createDirectories(dir.resolve("nothing-here"));
+        assertEquals(1, run("index", dir.resolve("nothing-here").toString(), "--index", index()));
+        assertTrue(err.toString().contains("在 " + dir.resolve("nothing-here") + " 下没有找到报告文件"), err.toString());
     }
 }
