@@ -95,6 +95,7 @@ final class CheckCommand implements Callable<Integer> {
                 csv.add(in.display, r);
                 if (outDir != null) write(written, in.path, ".json", ReportJson.write(r));
                 if (format == Format.jsonl) {
+                    bar.finish(); // the line is cleared before a report is printed on the same terminal
                     out.println(ReportJson.writeLine(r));
                     out.flush();
                 }
@@ -107,10 +108,12 @@ final class CheckCommand implements Callable<Integer> {
                 String reason = UserReason.of(e);
                 table.addUnreadable(in.display, reason);
                 csv.addUnreadable(in.display, reason);
+                bar.finish();
                 if (format != Format.table) err.println("无法读取 " + in.display + "：" + reason);
                 if (outDir != null) write(written, in.path, ".error.txt", "无法读取 " + in.display + "：" + reason + "\n");
             }
             if (format == Format.csv) {
+                bar.finish();
                 out.print(csv.drain());
                 out.flush();
             }

@@ -18,6 +18,7 @@ import org.jixiao.index.SearchResult;
 import org.jixiao.index.TextMatching;
 import org.jixiao.mapping.Mappings;
 import org.jixiao.model.FindingCode;
+import org.jixiao.model.ReportKind;
 import org.jixiao.normalize.RegionResolver;
 import org.jixiao.output.KindNames;
 import org.jixiao.output.ReportJson;
@@ -131,9 +132,20 @@ final class SearchCommand implements Callable<Integer> {
             if (from > to) throw new InvalidQueryException("年度范围“" + years + "”的起始年份晚于结束年份");
         }
         if (limit <= 0) throw new InvalidQueryException("--limit 必须大于 0");
+        if (kind != null && !kind.isBlank() && !knownKind(kind.strip())) {
+            // Named here, in the words every CLI output uses for the kinds (绩效自评 / 目标申报).
+            throw new InvalidQueryException("未知的报告类型“" + kind.strip() + "”，可用：SELF_EVALUATION（"
+                    + KindNames.of(ReportKind.SELF_EVALUATION) + "）、TARGET_DECLARATION（" + KindNames.of(ReportKind.TARGET_DECLARATION) + "）");
+        }
         List<Condition> conditions = Condition.parse(where);
         return new SearchRequest(query, region, from, to, kind, level1, finding, conditions, history, sort,
                 limit, true, matching);
+    }
+
+    /** The kinds the index understands: an enum name, or words containing 自评, 申报 or 目标. */
+    private static boolean knownKind(String k) {
+        for (ReportKind r : ReportKind.values()) if (r.name().equalsIgnoreCase(k)) return true;
+        return k.contains("自评") || k.contains("申报") || k.contains("目标");
     }
 
     /** What is wrong with --finding or --region when it names no catalogue code or no region at all; null when both may exist. */

@@ -186,6 +186,8 @@ class IndexSearchCommandTest {
         assertEquals(0, run("search", "--index", index(), "--finding", "TOTAL_SCORE_MISMATCH"));
         assertTrue(out.toString().contains("没有找到"), out.toString());
         assertEquals(2, run("search", "--index", index(), "--region", "999999"));
+        assertEquals(2, run("search", "--index", index(), "--kind", "foo"));
+        assertTrue(err.toString().contains("未知的报告类型“foo”") && err.toString().contains("（绩效自评）"), err.toString());
     }
 
     @Test
