@@ -3,8 +3,10 @@ package org.jixiao.cli;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -29,7 +31,7 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "检查路径下的全部报告：逐份重新计算并列出问题。目录中只读取报告格式的文件。")
 final class CheckCommand implements Callable<Integer> {
 
-    enum Format { table, json, csv }
+    enum Format { table, json, jsonl, csv }
 
     /** File types picked up when walking a directory; files named on the command line are always tried. */
     static final Set<String> REPORT_EXTENSIONS = Set.of("pdf", "txt", "text", "md", "markdown", "html", "htm", "docx", "xlsx");
@@ -43,7 +45,7 @@ final class CheckCommand implements Callable<Integer> {
     @Parameters(paramLabel = "PATH", arity = "1..*", description = "报告文件或目录（递归）")
     List<Path> paths;
 
-    @Option(names = "--format", defaultValue = "table", description = "输出格式：${COMPLETION-CANDIDATES}（默认 table）")
+    @Option(names = "--format", defaultValue = "table", description = "输出格式：${COMPLETION-CANDIDATES}（默认 table；jsonl 每检查完一份即输出一行 JSON，csv 逐份输出）")
     Format format;
 
     @Option(names = "--out", paramLabel = "DIR", description = "每份报告另存为 DIR/<文件名>.json；无法读取的文件写 DIR/<文件名>.error.txt")
@@ -54,16 +56,32 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        String refusal = IndexPaths.refusal(indexDir);
+        if (refusal != null) {
+            spec.commandLine().getErr().println("jixiao check：" + refusal);
+            return 2;
+        }
         Inputs found = inputs(paths);
         List<Input> inputs = found.files();
         int skipped = found.skipped();
+        var err = spec.commandLine().getErr();
+        for (Path dir : found.withoutReports()) err.println("jixiao check：" + noReportFiles(dir));
+        if (inputs.isEmpty()) {
+            err.flush();
+            return 1;
+        }
         if (outDir != null) Files.createDirectories(outDir);
 
-        var err = spec.commandLine().getErr();
+        var out = spec.commandLine().getOut();
         TerminalTable table = new TerminalTable();
         FindingsCsv csv = new FindingsCsv();
         List<Report> reports = new ArrayList<>();
         Set<String> written = new HashSet<>();
+        if (format == Format.csv) {
+            // Rows are printed as reports come, header first: a kill loses nothing already checked.
+            out.print(csv.drain());
+            out.flush();
+        }
         ProgressBar bar = new ProgressBar(err, inputs.size());
         int failed = 0;
         try (ReportIndex index = indexDir == null ? null : ReportIndex.open(indexDir, IndexCommand.regions(parent))) {
@@ -72,56 +90,76 @@ final class CheckCommand implements Callable<Integer> {
             bar.step(i, in.display);
             try {
                 Report r = parent.pipeline().process(in.path);
-                reports.add(r);
+                if (format == Format.json) reports.add(r);
                 table.add(in.display, r);
                 csv.add(in.display, r);
                 if (outDir != null) write(written, in.path, ".json", ReportJson.write(r));
+                if (format == Format.jsonl) {
+                    bar.finish(); // the line is cleared before a report is printed on the same terminal
+                    out.println(ReportJson.writeLine(r));
+                    out.flush();
+                }
                 if (index != null) {
                     index.add(r);
                     index.commitIfDue();
                 }
             } catch (UnreadableInputException e) {
                 failed++;
-                table.addUnreadable(in.display, e.reason());
-                csv.addUnreadable(in.display, e.reason());
-                if (format != Format.table) err.println("无法读取 " + in.display + "：" + e.reason());
-                if (outDir != null) write(written, in.path, ".error.txt", "无法读取 " + in.display + "：" + e.reason() + "\n");
+                String reason = UserReason.of(e);
+                table.addUnreadable(in.display, reason);
+                csv.addUnreadable(in.display, reason);
+                bar.finish();
+                if (format != Format.table) err.println("无法读取 " + in.display + "：" + reason);
+                if (outDir != null) write(written, in.path, ".error.txt", "无法读取 " + in.display + "：" + reason + "\n");
+            }
+            if (format == Format.csv) {
+                bar.finish();
+                out.print(csv.drain());
+                out.flush();
             }
         }
         }
         bar.finish();
-        var out = spec.commandLine().getOut();
         switch (format) {
             case table -> out.print(table);
             case json -> out.println(ReportJson.write(reports));
-            case csv -> out.print(csv);
+            case jsonl, csv -> { } // already printed, report by report
         }
         if (skipped > 0 && format == Format.table) out.println("（跳过 " + skipped + " 个非报告格式的文件）");
         out.flush();
-        return failed > 0 ? 1 : 0;
+        return failed > 0 || !found.withoutReports().isEmpty() ? 1 : 0;
     }
 
     /** Report files named on the command line or found under directories (in a stable order), and how many other files were passed over. */
-    record Inputs(List<Input> files, int skipped) {
+    record Inputs(List<Input> files, int skipped, List<Path> withoutReports) {
+    }
+
+    /** The line for a folder with no report file under it. */
+    static String noReportFiles(Path dir) {
+        return "在 " + dir + " 下没有找到报告文件（只读取 " + String.join(" ", REPORT_EXTENSIONS.stream().sorted().map(e -> "." + e).toList())
+                + " 文件）";
     }
 
     /** Files named on the command line as given; under a directory, its report files, sorted. */
     static Inputs inputs(List<Path> paths) throws IOException {
         List<Input> inputs = new ArrayList<>();
+        List<Path> withoutReports = new ArrayList<>();
         int skipped = 0;
         for (Path p : paths) {
             if (Files.isDirectory(p)) {
+                int before = inputs.size();
                 try (Stream<Path> walk = Files.walk(p)) {
                     for (Path f : walk.filter(Files::isRegularFile).sorted().toList()) {
                         if (isReportFile(f)) inputs.add(new Input(f, display(p, f)));
                         else skipped++;
                     }
                 }
+                if (inputs.size() == before) withoutReports.add(p);
             } else {
                 inputs.add(new Input(p, p.toString()));
             }
         }
-        return new Inputs(inputs, skipped);
+        return new Inputs(inputs, skipped, withoutReports);
     }
 
     record Input(Path path, String display) {
@@ -142,11 +180,20 @@ final class CheckCommand implements Callable<Integer> {
     private void write(Set<String> written, Path input, String suffix, String content) {
         String base = input.getFileName().toString();
         String name = base + suffix;
-        for (int n = 2; !written.add(name); n++) name = base + "." + n + suffix;
-        try {
-            Files.writeString(outDir.resolve(name), content, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        // Neither an earlier input of this run nor an earlier run's file is overwritten.
+        for (int n = 2; ; n++) {
+            if (written.add(name)) {
+                try {
+                    Files.writeString(outDir.resolve(name), content, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
+                            StandardOpenOption.WRITE);
+                    return;
+                } catch (FileAlreadyExistsException e) {
+                    // taken by an earlier run: try the next number
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+            name = base + "." + n + suffix;
         }
     }
 }

@@ -42,7 +42,7 @@ final class ExtractCommand implements Callable<Integer> {
             spec.commandLine().getOut().println(ReportJson.write(report));
             return 0;
         } catch (UnreadableInputException e) {
-            spec.commandLine().getErr().println("无法读取 " + file + "：" + e.reason());
+            spec.commandLine().getErr().println("无法读取 " + file + "：" + UserReason.of(e));
             return 1;
         }
     }

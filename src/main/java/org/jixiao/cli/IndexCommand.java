@@ -50,7 +50,15 @@ final class IndexCommand implements Callable<Integer> {
             err.println("请给出要索引的文件或目录，或用 --delete 指定要删除的报告");
             return 2;
         }
-        List<Path> inputs = CheckCommand.inputs(paths).files().stream().map(CheckCommand.Input::path).toList();
+        String refusal = IndexPaths.refusal(indexDir);
+        if (refusal != null) {
+            err.println("jixiao index：" + refusal);
+            return 2;
+        }
+        CheckCommand.Inputs found = CheckCommand.inputs(paths);
+        List<Path> inputs = found.files().stream().map(CheckCommand.Input::path).toList();
+        for (Path dir : found.withoutReports()) err.println("jixiao index：" + CheckCommand.noReportFiles(dir));
+        if (inputs.isEmpty() && deletes.isEmpty()) return 1;
         int failed = 0;
         Map<ReportIndex.Outcome, Integer> outcomes = new EnumMap<>(ReportIndex.Outcome.class);
         // Another writer, or an index of an older layout: the shared handler prints the message.
@@ -72,7 +80,7 @@ final class IndexCommand implements Callable<Integer> {
                 } catch (UnreadableInputException e) {
                     failed++;
                     bar.finish();
-                    err.println("无法读取 " + in + "：" + e.reason());
+                    err.println("无法读取 " + in + "：" + UserReason.of(e));
                 }
                 index.commitIfDue();
             }
@@ -86,7 +94,7 @@ final class IndexCommand implements Callable<Integer> {
                     + " 个；索引目录：" + indexDir);
         }
         out.flush();
-        return failed > 0 ? 1 : 0;
+        return failed > 0 || !found.withoutReports().isEmpty() ? 1 : 0;
     }
 
     static RegionResolver regions(JixiaoCommand parent) {

@@ -20,6 +20,12 @@ import picocli.CommandLine.Option;
                 CommandLine.HelpCommand.class})
 public final class JixiaoCommand {
 
+    /**
+     * Exit status when the index cannot be used (another process is writing it, or it is of an older
+     * layout): its own code, apart from 1 (some input could not be read), so scripts can wait and retry.
+     */
+    static final int EXIT_INDEX_UNUSABLE = 4;
+
     @Option(names = "--mappings", paramLabel = "DIR", scope = CommandLine.ScopeType.INHERIT,
             description = "使用该目录下的映射文件（标签、指标分类、规则、行政区划），默认使用内置映射。")
     Path mappingsDir;
@@ -66,11 +72,12 @@ public final class JixiaoCommand {
         cli.setOut(out);
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
+        ChineseUsage.apply(cli);
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             if (ex instanceof IndexFormatException || ex instanceof IndexLockedException) {
                 // The user's to fix (another writer, an old index), not a bug: the message says how.
                 commandLine.getErr().println("jixiao：" + ex.getMessage());
-                return 1;
+                return EXIT_INDEX_UNUSABLE;
             }
             commandLine.getErr().println("jixiao：内部错误：" + ex);
             ex.printStackTrace(commandLine.getErr());

@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -15,22 +16,34 @@ import org.jixiao.index.ReportSearcher;
 import org.jixiao.index.SearchRequest;
 import org.jixiao.index.SearchResult;
 import org.jixiao.index.TextMatching;
+import org.jixiao.mapping.Mappings;
+import org.jixiao.model.FindingCode;
+import org.jixiao.model.ReportKind;
+import org.jixiao.normalize.RegionResolver;
+import org.jixiao.output.KindNames;
 import org.jixiao.output.ReportJson;
 import org.jixiao.output.TerminalText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 @Command(name = "search", mixinStandardHelpOptions = true,
         description = "检索已索引的报告与指标。查询词为空时列出符合筛选条件的全部条目。")
 final class SearchCommand implements Callable<Integer> {
 
+    private static final String REGIONS_FILE = "regions/gbt2260.csv";
+    private static final String TOWNSHIPS_FILE = "regions/townships.csv";
+
     private static final Pattern YEARS = Pattern.compile("\\s*(\\d{4})\\s*(?:(?:\\.\\.|-|～|~)\\s*(\\d{4})\\s*)?");
 
     @Spec
     CommandSpec spec;
+
+    @ParentCommand
+    JixiaoCommand parent;
 
     @Parameters(paramLabel = "QUERY", arity = "0..1", defaultValue = "", description = "查询词，例如 故障响应时间；可为空")
     String query;
@@ -44,7 +57,7 @@ final class SearchCommand implements Callable<Integer> {
     @Option(names = "--year", paramLabel = "Y|Y1..Y2", description = "年度或年度范围，例如 2020 或 2019..2021")
     String years;
 
-    @Option(names = "--kind", paramLabel = "K", description = "报告类型：SELF_EVALUATION（自评）或 TARGET_DECLARATION（目标申报）")
+    @Option(names = "--kind", paramLabel = "K", description = "报告类型：SELF_EVALUATION（绩效自评）或 TARGET_DECLARATION（目标申报）")
     String kind;
 
     @Option(names = "--level1", paramLabel = "L", description = "一级指标，例如 产出指标")
@@ -75,6 +88,11 @@ final class SearchCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        String refusal = IndexPaths.refusal(indexDir);
+        if (refusal != null) {
+            err.println("jixiao search：" + refusal);
+            return 2;
+        }
         SearchRequest request;
         try {
             request = request();
@@ -88,6 +106,14 @@ final class SearchCommand implements Callable<Integer> {
         } catch (InvalidQueryException e) {
             err.println("jixiao search：" + e.getMessage());
             return 2;
+        }
+        if (result.hits().isEmpty()) {
+            // Nothing found for a value that cannot exist: say which value, not 没有找到.
+            String unknown = unknownValue();
+            if (unknown != null) {
+                err.println("jixiao search：" + unknown);
+                return 2;
+            }
         }
         if (json) out.println(toJson(result));
         else out.print(SearchTable.render(result));
@@ -106,9 +132,56 @@ final class SearchCommand implements Callable<Integer> {
             if (from > to) throw new InvalidQueryException("年度范围“" + years + "”的起始年份晚于结束年份");
         }
         if (limit <= 0) throw new InvalidQueryException("--limit 必须大于 0");
+        if (kind != null && !kind.isBlank() && !knownKind(kind.strip())) {
+            // Named here, in the words every CLI output uses for the kinds (绩效自评 / 目标申报).
+            throw new InvalidQueryException("未知的报告类型“" + kind.strip() + "”，可用：SELF_EVALUATION（"
+                    + KindNames.of(ReportKind.SELF_EVALUATION) + "）、TARGET_DECLARATION（" + KindNames.of(ReportKind.TARGET_DECLARATION) + "）");
+        }
         List<Condition> conditions = Condition.parse(where);
         return new SearchRequest(query, region, from, to, kind, level1, finding, conditions, history, sort,
                 limit, true, matching);
+    }
+
+    /** The kinds the index understands: an enum name, or words containing 自评, 申报 or 目标. */
+    private static boolean knownKind(String k) {
+        for (ReportKind r : ReportKind.values()) if (r.name().equalsIgnoreCase(k)) return true;
+        return k.contains("自评") || k.contains("申报") || k.contains("目标");
+    }
+
+    /** What is wrong with --finding or --region when it names no catalogue code or no region at all; null when both may exist. */
+    private String unknownValue() throws IOException {
+        if (finding != null && !finding.isBlank() && FindingCode.of(finding.strip().toUpperCase(Locale.ROOT)) == null) {
+            return "未知的问题代码“" + finding.strip() + "”：不是问题目录中的代码（例如 TOTAL_SCORE_MISMATCH，见 README 的 Findings 一节）";
+        }
+        if (region != null && !region.isBlank() && !knownRegion(region.replaceAll("\\s+", ""))) {
+            return "未知的地区“" + region.strip() + "”：不是 GB/T 2260 行政区划中的名称、简称或代码（例如 江苏省、江苏、320000）";
+        }
+        return null;
+    }
+
+    /** A GB/T 2260 code, the start of a region's name (江苏 for 江苏省), or a township of the mappings by its full name. */
+    private boolean knownRegion(String r) throws IOException {
+        Mappings mappings = Mappings.load(parent.mappingsDir);
+        boolean code = r.chars().allMatch(Character::isDigit);
+        for (String file : List.of(REGIONS_FILE, TOWNSHIPS_FILE)) {
+            List<String> lines;
+            try (var in = mappings.open(file)) {
+                lines = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines().skip(1).toList();
+            } catch (IOException e) {
+                if (file.equals(TOWNSHIPS_FILE)) continue; // a mappings directory may have none
+                throw e;
+            }
+            for (String line : lines) {
+                String[] f = line.split(",", -1);
+                if (f.length < 2) continue;
+                String value = file.equals(REGIONS_FILE) && code ? f[0].strip() : f[file.equals(REGIONS_FILE) ? 1 : 0].strip();
+                // Names of prefectures and counties match by their start (江苏 → 江苏省), as the search does;
+                // townships only by their whole name (火星 is not 火星街道 of 长沙).
+                boolean prefix = !code && file.equals(REGIONS_FILE);
+                if (prefix ? value.startsWith(r) : value.equals(r)) return true;
+            }
+        }
+        return !code && new RegionResolver(mappings).find(r) != null;
     }
 
     private static String toJson(SearchResult result) {
@@ -182,7 +255,8 @@ final class SearchCommand implements Callable<Integer> {
                 sb.append("：");
                 for (int i = 0; i < f.counts().size(); i++) {
                     SearchResult.Count c = f.counts().get(i);
-                    sb.append(i == 0 ? "" : "  ").append(c.value()).append(' ').append(c.count());
+                    String value = "类型".equals(f.dimension()) ? KindNames.ofName(c.value()) : c.value();
+                    sb.append(i == 0 ? "" : "  ").append(value).append(' ').append(c.count());
                 }
                 sb.append('\n');
             }

@@ -19,6 +19,7 @@ public final class FindingsCsv {
             List.of("文件", "地区", "年度", "项目", "读取", "代码", "问题", "级别", "对象", "应为", "填报", "说明", "位置");
 
     private final StringBuilder out = new StringBuilder(BOM);
+    private int drained;
 
     public FindingsCsv() {
         row(HEADER);
@@ -43,6 +44,13 @@ public final class FindingsCsv {
     @Override
     public String toString() {
         return out.toString();
+    }
+
+    /** What was added since the last call (the BOM and header first), for printing rows as they come. */
+    public String drain() {
+        String text = out.substring(drained);
+        drained = out.length();
+        return text;
     }
 
     private void row(List<String> cells) {

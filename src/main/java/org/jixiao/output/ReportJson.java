@@ -43,6 +43,15 @@ public final class ReportJson {
         return writeValue(report);
     }
 
+    /** One report on one line, for {@code --format jsonl}: the same fields as {@link #write(Report)}. */
+    public static String writeLine(Report report) {
+        try {
+            return MAPPER.writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static String write(List<Report> reports) {
         return writeValue(reports);
     }

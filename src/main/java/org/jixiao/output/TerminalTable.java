@@ -40,7 +40,7 @@ public final class TerminalTable {
         // A report read in part is never shown as clean: its mark says what was found, its words that it is incomplete.
         String status = (e > 0 ? "✗" : w > 0 || partly ? "!" : "✓") + (partly ? " " + ReadState.PARTLY_READ : "");
         out.append(TerminalText.pad(status, STATUS)).append(TerminalText.pad(TerminalText.tail(file, FILE), FILE))
-                .append(TerminalText.pad(report.kind() == null ? "" : kindName(report), 10))
+                .append(TerminalText.pad(report.kind() == null ? "" : KindNames.of(report.kind()), 10))
                 .append(TerminalText.pad(report.year() == null ? "" : report.year().toString(), 6))
                 .append(TerminalText.pad(nz(report.region()), 10))
                 .append(TerminalText.pad(nz(report.project().name()), 30))
@@ -66,13 +66,6 @@ public final class TerminalTable {
         return out + "\n共 " + (reports + unreadable) + " 个文件：已检查 " + reports + " 份报告，无法读取 " + unreadable
                 + " 个；错误 " + errors + " 条，警告 " + warnings + " 条"
                 + (partlyRead > 0 ? "；" + partlyRead + " 份" + ReadState.PARTLY_READ : "") + "。\n";
-    }
-
-    private static String kindName(Report r) {
-        return switch (r.kind()) {
-            case SELF_EVALUATION -> "自评";
-            case TARGET_DECLARATION -> "目标申报";
-        };
     }
 
     private static String plain(BigDecimal v) {

@@ -23,6 +23,8 @@ import org.jixiao.model.SourceDocument;
 import org.jixiao.normalize.Normalizer;
 import org.jixiao.verify.StandardRules;
 import org.jixiao.verify.Verifier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The stages in order: ingest → extract → normalize → verify. The only class that knows the
@@ -33,6 +35,8 @@ import org.jixiao.verify.Verifier;
  * third-party parser), the file is reported unreadable with the reason and the caller goes on.
  */
 public final class Pipeline {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
 
     private static final AtomicInteger WORKERS = new AtomicInteger();
     /** Daemon workers: a parser stuck on a hostile file must not keep the JVM alive after the batch. */
@@ -128,13 +132,10 @@ public final class Pipeline {
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof UnreadableInputException u) throw u;
-            throw new UnreadableInputException(name, "文件无法解析（" + cause.getClass().getSimpleName()
-                    + (cause.getMessage() == null ? "" : "：" + abbreviate(cause.getMessage())) + "）", cause);
+            // The library's words (class names, object ids, its own codes) are for the log, not the reason.
+            LOG.debug("{} 无法解析：{}", name, cause.toString(), cause);
+            throw new UnreadableInputException(name, "文件无法解析，可能已损坏或含有不支持的内容", cause);
         }
     }
 
-    private static String abbreviate(String s) {
-        String one = s.replaceAll("\\s+", " ");
-        return one.length() > 120 ? one.substring(0, 120) + "…" : one;
-    }
 }

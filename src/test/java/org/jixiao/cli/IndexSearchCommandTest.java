@@ -67,6 +67,7 @@ class IndexSearchCommandTest {
         assertTrue(table.contains("江阴市"), table);
         assertTrue(table.contains("jiangyin.txt"), table);
         assertTrue(table.contains("年度：2020 1"), table);
+        assertTrue(table.contains("类型：绩效自评 1"), table);
     }
 
     @Test
@@ -123,9 +124,76 @@ class IndexSearchCommandTest {
         for (String[] args : new String[][] {{"search", "响应时间", "--index", old.toString()},
                 {"index", dir.resolve("in/jiangyin.txt").toString(), "--index", old.toString()},
                 {"check", dir.resolve("in/jiangyin.txt").toString(), "--index", old.toString()}}) {
-            assertEquals(1, run(args), String.join(" ", args));
+            assertEquals(4, run(args), String.join(" ", args));
             assertTrue(err.toString().contains("索引 " + old) && err.toString().contains("重新运行 index"), err.toString());
             assertTrue(!err.toString().contains("内部错误"), err.toString());
         }
+    }
+
+    @Test
+    void anIndexPathThatIsAFileOrAFolderOfOtherFilesIsRefused() throws Exception {
+        Path file = dir.resolve("README.md");
+        Files.writeString(file, "# notes", StandardCharsets.UTF_8);
+        Path mine = dir.resolve("mine");
+        Files.createDirectories(mine);
+        Files.writeString(mine.resolve("notes.txt"), "my own file", StandardCharsets.UTF_8);
+        String report = dir.resolve("in/jiangyin.txt").toString();
+        for (Path bad : new Path[] {file, mine}) {
+            for (String[] args : new String[][] {{"check", report, "--index", bad.toString()},
+                    {"index", report, "--index", bad.toString()}, {"search", "故障", "--index", bad.toString()}}) {
+                assertEquals(2, run(args), String.join(" ", args));
+                String message = err.toString().strip();
+                assertTrue(message.startsWith("jixiao " + args[0] + "：--index " + bad), message);
+                assertTrue(!message.contains("内部错误") && !message.contains("Exception"), message);
+            }
+        }
+        try (var listed = Files.list(mine)) {
+            assertEquals(1, listed.count(), "nothing is written among the user's files");
+        }
+        assertEquals("# notes", Files.readString(file));
+
+        Path empty = dir.resolve("empty-index");
+        Files.createDirectories(empty);
+        assertEquals(0, run("check", report, "--index", empty.toString()));
+        assertEquals(0, run("index", report, "--index", empty.toString()));
+        assertEquals(0, run("search", "故障", "--index", empty.toString()));
+        assertTrue(out.toString().contains("故障处理响应时间"), out.toString());
+        assertEquals(0, run("index", report, "--index", dir.resolve("new-index").toString()));
+    }
+
+    @Test
+    void aLockedIndexHasItsOwnExitStatus() throws Exception {
+        assertEquals(0, run("index", dir.resolve("in/jiangyin.txt").toString(), "--index", index()));
+        try (var writer = new org.apache.lucene.index.IndexWriter(org.apache.lucene.store.FSDirectory.open(Path.of(index())),
+                new org.apache.lucene.index.IndexWriterConfig())) {
+            assertEquals(4, run("index", dir.resolve("in/jiangyin.txt").toString(), "--index", index()));
+            assertTrue(err.toString().contains("正被另一个进程写入"), err.toString());
+        }
+    }
+
+    @Test
+    void unknownRegionOrFindingIsNamedNotNothingFound() {
+        assertEquals(0, run("index", dir.resolve("in/jiangyin.txt").toString(), "--index", index()));
+        assertEquals(2, run("search", "--index", index(), "--region", "火星"));
+        assertTrue(err.toString().contains("未知的地区“火星”") && err.toString().contains("GB/T 2260"), err.toString());
+        assertTrue(!out.toString().contains("没有找到"), out.toString());
+        assertEquals(2, run("search", "--index", index(), "--finding", "NOPE"));
+        assertTrue(err.toString().contains("未知的问题代码“NOPE”") && err.toString().contains("问题目录"), err.toString());
+        // Known values with nothing indexed for them are still answered 没有找到, exit 0.
+        assertEquals(0, run("search", "--index", index(), "--region", "湖北"));
+        assertTrue(out.toString().contains("没有找到"), out.toString());
+        assertEquals(0, run("search", "--index", index(), "--region", "420000"));
+        assertEquals(0, run("search", "--index", index(), "--finding", "TOTAL_SCORE_MISMATCH"));
+        assertTrue(out.toString().contains("没有找到"), out.toString());
+        assertEquals(2, run("search", "--index", index(), "--region", "999999"));
+        assertEquals(2, run("search", "--index", index(), "--kind", "foo"));
+        assertTrue(err.toString().contains("未知的报告类型“foo”") && err.toString().contains("（绩效自评）"), err.toString());
+    }
+
+    @Test
+    void indexOnAFolderWithoutReportsSaysSoAndExitsOne() throws Exception {
+        Files.createDirectories(dir.resolve("nothing-here"));
+        assertEquals(1, run("index", dir.resolve("nothing-here").toString(), "--index", index()));
+        assertTrue(err.toString().contains("在 " + dir.resolve("nothing-here") + " 下没有找到报告文件"), err.toString());
     }
 }
