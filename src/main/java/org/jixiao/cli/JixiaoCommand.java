@@ -79,6 +79,11 @@ public final class JixiaoCommand {
                 commandLine.getErr().println("jixiao：" + ex.getMessage());
                 return EXIT_INDEX_UNUSABLE;
             }
+            if (ex instanceof org.jixiao.mapping.InvalidMappingException) {
+                // --mappings DIR with a misspelt key: bad usage, said in one line naming file and key.
+                commandLine.getErr().println("jixiao：" + ex.getMessage());
+                return 2;
+            }
             commandLine.getErr().println("jixiao：内部错误：" + ex);
             ex.printStackTrace(commandLine.getErr());
             return 3;

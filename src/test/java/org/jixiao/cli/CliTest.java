@@ -256,4 +256,22 @@ class CliTest {
     private static final class FindingsCsvHeader {
         static final String LINE = "\uFEFF文件,地区,年度,项目,读取,代码,问题,级别,对象,应为,填报,说明,位置\r\n";
     }
+
+    @Test
+    void aMisspeltMappingKeyIsOneChineseLineAndExitTwo() throws Exception {
+        Path mappings = dir.resolve("mappings");
+        try (java.util.stream.Stream<Path> files = Files.walk(Path.of("mappings"))) {
+            for (Path p : (Iterable<Path>) files::iterator) {
+                Path target = mappings.resolve(Path.of("mappings").relativize(p).toString());
+                if (Files.isDirectory(p)) Files.createDirectories(target);
+                else Files.copy(p, target);
+            }
+        }
+        Path labels = mappings.resolve("labels.yaml");
+        Files.writeString(labels, Files.readString(labels).replace("    adjustedBudget: [", "    adjustedBudgett: ["));
+        assertEquals(2, run("check", "--mappings", mappings.toString(), dir.resolve("good.txt").toString()));
+        String message = err.toString().strip();
+        assertTrue(message.contains("adjustedBudgett") && message.contains(labels.toString()), message);
+        assertEquals(1, message.lines().count(), message);
+    }
 }
