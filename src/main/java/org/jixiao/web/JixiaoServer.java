@@ -72,7 +72,9 @@ public final class JixiaoServer implements AutoCloseable {
             camel.addRoutes(api.errorHandling());
             camel.addRoutes(api);
             camel.start();
-            answerOversizeBodies(camel, settings.port(), settings.maxUploadBytes() * HARD_LIMIT_FACTOR);
+            VertxPlatformHttpRouter router = router(camel, settings.port());
+            new HttpGuards(settings).install(router);
+            answerOversizeBodies(router, settings.maxUploadBytes() * HARD_LIMIT_FACTOR);
             LOG.info("jixiao 服务已启动：http://{}:{}/ ，来源 {}", settings.host(), server.getPort(), source);
             return new JixiaoServer(camel, server, index, registry);
         } catch (Exception | Error e) {
@@ -85,16 +87,19 @@ public final class JixiaoServer implements AutoCloseable {
         }
     }
 
-    /** A body the HTTP server cut off still gets the API's Chinese JSON answer, not a bare 413. */
-    private static void answerOversizeBodies(CamelContext camel, int port, long hardLimit) {
-        String body = "{\"outcome\":\"TOO_LARGE\",\"error\":\"文件过大：请求超过 " + hardLimit / (1024 * 1024)
-                + " MB，未接收（单个文件上限为其一半）\"}";
+    /** The router of the HTTP server the API's routes are on. */
+    private static VertxPlatformHttpRouter router(CamelContext camel, int port) {
         VertxPlatformHttpRouter router = VertxPlatformHttpRouter.lookup(camel, VertxPlatformHttpRouter.getRouterNameFromPort(port));
         if (router == null) router = VertxPlatformHttpRouter.lookup(camel);
-        if (router == null) {
-            LOG.warn("HTTP 路由未找到，超大请求将得到服务器默认的 413 应答");
-            return;
-        }
+        // Without it no request could be checked for its Host: refuse to run rather than serve unguarded.
+        if (router == null) throw new IllegalStateException("HTTP 路由未找到");
+        return router;
+    }
+
+    /** A body the HTTP server cut off still gets the API's Chinese JSON answer, not a bare 413. */
+    private static void answerOversizeBodies(VertxPlatformHttpRouter router, long hardLimit) {
+        String body = "{\"outcome\":\"TOO_LARGE\",\"error\":\"文件过大：请求超过 " + hardLimit / (1024 * 1024)
+                + " MB，未接收（单个文件上限为其一半）\"}";
         router.errorHandler(413, ctx -> ctx.response().setStatusCode(413)
                 .putHeader("Content-Type", ApiRoutes.JSON).end(body));
     }
