@@ -50,6 +50,9 @@ public final class JixiaoServer implements AutoCloseable {
         CamelContext camel = null;
         try {
             reconcile(registry, index, pipeline);
+            // Recovery is done (done/ read, index completed; the inbox is re-taken by the route):
+            // what a crash left in scratch is nobody's now. The index lock makes this process the only one here.
+            folders.cleanScratch();
             Intake intake = new Intake(folders, pipeline, registry, index, settings.maxUploadBytes());
 
             camel = new DefaultCamelContext();
@@ -60,7 +63,7 @@ public final class JixiaoServer implements AutoCloseable {
             http.setBindHost(settings.host());
             http.setBindPort(settings.port());
             http.setMaxBodySize(settings.maxUploadBytes() * HARD_LIMIT_FACTOR);
-            http.getBodyHandler().setUploadsDirectory(Files.createDirectories(folders.scratch().resolve("uploads")).toString());
+            http.getBodyHandler().setUploadsDirectory(folders.uploads().toString());
             http.getBodyHandler().setDeleteUploadedFilesOnEnd(true);
             VertxPlatformHttpServer server = new VertxPlatformHttpServer(http);
             camel.addService(server);
