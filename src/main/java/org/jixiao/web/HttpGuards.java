@@ -21,9 +21,13 @@ final class HttpGuards {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final Set<String> allowedHosts;
+    private final long requestTimeoutMillis;
+    private final BoundedHttpServer server;
 
-    HttpGuards(ServerSettings settings) {
+    HttpGuards(ServerSettings settings, BoundedHttpServer server) {
         this.allowedHosts = allowedHosts(settings);
+        this.requestTimeoutMillis = settings.requestTimeout().toMillis();
+        this.server = server;
     }
 
     /** The listen address (unless a wildcard), localhost, 127.0.0.1, [::1] and the configured names, lower case, without port. */
@@ -87,6 +91,18 @@ final class HttpGuards {
     }
 
     private void guard(Router router, RoutingContext ctx) {
+        server.requestArrived(ctx.request().connection());
+        if (!ctx.request().isEnded()) {
+            // The body must arrive within the request deadline, however slowly it trickles (the idle
+            // timeout alone lets a byte every few seconds hold a connection and a body buffer forever).
+            long timer = ctx.vertx().setTimer(requestTimeoutMillis, id -> {
+                if (ctx.request().isEnded() || ctx.response().ended()) return;
+                ctx.response().putHeader("Connection", "close");
+                problem(ctx, 408, "请求超时：" + requestTimeoutMillis / 1000 + " 秒内未收到完整的请求，连接已关闭；请重新上传");
+                ctx.request().connection().close();
+            });
+            ctx.addEndHandler(v -> ctx.vertx().cancelTimer(timer));
+        }
         String host = ctx.request().getHeader("Host");
         if (host == null && ctx.request().authority() != null) host = ctx.request().authority().toString();
         if (!allowed(host)) {

@@ -65,7 +65,7 @@ public final class JixiaoServer implements AutoCloseable {
             http.setMaxBodySize(settings.maxUploadBytes() * HARD_LIMIT_FACTOR);
             http.getBodyHandler().setUploadsDirectory(folders.uploads().toString());
             http.getBodyHandler().setDeleteUploadedFilesOnEnd(true);
-            VertxPlatformHttpServer server = new VertxPlatformHttpServer(http);
+            BoundedHttpServer server = new BoundedHttpServer(http, settings);
             camel.addService(server);
 
             String source = settings.sourceUri() == null ? SourceUri.inbox(folders) : SourceUri.complete(settings.sourceUri(), folders);
@@ -76,7 +76,7 @@ public final class JixiaoServer implements AutoCloseable {
             camel.addRoutes(api);
             camel.start();
             VertxPlatformHttpRouter router = router(camel, settings.port());
-            new HttpGuards(settings).install(router);
+            new HttpGuards(settings, server).install(router);
             answerOversizeBodies(router, settings.maxUploadBytes() * HARD_LIMIT_FACTOR);
             LOG.info("jixiao 服务已启动：http://{}:{}/ ，来源 {}", settings.host(), server.getPort(), source);
             return new JixiaoServer(camel, server, index, registry);
