@@ -43,6 +43,28 @@ final class BoundedHttpServer extends VertxPlatformHttpServer {
         this.settings = settings;
     }
 
+    private volatile Runnable beforeListening;
+    private volatile boolean guarded;
+
+    /** Runs once the router exists and before the server listens (the guards go on the router then). */
+    void beforeListening(Runnable step) {
+        this.beforeListening = step;
+    }
+
+    /** Whether the step before listening ran. */
+    boolean guarded() {
+        return guarded;
+    }
+
+    @Override
+    protected void startServer() throws Exception {
+        if (beforeListening != null) {
+            beforeListening.run();
+            guarded = true;
+        }
+        super.startServer();
+    }
+
     /** Connections open now. */
     int openConnections() {
         return open.get();

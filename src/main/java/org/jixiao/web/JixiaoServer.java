@@ -66,6 +66,13 @@ public final class JixiaoServer implements AutoCloseable {
             http.getBodyHandler().setUploadsDirectory(folders.uploads().toString());
             http.getBodyHandler().setDeleteUploadedFilesOnEnd(true);
             BoundedHttpServer server = new BoundedHttpServer(http, settings);
+            CamelContext context = camel;
+            // Before the server listens: no request is ever served without the Host check.
+            server.beforeListening(() -> {
+                VertxPlatformHttpRouter router = router(context, settings.port());
+                new HttpGuards(settings, server).install(router);
+                answerOversizeBodies(router, settings.maxUploadBytes() * HARD_LIMIT_FACTOR);
+            });
             camel.addService(server);
 
             String source = settings.sourceUri() == null ? SourceUri.inbox(folders) : SourceUri.complete(settings.sourceUri(), folders);
@@ -75,9 +82,7 @@ public final class JixiaoServer implements AutoCloseable {
             camel.addRoutes(api.errorHandling());
             camel.addRoutes(api);
             camel.start();
-            VertxPlatformHttpRouter router = router(camel, settings.port());
-            new HttpGuards(settings, server).install(router);
-            answerOversizeBodies(router, settings.maxUploadBytes() * HARD_LIMIT_FACTOR);
+            if (!server.guarded()) throw new IllegalStateException("HTTP 服务未经主机名检查即已启动");
             LOG.info("jixiao 服务已启动：http://{}:{}/ ，来源 {}", settings.host(), server.getPort(), source);
             return new JixiaoServer(camel, server, index, registry);
         } catch (Exception | Error e) {
