@@ -54,10 +54,12 @@ class SlowClientsTest {
                 s.getOutputStream().write(partial.getBytes(StandardCharsets.UTF_8));
                 s.getOutputStream().flush();
             }
-            // One that trickles a header byte at a time, faster than the idle timeout: only the request deadline stops it.
+            // One that trickles an upload a byte at a time, faster than the idle timeout: only the request deadline stops it.
             Socket trickle = open(port);
             sockets.add(trickle);
-            trickle.getOutputStream().write("GET /api/health HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ".getBytes(StandardCharsets.UTF_8));
+            trickle.getOutputStream().write(("POST /api/reports HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: multipart/form-data; boundary=b\r\n"
+                    + "Content-Length: 100000\r\n\r\n--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"t.txt\"\r\n\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
             drip.scheduleAtFixedRate(() -> {
                 try {
                     trickle.getOutputStream().write('a');
@@ -76,6 +78,11 @@ class SlowClientsTest {
 
             // Every slow connection is closed by the server: the idle timeout, or the request deadline for the trickle.
             long deadline = System.nanoTime() + REQUEST.plusSeconds(4).toNanos();
+            String answer = answerUntilClosed(trickle, deadline);
+            assertTrue(answer != null, "the trickling connection still open");
+            assertTrue(System.nanoTime() - start > IDLE.multipliedBy(2).toNanos(), "kept while it sends, closed at the request deadline");
+            assertTrue(answer.isEmpty() || (answer.startsWith("HTTP/1.1 408") && answer.contains("application/json")
+                    && answer.contains("请求超时")), answer);
             for (Socket s : sockets) {
                 assertTrue(closedByServer(s, deadline), "connection " + sockets.indexOf(s) + " still open");
             }
@@ -116,6 +123,27 @@ class SlowClientsTest {
         Socket s = new Socket();
         s.connect(new InetSocketAddress("127.0.0.1", port), 3_000);
         return s;
+    }
+
+    /** What the server sends until it closes the connection; null if it is still open at the deadline. */
+    private static String answerUntilClosed(Socket s, long deadlineNanos) throws IOException {
+        java.io.ByteArrayOutputStream got = new java.io.ByteArrayOutputStream();
+        InputStream in = s.getInputStream();
+        byte[] buffer = new byte[4096];
+        while (true) {
+            long left = TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime());
+            if (left <= 0) return null;
+            s.setSoTimeout((int) left);
+            try {
+                int n = in.read(buffer);
+                if (n < 0) return got.toString(StandardCharsets.UTF_8);
+                got.write(buffer, 0, n);
+            } catch (SocketTimeoutException e) {
+                return null;
+            } catch (IOException reset) {
+                return got.toString(StandardCharsets.UTF_8);
+            }
+        }
     }
 
     /** Reads (and drops) whatever the server sends until it closes the connection or the deadline passes. */
