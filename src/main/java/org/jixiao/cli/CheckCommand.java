@@ -167,6 +167,10 @@ final class CheckCommand implements Callable<Integer> {
 
     static boolean isReportFile(Path f) {
         String name = f.getFileName().toString();
+        // The service's notes beside the files in done/ and failed/ are .txt but not reports.
+        if (name.endsWith(org.jixiao.route.DataFolders.DUPLICATE_SUFFIX) || name.endsWith(org.jixiao.route.DataFolders.ERROR_SUFFIX)) {
+            return false;
+        }
         int dot = name.lastIndexOf('.');
         return dot > 0 && REPORT_EXTENSIONS.contains(name.substring(dot + 1).toLowerCase(Locale.ROOT));
     }

@@ -48,6 +48,11 @@ final class ServeCommand implements Callable<Integer> {
             description = "监听地址（默认 ${DEFAULT-VALUE}，仅本机；供局域网访问用 0.0.0.0）")
     String host;
 
+    @Option(names = "--allowed-host", paramLabel = "NAME",
+            description = "另外接受的主机名（可重复），例如局域网中访问本机所用的名称或地址；"
+                    + "默认只接受监听地址、localhost、127.0.0.1 与 [::1]，其他主机名的请求一律拒绝（防 DNS 重绑定）")
+    java.util.List<String> allowedHosts = new java.util.ArrayList<>();
+
     @Option(names = "--threads", defaultValue = "" + ServerSettings.DEFAULT_WORKERS,
             description = "同时检查的报告数（默认 ${DEFAULT-VALUE}）")
     int threads;
@@ -82,7 +87,7 @@ final class ServeCommand implements Callable<Integer> {
         if (index != null) folders = folders.withIndex(index);
         Mappings mappings = Mappings.load(parent.mappingsDir);
         ServerSettings settings = new ServerSettings(folders, source, threads, maxUploadMb * 1024L * 1024, host, port,
-                Duration.ofSeconds(shutdownSeconds));
+                Duration.ofSeconds(shutdownSeconds)).withAllowedHosts(allowedHosts);
         if (port != 0 && !free(host, port)) {
             // The HTTP server binds after the routes have started and only logs its failure: ask first.
             err.println("jixiao serve：端口 " + port + " 已被占用（" + host + "），请先停止占用它的程序，或用 --port 换一个端口");

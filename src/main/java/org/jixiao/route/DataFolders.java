@@ -53,6 +53,52 @@ public record DataFolders(Path inbox, Path done, Path failed, Path index, Path s
         for (Path p : new Path[] {inbox, done, failed, index, scratch}) Files.createDirectories(p);
     }
 
+    /** Folder under scratch the HTTP server streams uploaded files into. */
+    public static final String UPLOADS = "uploads";
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DataFolders.class);
+
+    /** Where the HTTP server streams upload bodies to (created if missing). */
+    public Path uploads() throws IOException {
+        return Files.createDirectories(scratch.resolve(UPLOADS));
+    }
+
+    /**
+     * Removes what a process killed mid-write left in scratch: {@code .part} files of atomic writes
+     * that never got their rename, and upload bodies whose request was never answered. Neither is a
+     * submission of record: the original of an interrupted check is still in the inbox (it is taken
+     * again), and an upload that got no answer was never accepted (its sender is told nothing was
+     * stored and submits again). Call at start only, once this process holds the data folders
+     * (the index is locked) and before any route runs, so nothing in flight is touched.
+     *
+     * @return how many files were removed
+     */
+    public int cleanScratch() throws IOException {
+        int removed = 0;
+        if (!Files.isDirectory(scratch)) return 0;
+        try (var files = Files.list(scratch)) {
+            for (Path p : files.toList()) {
+                String name = p.getFileName().toString();
+                if (Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS) && name.startsWith(".") && name.endsWith(".part")) {
+                    Files.deleteIfExists(p);
+                    removed++;
+                }
+            }
+        }
+        Path uploads = scratch.resolve(UPLOADS);
+        if (Files.isDirectory(uploads, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            try (var files = Files.list(uploads)) {
+                for (Path p : files.toList()) {
+                    if (Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                        Files.deleteIfExists(p);
+                        removed++;
+                    }
+                }
+            }
+        }
+        if (removed > 0) LOG.warn("已清理临时目录 {} 中上次中断时留下的 {} 个不完整文件", scratch, removed);
+        return removed;
+    }
+
     /** {@code folder/name}, refusing any name that would leave the folder. */
     public static Path inside(Path folder, String name) {
         Path p = folder.resolve(name).normalize();

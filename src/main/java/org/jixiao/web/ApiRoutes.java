@@ -49,6 +49,10 @@ public final class ApiRoutes extends RouteBuilder {
     /** Most reports one listing or search returns. */
     static final int MAX_LIMIT = 1000;
     static final int DEFAULT_LIST_LIMIT = 200;
+    /** Marker Camel's file read lock writes beside a file it is taking (FileComponent.DEFAULT_LOCK_FILE_POSTFIX). */
+    static final String CAMEL_LOCK_SUFFIX = ".camelLock";
+    /** Header platform-http sets to the number of files in a multipart body (several with one field name keep only the last as attachment). */
+    static final String ATTACHMENTS_SIZE = "CamelAttachmentsSize";
     private static final Pattern MEDIA_TYPE = Pattern.compile("[\\w.+-]+/[\\w.+-]+");
     /** Pages may load only their own scripts and styles; nothing from elsewhere, no inline script. */
     private static final String CONTENT_SECURITY_POLICY =
@@ -136,10 +140,12 @@ public final class ApiRoutes extends RouteBuilder {
         json(e, 200, body);
     }
 
+    /** Files the intake will take: not hidden, not the {@code .camelLock} markers its read lock writes beside a file. */
     private long countInbox() throws IOException {
         long n = 0;
         try (DirectoryStream<Path> files = Files.newDirectoryStream(folders.inbox(),
-                p -> !p.getFileName().toString().startsWith(".") && Files.isRegularFile(p))) {
+                p -> !p.getFileName().toString().startsWith(".") && !p.getFileName().toString().endsWith(CAMEL_LOCK_SUFFIX)
+                        && Files.isRegularFile(p))) {
             for (Path ignored : files) n++;
         }
         return n;
@@ -152,12 +158,16 @@ public final class ApiRoutes extends RouteBuilder {
      */
     private void upload(Exchange e) throws IOException {
         QueryParameters.parse(e.getMessage().getHeader(Exchange.HTTP_QUERY, String.class), Set.of());
+        Integer files = e.getMessage().getHeader(ATTACHMENTS_SIZE, Integer.class);
+        if (files != null && files > 1) {
+            throw ApiProblem.badRequest("一次请只上传一个文件：此请求含 " + files + " 个文件，均未接收；多个文件请逐个上传");
+        }
         AttachmentMessage message = e.getMessage(AttachmentMessage.class);
         Map<String, DataHandler> attachments = message.hasAttachments() ? message.getAttachments() : Map.of();
         if (attachments.isEmpty()) {
             throw ApiProblem.badRequest("请求中没有文件：请以 multipart/form-data 上传一个报告文件（字段名 file）");
         }
-        if (attachments.size() > 1) throw ApiProblem.badRequest("一次请只上传一个文件");
+        if (attachments.size() > 1) throw ApiProblem.badRequest("一次请只上传一个文件：多个文件请逐个上传");
         DataHandler file = attachments.values().iterator().next();
         byte[] bytes;
         try (InputStream in = file.getInputStream()) {

@@ -50,6 +50,9 @@ public final class JixiaoServer implements AutoCloseable {
         CamelContext camel = null;
         try {
             reconcile(registry, index, pipeline);
+            // Recovery is done (done/ read, index completed; the inbox is re-taken by the route):
+            // what a crash left in scratch is nobody's now. The index lock makes this process the only one here.
+            folders.cleanScratch();
             Intake intake = new Intake(folders, pipeline, registry, index, settings.maxUploadBytes());
 
             camel = new DefaultCamelContext();
@@ -60,9 +63,16 @@ public final class JixiaoServer implements AutoCloseable {
             http.setBindHost(settings.host());
             http.setBindPort(settings.port());
             http.setMaxBodySize(settings.maxUploadBytes() * HARD_LIMIT_FACTOR);
-            http.getBodyHandler().setUploadsDirectory(Files.createDirectories(folders.scratch().resolve("uploads")).toString());
+            http.getBodyHandler().setUploadsDirectory(folders.uploads().toString());
             http.getBodyHandler().setDeleteUploadedFilesOnEnd(true);
-            VertxPlatformHttpServer server = new VertxPlatformHttpServer(http);
+            BoundedHttpServer server = new BoundedHttpServer(http, settings);
+            CamelContext context = camel;
+            // Before the server listens: no request is ever served without the Host check.
+            server.beforeListening(() -> {
+                VertxPlatformHttpRouter router = router(context, settings.port());
+                new HttpGuards(settings, server).install(router);
+                answerOversizeBodies(router, settings.maxUploadBytes() * HARD_LIMIT_FACTOR);
+            });
             camel.addService(server);
 
             String source = settings.sourceUri() == null ? SourceUri.inbox(folders) : SourceUri.complete(settings.sourceUri(), folders);
@@ -72,7 +82,7 @@ public final class JixiaoServer implements AutoCloseable {
             camel.addRoutes(api.errorHandling());
             camel.addRoutes(api);
             camel.start();
-            answerOversizeBodies(camel, settings.port(), settings.maxUploadBytes() * HARD_LIMIT_FACTOR);
+            if (!server.guarded()) throw new IllegalStateException("HTTP 服务未经主机名检查即已启动");
             LOG.info("jixiao 服务已启动：http://{}:{}/ ，来源 {}", settings.host(), server.getPort(), source);
             return new JixiaoServer(camel, server, index, registry);
         } catch (Exception | Error e) {
@@ -85,16 +95,19 @@ public final class JixiaoServer implements AutoCloseable {
         }
     }
 
-    /** A body the HTTP server cut off still gets the API's Chinese JSON answer, not a bare 413. */
-    private static void answerOversizeBodies(CamelContext camel, int port, long hardLimit) {
-        String body = "{\"outcome\":\"TOO_LARGE\",\"error\":\"文件过大：请求超过 " + hardLimit / (1024 * 1024)
-                + " MB，未接收（单个文件上限为其一半）\"}";
+    /** The router of the HTTP server the API's routes are on. */
+    private static VertxPlatformHttpRouter router(CamelContext camel, int port) {
         VertxPlatformHttpRouter router = VertxPlatformHttpRouter.lookup(camel, VertxPlatformHttpRouter.getRouterNameFromPort(port));
         if (router == null) router = VertxPlatformHttpRouter.lookup(camel);
-        if (router == null) {
-            LOG.warn("HTTP 路由未找到，超大请求将得到服务器默认的 413 应答");
-            return;
-        }
+        // Without it no request could be checked for its Host: refuse to run rather than serve unguarded.
+        if (router == null) throw new IllegalStateException("HTTP 路由未找到");
+        return router;
+    }
+
+    /** A body the HTTP server cut off still gets the API's Chinese JSON answer, not a bare 413. */
+    private static void answerOversizeBodies(VertxPlatformHttpRouter router, long hardLimit) {
+        String body = "{\"outcome\":\"TOO_LARGE\",\"error\":\"文件过大：请求超过 " + hardLimit / (1024 * 1024)
+                + " MB，未接收（单个文件上限为其一半）\"}";
         router.errorHandler(413, ctx -> ctx.response().setStatusCode(413)
                 .putHeader("Content-Type", ApiRoutes.JSON).end(body));
     }
