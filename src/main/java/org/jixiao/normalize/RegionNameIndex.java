@@ -77,6 +77,27 @@ final class RegionNameIndex {
             n.name = name;
         }
 
+        /**
+         * The names in a text, leftmost-longest, whitespace ignored (PDF text spaces out 湖 北 省):
+         * each match is handed to {@code found}, which makes the mention.
+         */
+        List<Mention> scan(String text, java.util.function.Function<String, Mention> found) {
+            List<Mention> out = new ArrayList<>();
+            if (text == null || text.isEmpty()) return out;
+            String s = withoutWhitespace(text);
+            int i = 0;
+            while (i < s.length()) {
+                String name = longestAt(s, i);
+                if (name == null) {
+                    i++;
+                    continue;
+                }
+                out.add(found.apply(name));
+                i += name.length();
+            }
+            return out;
+        }
+
         /** The longest name that starts at {@code i} in {@code s}, or null. */
         String longestAt(String s, int i) {
             String longest = null;
@@ -144,24 +165,12 @@ final class RegionNameIndex {
 
     /** The region names in a text, in order. Whitespace is ignored (PDF text spaces out 湖 北 省). */
     List<Mention> mentions(String text) {
-        List<Mention> out = new ArrayList<>();
-        if (text == null || text.isEmpty()) return out;
-        String s = withoutWhitespace(text);
-        int i = 0;
-        while (i < s.length()) {
-            String longest = trie.longestAt(s, i);
-            if (longest == null) {
-                i++;
-                continue;
-            }
-            String found = longest;
+        return trie.scan(text, found -> {
             List<Region> candidates = regionsByName.get(found);
             boolean shortCounty = found.length() < MIN_STANDALONE_COUNTY_NAME_LENGTH
                     && candidates.stream().allMatch(r -> level.get(r.code()) == COUNTY && r.name().equals(found));
-            out.add(new Mention(found, candidates, shortCounty || confirmOnly.contains(found)));
-            i += longest.length();
-        }
-        return out;
+            return new Mention(found, candidates, shortCounty || confirmOnly.contains(found));
+        });
     }
 
     /**
@@ -209,21 +218,10 @@ final class RegionNameIndex {
          * (城关镇) or the name is also an ordinary word.
          */
         List<Mention> mentions(String text) {
-            List<Mention> out = new ArrayList<>();
-            if (text == null || text.isEmpty()) return out;
-            String s = withoutWhitespace(text);
-            int i = 0;
-            while (i < s.length()) {
-                String found = trie.longestAt(s, i);
-                if (found == null) {
-                    i++;
-                    continue;
-                }
+            return trie.scan(text, found -> {
                 List<Region> candidates = List.copyOf(countiesByName.get(found));
-                out.add(new Mention(found, candidates, candidates.size() > 1 || confirmOnly.contains(found)));
-                i += found.length();
-            }
-            return out;
+                return new Mention(found, candidates, candidates.size() > 1 || confirmOnly.contains(found));
+            });
         }
     }
 
