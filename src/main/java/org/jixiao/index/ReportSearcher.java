@@ -184,9 +184,10 @@ public final class ReportSearcher implements Closeable {
         Matches matches = null;
         if (matching == TextMatching.COMBINED && request.text() != null && !request.text().isBlank()) {
             // Bigram matches only fill up a page the words cannot: with enough word matches the
-            // loose tail is left out, which keeps results precise and facets cheap.
+            // loose tail is left out, which keeps results precise and facets cheap. "Enough" is a
+            // fixed page, not the caller's --limit, so totals and facets never depend on the limit.
             matches = match(request, query(request, TextMatching.WORDS));
-            if (matches.total() < request.limit()) matches = null;
+            if (matches.total() < WORD_MATCHES_ENOUGH) matches = null;
         }
         if (matches == null) matches = match(request, query(request, matching));
         List<SearchResult.Hit> hits = hits(matches.top().scoreDocs);
@@ -241,6 +242,9 @@ public final class ReportSearcher implements Closeable {
         }
         return report;
     }
+
+    /** Word matches that make a page without the looser bigram matches: the default page. */
+    static final int WORD_MATCHES_ENOUGH = SearchRequest.DEFAULT_LIMIT;
 
     /** What a query matched: the top entries, their total and (when asked for) each slice's matches to count facets over. */
     private record Matches(TopDocs top, long total, List<FacetsCollector> facets) {
