@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
 /** The top-level command: global options and the subcommands. */
 @Command(name = "jixiao", mixinStandardHelpOptions = true, version = "jixiao 0.1.0",
         description = "绩效报告批量检查与检索：读取自评表、自评报告和绩效目标申报表，重新计算并标出问题。",
-        subcommands = {ExtractCommand.class, CheckCommand.class, IndexCommand.class, SearchCommand.class, ServeCommand.class,
+        subcommands = {ExtractCommand.class, CheckCommand.class, IndexCommand.class, ReindexCommand.class, SearchCommand.class, ServeCommand.class,
                 CommandLine.HelpCommand.class})
 public final class JixiaoCommand {
 
@@ -77,6 +77,13 @@ public final class JixiaoCommand {
             if (ex instanceof IndexFormatException || ex instanceof IndexLockedException) {
                 // The user's to fix (another writer, an old index), not a bug: the message says how.
                 commandLine.getErr().println("jixiao：" + ex.getMessage());
+                return EXIT_INDEX_UNUSABLE;
+            }
+            if (org.jixiao.index.ReportIndex.damage(ex)) {
+                // Damage found only when a search reads the files (a garbled term dictionary): the
+                // same answer as at open, not a Lucene stack trace.
+                commandLine.getErr().println("jixiao：检索索引已损坏（文件被截断、改动或缺失）；服务的索引用 jixiao reindex"
+                        + " --data 数据目录 从 done/ 重新建立，其他索引移走后用 check --index 或 index 重新检查报告");
                 return EXIT_INDEX_UNUSABLE;
             }
             if (ex instanceof org.jixiao.mapping.InvalidMappingException) {

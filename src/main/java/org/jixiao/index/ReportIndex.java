@@ -14,6 +14,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.SegmentInfos;
@@ -138,7 +139,7 @@ public final class ReportIndex implements Closeable {
      * Lucene's ways of saying its files are damaged: a checksum or header that does not match, a
      * file shorter than its footer says, a file the commit names that is gone.
      */
-    static boolean damage(Throwable e) {
+    public static boolean damage(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof org.apache.lucene.index.CorruptIndexException
                     || t instanceof org.apache.lucene.index.IndexFormatTooOldException
@@ -152,6 +153,9 @@ public final class ReportIndex implements Closeable {
 
     private void loadEntries() throws IOException {
         try (DirectoryReader reader = DirectoryReader.open(writer)) {
+            // Every file's checksum, before anything is written into the index: a garbled segment
+            // otherwise opens fine and fails (or answers wrongly) only when a search reads it.
+            for (LeafReaderContext leaf : reader.leaves()) leaf.reader().checkIntegrity();
             IndexSearcher searcher = new IndexSearcher(reader);
             StoredFields stored = reader.storedFields();
             TopDocs all = searcher.search(new TermQuery(new Term(TYPE, TYPE_REPORT)), Math.max(1, reader.maxDoc()));

@@ -152,6 +152,27 @@ public final class ContentRegistry {
         return all;
     }
 
+    /**
+     * Every checked report in the order it was submitted (its report JSON was written when it was
+     * checked), so that re-adding them keeps the newest version of a project current.
+     */
+    public synchronized List<ReportSummary> inSubmissionOrder() {
+        List<ReportSummary> all = new ArrayList<>(checked.values());
+        Map<String, Long> written = new HashMap<>();
+        for (ReportSummary s : all) {
+            Path json = DataFolders.inside(folders.done(), s.storedName() + DataFolders.REPORT_SUFFIX);
+            long at;
+            try {
+                at = Files.getLastModifiedTime(json).toMillis();
+            } catch (IOException e) {
+                at = Long.MAX_VALUE;
+            }
+            written.put(s.storedName(), at);
+        }
+        all.sort(Comparator.comparing((ReportSummary s) -> written.get(s.storedName())).thenComparing(ReportSummary::storedName));
+        return all;
+    }
+
     public synchronized int size() {
         return checked.size();
     }

@@ -118,7 +118,8 @@ public final class JixiaoServer implements AutoCloseable {
      */
     private static void reconcile(ContentRegistry registry, LiveIndex index, Pipeline pipeline) throws IOException {
         int added = 0;
-        for (ReportSummary s : registry.all()) {
+        // In submission order: the last one added of a project's versions becomes current.
+        for (ReportSummary s : registry.inSubmissionOrder()) {
             if (index.contains(s.id()) || !Files.exists(registry.original(s))) continue;
             try {
                 index.add(pipeline.process(registry.original(s)));
