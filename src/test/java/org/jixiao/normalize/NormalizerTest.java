@@ -252,6 +252,15 @@ class NormalizerTest {
     }
 
     @Test
+    void aCompanyNamingAProvinceDoesNotOutrankTheUnitThatFiledTheForm() {
+        assertReads(doc("2024年项目支出绩效目标申报表", table(
+                        "项目名称|乡村道路硬化|主管部门|宁乡市交通运输局",
+                        "实施单位|广东省建工集团有限公司||",
+                        "一级指标|二级指标|三级指标|指标值", "产出指标|数量指标|硬化里程|≥12公里")),
+                "region=宁乡市; regionCode=430182");
+    }
+
+    @Test
     void theFormIsTheVariantTheTitleNamesOrTheContentShows() {
         assertReads(doc("2020年度县级专项资金转移支付区域（项目）绩效目标", "自评表", table(
                         "转移（项目）名称|农机补贴", "一级指标|二级指标|三级指标|年度指标值|全年完成值",
