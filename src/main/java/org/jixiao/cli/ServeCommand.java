@@ -109,6 +109,8 @@ final class ServeCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
                 server.close();
+                out.println("jixiao 服务已停止：正在检查的报告已完成或留在收件目录，索引已保存");
+                out.flush();
             } catch (Exception e) {
                 err.println("jixiao serve：停止时出错：" + e);
                 err.flush();

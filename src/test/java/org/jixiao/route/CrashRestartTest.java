@@ -68,6 +68,9 @@ class CrashRestartTest {
         Files.readAllLines(data.resolve("serve-2.err")).stream().filter(l -> l.contains("补建")).forEach(System.out::println);
         second.destroy(); // SIGTERM: graceful stop, index committed
         assertTrue(second.waitFor(PROCESS_TIMEOUT.toSeconds(), TimeUnit.SECONDS), "stops on SIGTERM");
+        // Said on the console: each report taken in, and the stop.
+        assertTrue(Files.readString(data.resolve("serve-2.err")).contains("已检查"), "the intake is logged");
+        assertTrue(Files.readString(data.resolve("serve-2.out")).contains("jixiao 服务已停止"), "the stop is said");
 
         for (String name : batch.keySet()) {
             boolean done = Files.exists(folders.done().resolve(name));
@@ -120,7 +123,8 @@ class CrashRestartTest {
         Files.writeString(data.resolve("serve-" + run + ".err"), "");
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dfile.encoding=UTF-8", "-Xmx512m", "-cp", System.getProperty("java.class.path"),
+                "-Dfile.encoding=UTF-8", "-Xmx512m", "-Dorg.slf4j.simpleLogger.log.org.jixiao.route=info",
+                "-cp", System.getProperty("java.class.path"),
                 "org.jixiao.cli.JixiaoCommand", "serve", "--data", data.toString(), "--port", "0", "--threads", "2"));
         return new ProcessBuilder(command)
                 .redirectOutput(data.resolve("serve-" + run + ".out").toFile())
