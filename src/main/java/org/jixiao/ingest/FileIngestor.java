@@ -12,6 +12,7 @@ import org.apache.tika.Tika;
 import org.apache.tika.io.TikaInputStream;
 import org.apache.tika.metadata.Metadata;
 import org.apache.tika.metadata.TikaCoreProperties;
+import org.apache.tika.mime.MimeTypes;
 import org.jixiao.model.SourceDocument;
 import org.jixiao.pipeline.Stage;
 
@@ -21,7 +22,12 @@ public final class FileIngestor implements Stage<Path, SourceDocument> {
     /** Default upper bound on the size of one submission; larger files are refused, not truncated. */
     public static final long DEFAULT_MAX_BYTES = 64L * 1024 * 1024;
 
-    private final Tika tika = new Tika();
+    /**
+     * Magic bytes only: enough for text, HTML and PDF, and cheap — Tika's full detector loads every
+     * parser's detector (POI's among them, ~400 classes) and is only needed inside zip and OLE
+     * containers, where it is created on first need.
+     */
+    private static final MimeTypes MAGIC = MimeTypes.getDefaultMimeTypes();
     private final long maxBytes;
 
     public FileIngestor() {
@@ -59,11 +65,16 @@ public final class FileIngestor implements Stage<Path, SourceDocument> {
         return new SourceDocument(path, name, bytes, sha256(bytes), detect(name, bytes));
     }
 
+    /** Tika's full detector (zip and OLE containers: .docx, .xlsx, .doc), created on first need. */
+    private static final class ContainerDetector {
+        static final Tika TIKA = new Tika();
+    }
+
     private String detect(String name, byte[] bytes) {
         String byContent;
         try (InputStream in = TikaInputStream.get(bytes)) {
             // Content alone first: a PDF named .txt is a PDF, a text file named .pdf is not.
-            byContent = tika.detect(in, new Metadata());
+            byContent = MAGIC.detect(in, new Metadata()).toString();
         } catch (IOException e) {
             throw new UnreadableInputException(name, "无法识别文件类型：" + e.getMessage(), e);
         }
@@ -73,7 +84,7 @@ public final class FileIngestor implements Stage<Path, SourceDocument> {
             Metadata metadata = new Metadata();
             metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, name);
             try (InputStream in = TikaInputStream.get(bytes)) {
-                return tika.detect(in, metadata);
+                return ContainerDetector.TIKA.detect(in, metadata);
             } catch (IOException e) {
                 throw new UnreadableInputException(name, "无法识别文件类型：" + e.getMessage(), e);
             }

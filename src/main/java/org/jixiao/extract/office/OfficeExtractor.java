@@ -30,7 +30,13 @@ public final class OfficeExtractor implements Stage<SourceDocument, ExtractedDoc
     private static final String OOXML_PREFIX = "application/vnd.openxmlformats-officedocument.";
     private static final String DOCX = OOXML_PREFIX + "wordprocessingml.document";
 
-    private final Parser parser = new AutoDetectParser();
+    /**
+     * Tika's parsers, created on the first office or HTML file: building them loads every parser
+     * (POI's ~400 classes), which a run over text and PDF reports never needs.
+     */
+    private static final class Parsers {
+        static final Parser AUTO_DETECT = new AutoDetectParser();
+    }
 
     @Override
     public ExtractedDocument apply(SourceDocument source) {
@@ -48,7 +54,7 @@ public final class OfficeExtractor implements Stage<SourceDocument, ExtractedDoc
             OfficeParserConfig office = new OfficeParserConfig();
             office.setIncludeHeadersAndFooters(false);
             context.set(OfficeParserConfig.class, office);
-            parser.parse(in, handler, metadata, context);
+            Parsers.AUTO_DETECT.parse(in, handler, metadata, context);
         } catch (EncryptedDocumentException e) {
             throw new UnreadableInputException(source.fileName(), "文档已加密，需要密码才能打开；请提交未加密的文件", e);
         } catch (IOException | SAXException | TikaException e) {
