@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -36,8 +37,33 @@ public final class LabelText {
     private LabelText() {
     }
 
+    /** Labels are short: longer cells are sentences, matched rarely and not worth remembering. */
+    private static final int CACHED_LENGTH = 120;
+    /** Bound on each cache; it is emptied when full (documents repeat their labels, not across a batch). */
+    private static final int CACHE_ENTRIES = 50_000;
+    /**
+     * Every reader asks every label set about the same cells, so a document's cells are normalised
+     * many times over: each is worked out once.
+     */
+    private static final Map<String, String> NORMALIZED = new ConcurrentHashMap<>();
+    private static final Map<String, String> BARE = new ConcurrentHashMap<>();
+
     public static String normalize(String s) {
         if (s == null) return "";
+        return remembered(NORMALIZED, s, LabelText::normalizeOnce);
+    }
+
+    private static String remembered(Map<String, String> cache, String s, java.util.function.UnaryOperator<String> work) {
+        if (s.length() > CACHED_LENGTH) return work.apply(s);
+        String done = cache.get(s);
+        if (done != null) return done;
+        done = work.apply(s);
+        if (cache.size() >= CACHE_ENTRIES) cache.clear();
+        cache.put(s, done);
+        return done;
+    }
+
+    private static String normalizeOnce(String s) {
         String t = TAGS.matcher(s).replaceAll("");
         t = t.replace('（', '(').replace('）', ')').replace('：', ':');
         t = PINYIN.matcher(t).replaceAll("");
@@ -53,6 +79,11 @@ public final class LabelText {
      * removed ("得分(20分*执行率)" → 得分, "小计④=①+②+③" → 小计, "分值(10分)" → 分值).
      */
     public static String bare(String s) {
+        if (s == null) return "";
+        return remembered(BARE, s, LabelText::bareOnce);
+    }
+
+    private static String bareOnce(String s) {
         String t = POINTS_AFTER_BRACKET.matcher(normalize(s)).replaceAll(")");
         String before;
         do {

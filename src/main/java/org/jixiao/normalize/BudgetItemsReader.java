@@ -3,7 +3,6 @@ package org.jixiao.normalize;
 import java.math.BigDecimal;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -25,18 +24,12 @@ final class BudgetItemsReader implements SectionReader {
     private final LabelSet endRows;
     private final Pattern priorYearColumn;
     private final NumberText figures;
-    private Integer reportYear;
 
     BudgetItemsReader(BudgetItemsMapping mapping, NumberText figures) {
         this.columns = new ColumnRoles<>(ItemColumn.class, mapping.columns());
         this.endRows = new LabelSet(mapping.endRows());
         this.priorYearColumn = Pattern.compile(mapping.priorYearColumn());
         this.figures = figures;
-    }
-
-    /** The year the report is for: a prior-year column is one before it. */
-    void reportYear(Integer year) {
-        this.reportYear = year;
     }
 
     Map<ItemColumn, Integer> header(TableView table, int row) {
@@ -99,7 +92,7 @@ final class BudgetItemsReader implements SectionReader {
     private void priorYearUsed(TableView table, int totalRow, Map<Integer, Integer> priorColumns, ReportDraft draft) {
         Integer best = null;
         for (Integer year : priorColumns.keySet()) {
-            if (reportYear != null && year >= reportYear) continue;
+            if (draft.reportYear != null && year >= draft.reportYear) continue;
             if (best == null || year > best) best = year;
         }
         if (best == null) return;

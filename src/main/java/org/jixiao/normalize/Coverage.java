@@ -26,7 +26,9 @@ final class Coverage {
 
     Coverage(Map<FormVariant, List<Section>> expectedByForm, Map<Section, List<String>> signals) {
         this.expectedByForm = expectedByForm;
-        this.signals = signals;
+        Map<Section, List<String>> normalized = new java.util.EnumMap<>(Section.class);
+        signals.forEach((k, v) -> normalized.put(k, v.stream().map(LabelText::normalize).toList()));
+        this.signals = normalized;
     }
 
     /**
@@ -37,8 +39,11 @@ final class Coverage {
                              boolean totalScoreRead, int indicatorsRead, boolean projectRead) {
         Set<Section> expected = EnumSet.noneOf(Section.class);
         if (form != null) expected.addAll(expectedByForm.getOrDefault(form, List.of()));
+        // Each label's bare form once, not once per section.
+        List<String> bare = labels.stream().map(LabelText::bare).filter(b -> !b.isEmpty() && b.length() <= MAX_LABEL_LENGTH)
+                .toList();
         for (Map.Entry<Section, List<String>> e : signals.entrySet()) {
-            if (announced(labels, e.getValue())) expected.add(e.getKey());
+            if (announced(bare, e.getValue())) expected.add(e.getKey());
         }
         List<SectionCoverage> out = new ArrayList<>();
         for (Section s : Section.values()) {
@@ -117,12 +122,10 @@ final class Coverage {
     /** Longest label that can announce a section; longer cells are sentences. */
     static final int MAX_LABEL_LENGTH = 20;
 
-    private static boolean announced(List<String> labels, List<String> signals) {
-        for (String cell : labels) {
-            String n = LabelText.bare(cell);
-            if (n.isEmpty() || n.length() > MAX_LABEL_LENGTH) continue;
+    private static boolean announced(List<String> bareLabels, List<String> signals) {
+        for (String n : bareLabels) {
             for (String s : signals) {
-                if (n.startsWith(LabelText.normalize(s))) return true;
+                if (n.startsWith(s)) return true;
             }
         }
         return false;

@@ -65,7 +65,7 @@ final class FormClassifier {
     }
 
     /** The family named by the title, or null (none, or a bare indicator table). */
-    ReportKind family(String title) {
+    private ReportKind family(String title) {
         if (title == null) return null;
         String t = LabelText.normalize(title);
         if (containsAny(t, forms.indicatorTablePhrases())) return null;
@@ -75,7 +75,7 @@ final class FormClassifier {
         return null;
     }
 
-    boolean indicatorTable(String title) {
+    private boolean indicatorTable(String title) {
         return title != null && containsAny(LabelText.normalize(title), forms.indicatorTablePhrases());
     }
 

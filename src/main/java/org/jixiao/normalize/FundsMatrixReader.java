@@ -2,8 +2,6 @@ package org.jixiao.normalize;
 
 import java.math.BigDecimal;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.BiPredicate;
 import java.util.regex.Matcher;
@@ -12,7 +10,6 @@ import org.jixiao.mapping.LabelMappings.FundsColumn;
 import org.jixiao.mapping.LabelMappings.FundsMatrixMapping;
 import org.jixiao.mapping.LabelMappings.Section;
 import org.jixiao.mapping.LabelSet;
-import org.jixiao.model.Location;
 
 /**
  * The funds matrix of a self-evaluation: a header row naming two or more funds columns (年初预算数,
@@ -29,17 +26,14 @@ final class FundsMatrixReader implements SectionReader {
 
     private final ColumnRoles<FundsColumn> columns;
     private final LabelSet totalRows;
-    private final LabelSet spendingCategories;
     private final Pattern weightPattern;
     private final NumberText figures;
     private final SourceNames sourceNames;
     private BiPredicate<TableView, Integer> otherSection = (t, r) -> false;
 
-    FundsMatrixReader(FundsMatrixMapping mapping, List<String> spendingCategories, NumberText figures,
-                      SourceNames sourceNames) {
+    FundsMatrixReader(FundsMatrixMapping mapping, NumberText figures, SourceNames sourceNames) {
         this.columns = new ColumnRoles<>(FundsColumn.class, mapping.columns());
         this.totalRows = new LabelSet(mapping.totalRows());
-        this.spendingCategories = new LabelSet(spendingCategories);
         this.weightPattern = Pattern.compile(mapping.weightPattern());
         this.figures = figures;
         this.sourceNames = sourceNames;
@@ -83,27 +77,24 @@ final class FundsMatrixReader implements SectionReader {
             if (first < labelColumn) break;
             if (otherSection.test(table, r)) break;
             String label = first < firstColumn ? table.cell(r, first) : "";
-            Map<FundsColumn, Located> values = values(table, r, header, first);
+            Map<FundsColumn, ReportDraft.Located<BigDecimal>> values = values(table, r, header, first);
             if (values.isEmpty()) continue;
             if (!totals && (totalRows.matches(SourceNames.withoutOfWhich(label)) || label.isEmpty())) {
                 totals = true;
                 state.rows = 1;
-                for (Map.Entry<FundsColumn, Located> e : values.entrySet()) {
-                    if (draft.fundsTotals.containsKey(e.getKey())) continue;
-                    draft.fundsTotals.put(e.getKey(), new ReportDraft.Located<>(e.getValue().value, e.getValue().at));
-                }
+                values.forEach(draft.fundsTotals::putIfAbsent);
                 continue;
             }
             String name = sourceNames.name(label);
-            if (name.isEmpty() || totalRows.matches(name) || spendingCategories.matches(name) || draft.sourcesClosed) continue;
-            Located amount = values.getOrDefault(FundsColumn.ADJUSTED_BUDGET, values.get(FundsColumn.INITIAL_BUDGET));
+            if (sourceNames.excluded(name) || totalRows.matches(name) || draft.sourcesClosed) continue;
+            ReportDraft.Located<BigDecimal> amount = values.getOrDefault(FundsColumn.ADJUSTED_BUDGET, values.get(FundsColumn.INITIAL_BUDGET));
             if (amount == null) continue;
             if (draft.sources.isEmpty() && draft.sourcesTotal == null) {
                 ReportDraft.Located<BigDecimal> t = draft.fundsTotals.getOrDefault(FundsColumn.ADJUSTED_BUDGET,
                         draft.fundsTotals.get(FundsColumn.INITIAL_BUDGET));
                 draft.sourcesTotal = t;
             }
-            draft.addSource(name, amount.value, table.location(r));
+            draft.addSource(name, amount.value(), table.location(r));
             breakdown = true;
         }
         if (breakdown) {
@@ -117,15 +108,12 @@ final class FundsMatrixReader implements SectionReader {
         return Math.max(r, h + 1);
     }
 
-    private record Located(BigDecimal value, Location at) {
-    }
-
-    private Map<FundsColumn, Located> values(TableView table, int r, Map<Integer, FundsColumn> header, int labelAt) {
-        Map<FundsColumn, Located> out = new EnumMap<>(FundsColumn.class);
+    private Map<FundsColumn, ReportDraft.Located<BigDecimal>> values(TableView table, int r, Map<Integer, FundsColumn> header, int labelAt) {
+        Map<FundsColumn, ReportDraft.Located<BigDecimal>> out = new EnumMap<>(FundsColumn.class);
         for (Map.Entry<Integer, FundsColumn> e : header.entrySet()) {
             if (e.getKey() <= labelAt && !figures.isNumber(table.cell(r, e.getKey()))) continue;
             BigDecimal v = figures.parse(table.cell(r, e.getKey()));
-            if (v != null) out.put(e.getValue(), new Located(v, table.location(r, e.getKey())));
+            if (v != null) out.put(e.getValue(), new ReportDraft.Located<>(v, table.location(r, e.getKey())));
         }
         return out;
     }

@@ -47,8 +47,6 @@ final class LabelValueReader implements SectionReader {
     /** Total labels long enough to be recognised at the end of a longer label (年度预算资金总额). */
     private final List<String> totalSynonyms;
     static final int MIN_NAMED_TOTAL_LABEL = 4;
-    private final List<String> notSources;
-    private final LabelSet spendingCategories;
     private final List<String> fundingLevelWords;
     private final List<String> fundingLevelEndings;
     private final LabelSet fundsSections;
@@ -57,16 +55,12 @@ final class LabelValueReader implements SectionReader {
     private final NumberText figures;
     private final SourceNames names;
 
-    /** Per table: a total was read, so the rows below break it down. */
-    private boolean breakdown;
 
     LabelValueReader(LabelMappings labels, NumberText figures, SourceNames names) {
         labels.header().forEach((k, v) -> header.put(k, new LabelSet(v)));
         labels.figures().forEach((k, v) -> figureLabels.put(k, new LabelSet(v)));
         this.totalSynonyms = labels.figures().get(FigureField.TOTAL_AMOUNT).stream().map(LabelText::normalize)
                 .sorted((a, b) -> b.length() - a.length()).toList();
-        this.notSources = labels.notSourceLabels().stream().map(LabelText::normalize).toList();
-        this.spendingCategories = new LabelSet(labels.spendingCategories());
         this.fundingLevelWords = labels.fundingLevelWords();
         this.fundingLevelEndings = labels.fundingLevelEndings();
         this.fundsSections = new LabelSet(labels.fundsSections());
@@ -78,7 +72,7 @@ final class LabelValueReader implements SectionReader {
 
     /** A new table: breakdowns do not run across tables. */
     void startTable(ReportDraft draft) {
-        breakdown = false;
+        draft.inBreakdown = false;
         draft.pendingTotal = null;
     }
 
@@ -97,10 +91,10 @@ final class LabelValueReader implements SectionReader {
         if (first == 0) {
             String head = table.cell(r, 0);
             if (fundsSections.matches(head)) {
-                breakdown = true;
+                draft.inBreakdown = true;
                 draft.section(Section.FUNDS, table.location(r));
             } else if (!SourceNames.ofWhich(head) && figureField(head) == null) {
-                breakdown = false;
+                draft.inBreakdown = false;
             }
         }
         List<Pair> pairs = pairs(table, r);
@@ -115,14 +109,14 @@ final class LabelValueReader implements SectionReader {
             }
             boolean level = namesFundingLevel(p.label());
             if (readField(p, draft) && !(level && figureField(p.label()) == FigureField.CURRENT_YEAR_AMOUNT)) continue;
-            if (isNotSource(p.label())) continue;
+            if (names.namesNoSource(p.label())) continue;
             BigDecimal amount = amount(p.value());
             if (amount == null || draft.sourcesClosed || !sourcesHere) continue;
             boolean afterMarker = i > 0 && (pairs.get(i - 1).label().isEmpty() || pairs.get(i - 1).ofWhich());
             boolean firstOfRow = i == 0 || (i == 1 && pairs.get(0).label().isEmpty());
-            if (!(p.ofWhich() || afterMarker || (breakdown && firstOfRow) || level)) continue;
+            if (!(p.ofWhich() || afterMarker || (draft.inBreakdown && firstOfRow) || level)) continue;
             String name = names.name(p.label());
-            if (name.isEmpty() || spendingCategories.matches(name)) continue;
+            if (names.excluded(name)) continue;
             draft.addSource(name, amount, p.valueAt(), names.level(p.label()));
             draft.section(Section.SOURCES, p.labelAt()).rows++;
         }
@@ -151,7 +145,7 @@ final class LabelValueReader implements SectionReader {
         if (f == FigureField.TOTAL_AMOUNT && breakdownText(p, draft)) return true;
         BigDecimal v = amount(p.value());
         String fund = f == FigureField.TOTAL_AMOUNT ? namedTotal(p.label()) : null;
-        if (fund != null && v != null && draft.pendingTotal != null && breakdown) {
+        if (fund != null && v != null && draft.pendingTotal != null && draft.inBreakdown) {
             // A second named total inside a breakdown is a fund within the first: a line item of
             // it, and the breakdowns below it are its own, not the project's sources.
             draft.budgetItems.add(new BudgetItem(fund, v, null, p.valueAt()));
@@ -160,7 +154,7 @@ final class LabelValueReader implements SectionReader {
             return true;
         }
         if (f == FigureField.TOTAL_AMOUNT || f == FigureField.CURRENT_YEAR_AMOUNT) {
-            breakdown = true;
+            draft.inBreakdown = true;
             draft.section(Section.FUNDS, p.labelAt()).rows = v == null ? draft.section(Section.FUNDS, p.labelAt()).rows : 1;
         }
         if (f.name().startsWith("PRIOR_")) {
@@ -205,7 +199,7 @@ final class LabelValueReader implements SectionReader {
         if (!draft.sourcesClosed && !parts.isEmpty()) {
             for (String[] part : parts) {
                 String name = names.name(part[0]);
-                if (name.isEmpty() || spendingCategories.matches(name) || isNotSource(name)) continue;
+                if (names.excluded(name)) continue;
                 draft.addSource(name, new BigDecimal(part[1]), p.valueAt());
                 draft.section(Section.SOURCES, p.labelAt()).rows++;
             }
@@ -234,7 +228,7 @@ final class LabelValueReader implements SectionReader {
             }
             Matcher in = IN_CELL.matcher(rest);
             if (in.matches() && !in.group(2).isBlank() && (isLabel(in.group(1)) || amount(in.group(2)) != null)) {
-                out.add(new Pair(in.group(1).strip(), in.group(2).strip(), ofWhich, table.location(r, i), table.location(r, i)));
+                out.add(new Pair(in.group(1).strip(), valueOf(in.group(2)), ofWhich, table.location(r, i), table.location(r, i)));
                 i = table.nextNonEmpty(r, i);
                 continue;
             }
@@ -267,11 +261,16 @@ final class LabelValueReader implements SectionReader {
         if (!in.matches() || in.group(2).isBlank()) return;
         String label = in.group(1).strip();
         if (!isLabel(label)) return;
-        readField(new Pair(label, NEXT_LABEL.matcher(in.group(2).strip()).replaceFirst(""), false, at, at), draft);
+        readField(new Pair(label, valueOf(in.group(2)), false, at, at), draft);
+    }
+
+    /** The value after "label:", up to another "label:" on the same line (单位名称:区商务局 填报日期:…). */
+    private static String valueOf(String afterColon) {
+        return NEXT_LABEL.matcher(afterColon.strip()).replaceFirst("");
     }
 
     private boolean isLabel(String cell) {
-        return headerField(cell) != null || figureField(cell) != null || fundsSections.matches(cell) || isNotSource(cell);
+        return headerField(cell) != null || figureField(cell) != null || fundsSections.matches(cell) || names.namesNoSource(cell);
     }
 
     private HeaderField headerField(String cell) {
@@ -309,15 +308,6 @@ final class LabelValueReader implements SectionReader {
     private boolean namesFundingLevel(String label) {
         String n = LabelText.normalize(label);
         return fundingLevelWords.stream().anyMatch(n::contains) && fundingLevelEndings.stream().anyMatch(n::endsWith);
-    }
-
-    private boolean isNotSource(String label) {
-        String n = LabelText.normalize(label);
-        if (n.isEmpty()) return false;
-        for (String s : notSources) {
-            if (n.contains(s)) return true;
-        }
-        return false;
     }
 
     /** The amount of a value cell: a figure, or a name followed by its amount. */

@@ -80,14 +80,13 @@ public final class Normalizer implements Stage<ExtractedDocument, Report> {
         this.figures = new NumberText(labels.figureUnits());
         this.quantities = new QuantityParser(mappings.read("quantities.yaml", QuantityParser.Vocabulary.class));
         this.forms = new FormClassifier(labels.title(), labels.forms());
-        SourceNames names = new SourceNames();
+        SourceNames names = new SourceNames(labels.spendingCategories(), labels.notSourceLabels());
         IndicatorTableReader indicators = new IndicatorTableReader(labels.indicatorTable(), labels.categoryAnnotation(),
                 labels.notIndicatorNames(), mappings.taxonomy(), quantities, figures);
-        FundsMatrixReader funds = new FundsMatrixReader(labels.fundsMatrix(), labels.spendingCategories(), figures, names);
+        FundsMatrixReader funds = new FundsMatrixReader(labels.fundsMatrix(), figures, names);
         BudgetItemsReader items = new BudgetItemsReader(labels.budgetItems(), figures);
         SourcesSectionReader sources = new SourcesSectionReader(labels.sourcesSections(),
-                labels.figures().get(FigureField.TOTAL_AMOUNT), labels.spendingCategories(), labels.notSourceLabels(),
-                figures, names);
+                labels.figures().get(FigureField.TOTAL_AMOUNT), figures, names);
         LabelValueReader labelValues = new LabelValueReader(labels, figures, names);
         PriorYearMatrixReader priorYear = new PriorYearMatrixReader(labels.priorYearSections(), labels.figures(), figures);
         this.readers = new SectionReaders(indicators, funds, items, sources, priorYear, labelValues,
@@ -109,10 +108,11 @@ public final class Normalizer implements Stage<ExtractedDocument, Report> {
         String title = titleLine == null ? null : titleLine.text();
         ReportDraft draft = new ReportDraft();
         Integer year = year(title, null, view.fullText);
-        readers.reportYear(year);
+        draft.reportYear = year;
         readers.read(view, titleLine == null ? -1 : titleLine.block(), draft);
-        for (DocumentView.Line line : view.lines) readers.labelValues().readLine(line.text(), line.location(), draft);
-        if (year == null) year = year(title, text(draft, HeaderField.START_DATE), view.fullText);
+        // "label：value" prose lines (the single-cell rows of a table were read with their table).
+        for (TextBlock t : view.prose) readers.labelValues().readLine(t.text(), t.location(), draft);
+        if (year == null) year = year(null, text(draft, HeaderField.START_DATE), null);
 
         List<Indicator> indicators = new ArrayList<>(draft.indicators);
         boolean proseIndicators = false;
@@ -271,7 +271,7 @@ public final class Normalizer implements Stage<ExtractedDocument, Report> {
         }
         return new Funds(v.get("initialBudget"), v.get("adjustedBudget"), v.get("executed"), v.get("executionRate"),
                 v.get("executionWeight"), v.get("executionScore"), v.get("totalAmount"), v.get("currentYearAmount"),
-                prior, draft.topLevelSources(), sourcesTotal, unit(draft));
+                prior, draft.topLevelSources(), sourcesTotal, draft.moneyUnit);
     }
 
     private static void figure(ReportDraft draft, FigureField f, String key, Map<String, BigDecimal> v,
@@ -299,10 +299,6 @@ public final class Normalizer implements Stage<ExtractedDocument, Report> {
         located.putIfAbsent("funds.priorYear", located.values().stream().findFirst().orElse(null));
         if (located.get("funds.priorYear") == null) located.remove("funds.priorYear");
         return new PriorYear(budget, used, balance, rate);
-    }
-
-    private String unit(ReportDraft draft) {
-        return draft.moneyUnit;
     }
 
     private static int countFunds(Funds f) {

@@ -25,16 +25,11 @@ final class PriorYearMatrixReader implements SectionReader {
     private final LabelSet sections;
     private final Map<FigureField, LabelSet> labels = new EnumMap<>(FigureField.class);
     private final NumberText figures;
-    private Integer reportYear;
 
     PriorYearMatrixReader(List<String> sections, Map<FigureField, List<String>> figureLabels, NumberText figures) {
         this.sections = new LabelSet(sections);
         for (FigureField f : FIELDS) labels.put(f, new LabelSet(figureLabels.get(f)));
         this.figures = figures;
-    }
-
-    void reportYear(Integer year) {
-        this.reportYear = year;
     }
 
     private Map<Integer, Integer> years(TableView table, int row) {
@@ -57,7 +52,7 @@ final class PriorYearMatrixReader implements SectionReader {
         Map<Integer, Integer> years = years(table, start);
         Integer chosen = null;
         for (Integer y : years.keySet()) {
-            if (reportYear != null && y >= reportYear) continue;
+            if (draft.reportYear != null && y >= draft.reportYear) continue;
             if (chosen == null || y > chosen) chosen = y;
         }
         int sectionColumn = table.firstNonEmpty(start);

@@ -3,7 +3,6 @@ package org.jixiao.normalize;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jixiao.mapping.LabelMappings.FigureField;
@@ -33,6 +32,13 @@ final class ReportDraft {
         final List<String> columnsMissing = new ArrayList<>();
     }
 
+    /** The year the report is for (title or text): a prior-year column is one before it. */
+    Integer reportYear;
+    /**
+     * Within the table being read: a total was read, so the label | amount rows below break it
+     * down. Reset at each table (breakdowns do not run across tables).
+     */
+    boolean inBreakdown;
     /** The rank of the label the department fallback was read from (预算单位 before 填报单位). */
     Integer departmentFallbackRank;
     final Map<HeaderField, Located<String>> header = new EnumMap<>(HeaderField.class);
@@ -55,7 +61,6 @@ final class ReportDraft {
     /** The 总分 row was seen (its score may be blank or hold only the weights). */
     boolean totalRowSeen;
     final Map<Section, SectionState> sections = new EnumMap<>(Section.class);
-    final Map<String, Location> figureLocations = new LinkedHashMap<>();
     /** The money unit the form states (万元 or 元), null when it says none. */
     String moneyUnit;
 

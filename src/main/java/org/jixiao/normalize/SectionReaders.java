@@ -13,11 +13,6 @@ import org.jixiao.mapping.LabelSet;
  */
 final class SectionReaders {
 
-    private final IndicatorTableReader indicators;
-    private final FundsMatrixReader funds;
-    private final BudgetItemsReader items;
-    private final SourcesSectionReader sources;
-    private final PriorYearMatrixReader priorYear;
     private final LabelValueReader labelValues;
     private final List<SectionReader> order;
     private final LabelSet headerLabels;
@@ -25,11 +20,6 @@ final class SectionReaders {
     SectionReaders(IndicatorTableReader indicators, FundsMatrixReader funds, BudgetItemsReader items,
                    SourcesSectionReader sources, PriorYearMatrixReader priorYear, LabelValueReader labelValues,
                    List<String> headerLabels) {
-        this.indicators = indicators;
-        this.funds = funds;
-        this.items = items;
-        this.sources = sources;
-        this.priorYear = priorYear;
         this.labelValues = labelValues;
         this.order = List.of(indicators, funds, items, sources, priorYear, labelValues);
         this.headerLabels = new LabelSet(headerLabels);
@@ -42,16 +32,6 @@ final class SectionReaders {
     static List<String> headerLabels(Map<HeaderField, List<String>> header) {
         return Stream.concat(header.get(HeaderField.PROJECT_NAME).stream(), header.get(HeaderField.DEPARTMENT).stream())
                 .toList();
-    }
-
-    BudgetItemsReader items() {
-        return items;
-    }
-
-    /** The year the report is for: prior-year columns are the ones before it. */
-    void reportYear(Integer year) {
-        items.reportYear(year);
-        priorYear.reportYear(year);
     }
 
     LabelValueReader labelValues() {

@@ -17,17 +17,12 @@ final class SourcesSectionReader implements SectionReader {
 
     private final LabelSet sections;
     private final LabelSet totalLabels;
-    private final LabelSet spendingCategories;
-    private final LabelSet notSources;
     private final NumberText figures;
     private final SourceNames names;
 
-    SourcesSectionReader(List<String> sections, List<String> totalLabels, List<String> spendingCategories,
-                         List<String> notSources, NumberText figures, SourceNames names) {
+    SourcesSectionReader(List<String> sections, List<String> totalLabels, NumberText figures, SourceNames names) {
         this.sections = new LabelSet(sections);
         this.totalLabels = new LabelSet(totalLabels);
-        this.spendingCategories = new LabelSet(spendingCategories);
-        this.notSources = new LabelSet(notSources);
         this.figures = figures;
         this.names = names;
     }
@@ -73,7 +68,7 @@ final class SourcesSectionReader implements SectionReader {
             for (Row row : rows) {
                 if (top >= 0 && row.level() != top) continue;
                 String name = names.name(row.label());
-                if (name.isEmpty() || spendingCategories.matches(name) || notSources.matches(name)) continue;
+                if (names.excluded(name)) continue;
                 draft.addSource(name, row.amount(), row.at());
                 draft.section(Section.SOURCES, table.location(start)).rows++;
             }

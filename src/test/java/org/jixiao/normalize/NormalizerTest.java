@@ -192,7 +192,7 @@ class NormalizerTest {
 
     @Test
     void budgetItemsAreCountedAndTheirTotalIsCompared() {
-        Report r = assertReads(doc("2025年市直部门预算项目支出绩效目标表", table(
+        assertReads(doc("2025年市直部门预算项目支出绩效目标表", table(
                         "项目名称|会议保障",
                         "项目预算成本构成||金额|测算(公式)依据|2023年实际执行数|2024年实际执行数",
                         "会场租赁||30|按场次|28|29",
@@ -200,7 +200,6 @@ class NormalizerTest {
                         "合计||45||38|40")),
                 "budgetItems.size=2; budgetItems[0].name=会场租赁; budgetItems[1].amount=12; budgetItemsTotal=45;"
                         + " funds.priorYear.used=40");
-        assertTrue(r.findings().isEmpty(), "the rules run later; the normaliser only reads");
     }
 
     @Test

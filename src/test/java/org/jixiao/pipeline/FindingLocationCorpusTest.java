@@ -10,7 +10,6 @@ import org.jixiao.mapping.Mappings;
 import org.jixiao.model.Finding;
 import org.jixiao.model.FindingCode;
 import org.jixiao.model.Report;
-import org.jixiao.model.SectionCoverage;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 

@@ -17,23 +17,14 @@ import org.junit.jupiter.api.Test;
 
 class ArithmeticRulesTest {
 
-    /** A consistent self-evaluation: 20 + 80 points, the execution block of seed 000. */
-    private static TestReports consistent() {
-        return new TestReports()
-                .funds("1688.91", "1550.59", "91.81", "20", "18.36")
-                .indicator("产出指标", "数量指标", "办件数量", "≥15 个", "16 个", "40", "40")
-                .indicator("效益指标", "社会效益指标", "群众办事时间", "≤3 天", "2 天", "40", "40")
-                .total("98.36");
-    }
-
     @Test
     void consistentReportRaisesNothing() {
-        assertFindings(consistent().build());
+        assertFindings(TestReports.consistent().build());
     }
 
     @Test
     void wrongRateIsOneFindingWithBothNumbersAndTheirSource() {
-        Report r = assertFindings(consistent().funds("1688.91", "1550.59", "93.50", "20", "18.36").build(),
+        Report r = assertFindings(TestReports.consistent().funds("1688.91", "1550.59", "93.50", "20", "18.36").build(),
                 "EXECUTION_RATE_MISMATCH/executionRate");
         Finding f = only(r, "EXECUTION_RATE_MISMATCH");
         assertEquals("执行率应为 91.81%（执行数 1550.59 ÷ 预算数 1688.91），报告填写 93.50%", f.message());
@@ -43,26 +34,26 @@ class ArithmeticRulesTest {
 
     @Test
     void toleranceIsOneCentAfterRounding() {
-        assertFindings(consistent().funds("1688.91", "1550.59", "91.82", "20", "18.37").total("98.37").build());
-        assertFindings(consistent().funds("1688.91", "1550.59", "91.83", "20", "18.36").build(),
+        assertFindings(TestReports.consistent().funds("1688.91", "1550.59", "91.82", "20", "18.37").total("98.37").build());
+        assertFindings(TestReports.consistent().funds("1688.91", "1550.59", "91.83", "20", "18.36").build(),
                 "EXECUTION_RATE_MISMATCH/executionRate");
     }
 
     @Test
     void wrongExecutionScoreDoesNotCascadeIntoTheTotal() {
         // The reported total adds the reported execution score: only the score itself is wrong.
-        assertFindings(consistent().funds("1688.91", "1550.59", "91.81", "20", "20").total("100").build(),
+        assertFindings(TestReports.consistent().funds("1688.91", "1550.59", "91.81", "20", "20").total("100").build(),
                 "EXECUTION_SCORE_MISMATCH/executionScore");
     }
 
     @Test
     void overspendingCapsTheExecutionScoreAtItsWeight() {
-        assertFindings(consistent().funds("100", "120", "120.00", "20", "20").total("100").build());
+        assertFindings(TestReports.consistent().funds("100", "120", "120.00", "20", "20").total("100").build());
     }
 
     @Test
     void wrongTotal() {
-        Report r = assertFindings(consistent().total("95").build(), "TOTAL_SCORE_MISMATCH/totalScore");
+        Report r = assertFindings(TestReports.consistent().total("95").build(), "TOTAL_SCORE_MISMATCH/totalScore");
         assertTrue(only(r, "TOTAL_SCORE_MISMATCH").message().contains("98.36"));
     }
 
@@ -82,7 +73,7 @@ class ArithmeticRulesTest {
 
     @Test
     void fundSourcesMustAddUpToTheirTotal() {
-        TestReports t = consistent();
+        TestReports t = TestReports.consistent();
         t.sourcesTotal = new BigDecimal("1688.91");
         t.sources = List.of(new FundSource("本年财政拨款", new BigDecimal("1500.00")), new FundSource("上年结转资金", new BigDecimal("188.91")));
         assertFindings(t.build());
@@ -92,7 +83,7 @@ class ArithmeticRulesTest {
 
     @Test
     void priorYearBalanceAndUseRate() {
-        TestReports t = consistent();
+        TestReports t = TestReports.consistent();
         t.priorYear = new PriorYear(new BigDecimal("621.11"), new BigDecimal("432.49"), new BigDecimal("188.62"), new BigDecimal("69.63"));
         assertFindings(t.build());
         t.priorYear = new PriorYear(new BigDecimal("621.11"), new BigDecimal("432.49"), new BigDecimal("198.62"), new BigDecimal("69.63"));

@@ -18,17 +18,9 @@ import org.junit.jupiter.api.Test;
 /** A section the form should have and that was not read is a SECTION_NOT_READ warning, never silence. */
 class SectionCoverageRuleTest {
 
-    private static TestReports consistent() {
-        return new TestReports()
-                .funds("1688.91", "1550.59", "91.81", "20", "18.36")
-                .indicator("产出指标", "数量指标", "办件数量", "≥15 个", "16 个", "40", "40")
-                .indicator("效益指标", "社会效益指标", "群众办事时间", "≤3 天", "2 天", "40", "40")
-                .total("98.36");
-    }
-
     @Test
     void oneWarningPerSectionNotReadWithItsTitleWhatIsMissingAndWhere() {
-        TestReports t = consistent();
+        TestReports t = TestReports.consistent();
         Location at = new Location(2, null, 5);
         t.coverage.add(new SectionCoverage("funds", "项目资金", true, true, 1, List.of("预算数"), List.of(), new Location(1, null, 3)));
         t.coverage.add(new SectionCoverage("budgetItems", "项目概算", true, true, 0, List.of("项目明细名称"), List.of("金额"), at));
@@ -61,7 +53,7 @@ class SectionCoverageRuleTest {
 
     @Test
     void aFullyReadReportHasNoSectionFinding() {
-        TestReports t = consistent();
+        TestReports t = TestReports.consistent();
         t.coverage.add(new SectionCoverage("funds", "项目资金", true, true, 1, List.of(), List.of(), null));
         t.coverage.add(new SectionCoverage("indicators", "绩效指标", true, true, 2, List.of(), List.of(), null));
         Report r = assertFindings(t.build());

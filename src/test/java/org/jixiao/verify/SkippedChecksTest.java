@@ -18,22 +18,14 @@ import org.junit.jupiter.api.Test;
 /** A rule missing an input checks what it can and names what it could not check, where the form calls for it. */
 class SkippedChecksTest {
 
-    private static TestReports consistent() {
-        return new TestReports()
-                .funds("1688.91", "1550.59", "91.81", "20", "18.36")
-                .indicator("产出指标", "数量指标", "办件数量", "≥15 个", "16 个", "40", "40")
-                .indicator("效益指标", "社会效益指标", "群众办事时间", "≤3 天", "2 天", "40", "40")
-                .total("98.36");
-    }
-
     @Test
     void aConsistentReportSkipsNothing() {
-        assertEquals(List.of(), VERIFIER.apply(consistent().build()).skippedChecks());
+        assertEquals(List.of(), VERIFIER.apply(TestReports.consistent().build()).skippedChecks());
     }
 
     @Test
     void totalSumsTheScoresThatExistAndNamesTheRowsWithout() {
-        TestReports t = consistent().indicator("效益指标", "社会效益指标", "受益人数", "≥100 人", "100 人", null, null);
+        TestReports t = TestReports.consistent().indicator("效益指标", "社会效益指标", "受益人数", "≥100 人", "100 人", null, null);
         // 18.36 + 40 + 40 = 98.36: the row without a score does not stop the check, and the total agrees.
         Report agrees = assertFindings(t.build());
         assertTrue(agrees.skippedChecks().contains("总分核对未计入未填得分的指标“受益人数”"), agrees.skippedChecks().toString());
@@ -46,17 +38,17 @@ class SkippedChecksTest {
 
     @Test
     void aMissingTotalIsSaidForASelfEvaluation() {
-        Report r = assertFindings(consistent().total(null).build());
+        Report r = assertFindings(TestReports.consistent().total(null).build());
         assertTrue(r.skippedChecks().contains("未能核对总分：报告未填总分"), r.skippedChecks().toString());
     }
 
     @Test
     void aMissingExecutedAmountIsSaidAndTheRestStillChecked() {
-        Report r = assertFindings(consistent().funds("1688.91", null, "91.81", "20", "18.36").build());
+        Report r = assertFindings(TestReports.consistent().funds("1688.91", null, "91.81", "20", "18.36").build());
         assertTrue(r.skippedChecks().contains("未能核对执行率：未读到全年执行数"), r.skippedChecks().toString());
         assertTrue(r.skippedChecks().contains("未能核对预算执行得分：未读到全年执行数"), r.skippedChecks().toString());
         // The total does not need the executed amount: still checked.
-        assertFindings(consistent().funds("1688.91", null, "91.81", "20", "18.36").total("90").build(),
+        assertFindings(TestReports.consistent().funds("1688.91", null, "91.81", "20", "18.36").total("90").build(),
                 "TOTAL_SCORE_MISMATCH/totalScore");
     }
 
@@ -99,7 +91,7 @@ class SkippedChecksTest {
 
     @Test
     void indicatorsWithoutWeightAreNamed() {
-        Report r = assertFindings(consistent().indicator("效益指标", "社会效益指标", "受益人数", "≥100 人", "100 人", null, "0")
+        Report r = assertFindings(TestReports.consistent().indicator("效益指标", "社会效益指标", "受益人数", "≥100 人", "100 人", null, "0")
                 .build());
         assertTrue(r.skippedChecks().contains("未能核对指标得分：指标“受益人数”未读到分值"), r.skippedChecks().toString());
         assertTrue(r.skippedChecks().contains("未能核对分值合计：指标“受益人数”未读到分值"), r.skippedChecks().toString());

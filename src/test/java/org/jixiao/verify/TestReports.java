@@ -52,6 +52,15 @@ final class TestReports {
         return this;
     }
 
+    /** A consistent self-evaluation: 20 + 80 points, the execution block of seed 000. */
+    static TestReports consistent() {
+        return new TestReports()
+                .funds("1688.91", "1550.59", "91.81", "20", "18.36")
+                .indicator("产出指标", "数量指标", "办件数量", "≥15 个", "16 个", "40", "40")
+                .indicator("效益指标", "社会效益指标", "群众办事时间", "≤3 天", "2 天", "40", "40")
+                .total("98.36");
+    }
+
     TestReports indicator(String level1, String level2, String name, String target, String actual, String weight, String score) {
         indicators.add(new Indicator(level1, level2, name, target, actual, d(weight), d(score),
                 QUANTITIES.parse(target), QUANTITIES.parse(actual), weight == null ? null : "table", null));
