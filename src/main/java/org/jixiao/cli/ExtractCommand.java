@@ -32,13 +32,13 @@ final class ExtractCommand implements Callable<Integer> {
     public Integer call() {
         try {
             if (blocks) {
-                org.jixiao.model.ExtractedDocument doc = parent.pipeline().extractOnly(file);
+                org.jixiao.model.ExtractedDocument doc = parent.inProcessPipeline().extractOnly(file);
                 for (org.jixiao.model.Block b : doc.blocks()) {
                     spec.commandLine().getOut().println(ReportJson.writeBlock(b));
                 }
                 return 0;
             }
-            Report report = parent.pipeline().process(file);
+            Report report = parent.inProcessPipeline().process(file);
             spec.commandLine().getOut().println(ReportJson.write(report));
             return 0;
         } catch (UnreadableInputException e) {

@@ -9,6 +9,7 @@ import org.jixiao.index.IndexLockedException;
 import org.jixiao.mapping.Mappings;
 import org.jixiao.pipeline.Limits;
 import org.jixiao.pipeline.Pipeline;
+import org.jixiao.pipeline.WorkerSettings;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -26,6 +27,9 @@ public final class JixiaoCommand {
      */
     static final int EXIT_INDEX_UNUSABLE = 4;
 
+    /** A child JVM needs this much heap to load the mappings and readers before it reads any file. */
+    static final int MIN_WORKER_MEMORY_MB = 64;
+
     @Option(names = "--mappings", paramLabel = "DIR", scope = CommandLine.ScopeType.INHERIT,
             description = "使用该目录下的映射文件（标签、指标分类、规则、行政区划），默认使用内置映射。")
     Path mappingsDir;
@@ -42,11 +46,67 @@ public final class JixiaoCommand {
             description = "单个文件的大小上限（默认 64）")
     Integer maxMegabytes;
 
-    private Pipeline pipeline;
+    @Option(names = "--workers", paramLabel = "N", scope = CommandLine.ScopeType.INHERIT,
+            description = "同时读取文件的子进程数（默认为处理器核数，至多 " + WorkerSettings.MAX_DEFAULT_WORKERS + "）")
+    Integer workers;
 
+    @Option(names = "--worker-memory", paramLabel = "MB", scope = CommandLine.ScopeType.INHERIT,
+            description = "每个读取文件的子进程可用的内存，超出的文件记为无法读取（默认 " + WorkerSettings.DEFAULT_MEMORY_MB + "）")
+    Integer workerMemoryMb;
+
+    private Pipeline pipeline;
+    private Thread stopWorkers;
+
+    /**
+     * The pipeline of the batch commands: PDF and office files are read in child processes, killed
+     * at the timeout or when they run out of memory; the children are killed when this process
+     * exits, Ctrl-C included.
+     */
     Pipeline pipeline() {
+        if (pipeline == null) {
+            pipeline = isolatedPipeline(Mappings.load(mappingsDir));
+            stopWorkers = new Thread(pipeline::close, "jixiao-workers-stop");
+            Runtime.getRuntime().addShutdownHook(stopWorkers);
+        }
+        return pipeline;
+    }
+
+    /** An isolated pipeline with the options' limits and workers; the caller closes it. */
+    Pipeline isolatedPipeline(Mappings mappings) {
+        return Pipeline.isolated(mappings, limits(), workerSettings());
+    }
+
+    /**
+     * The pipeline of a one-shot command ({@code extract}): in process, each file on a thread under
+     * the timeout; a file past it ends the command with exit status 1, and with the process ends
+     * the thread that was stuck on it.
+     */
+    Pipeline inProcessPipeline() {
         if (pipeline == null) pipeline = new Pipeline(Mappings.load(mappingsDir), limits());
         return pipeline;
+    }
+
+    /** The children's number and memory: the defaults, with what the options change. */
+    WorkerSettings workerSettings() {
+        if ((workers != null && workers < 1) || (workerMemoryMb != null && workerMemoryMb < MIN_WORKER_MEMORY_MB)) {
+            throw new CommandLine.ParameterException(new CommandLine(this),
+                    "--workers 至少为 1，--worker-memory 至少为 " + MIN_WORKER_MEMORY_MB);
+        }
+        WorkerSettings d = WorkerSettings.defaults(mappingsDir);
+        return new WorkerSettings(workers == null ? d.workers() : workers,
+                workerMemoryMb == null ? d.memoryMb() : workerMemoryMb, mappingsDir);
+    }
+
+    /** Closes the pipeline (kills its children) when a command made one. */
+    void closePipeline() {
+        if (pipeline != null) pipeline.close();
+        if (stopWorkers != null) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(stopWorkers);
+            } catch (IllegalStateException e) {
+                // the JVM is already shutting down: the hook runs anyway, and the pipeline is closed
+            }
+        }
     }
 
     /** The per-file limits: the defaults, with what the options change. */
@@ -68,7 +128,8 @@ public final class JixiaoCommand {
 
     /** Runs the CLI with the given streams (tests call this in-process). */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cli = new CommandLine(new JixiaoCommand());
+        JixiaoCommand command = new JixiaoCommand();
+        CommandLine cli = new CommandLine(command);
         cli.setOut(out);
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
@@ -95,7 +156,12 @@ public final class JixiaoCommand {
             ex.printStackTrace(commandLine.getErr());
             return 3;
         });
-        int code = cli.execute(args);
+        int code;
+        try {
+            code = cli.execute(args);
+        } finally {
+            command.closePipeline();
+        }
         out.flush();
         err.flush();
         return code;

@@ -94,9 +94,13 @@ final class ServeCommand implements Callable<Integer> {
             return 1;
         }
         JixiaoServer server;
+        // Files are read in child processes; they are killed after the server has stopped (the
+        // reports being checked are finished or returned first), not by a hook of their own.
+        Pipeline pipeline = parent.isolatedPipeline(mappings);
         try {
-            server = JixiaoServer.start(settings, new Pipeline(mappings, parent.limits()), new RegionResolver(mappings));
+            server = JixiaoServer.start(settings, pipeline, new RegionResolver(mappings));
         } catch (Exception e) {
+            pipeline.close();
             // A wrong --source URI, a port in use, an index locked by another process: say so and stop.
             err.println("jixiao serve：无法启动服务：" + e.getMessage());
             return 1;
@@ -115,6 +119,7 @@ final class ServeCommand implements Callable<Integer> {
                 err.println("jixiao serve：停止时出错：" + e);
                 err.flush();
             } finally {
+                pipeline.close();
                 stopped.countDown();
             }
         }, "jixiao-shutdown"));

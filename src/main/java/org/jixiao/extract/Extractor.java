@@ -26,7 +26,8 @@ public final class Extractor implements Stage<SourceDocument, ExtractedDocument>
         return stage.apply(source);
     }
 
-    private static String baseType(String mediaType) {
+    /** The media type without its parameters ({@code text/plain; charset=GBK} is {@code text/plain}). */
+    public static String baseType(String mediaType) {
         int semi = mediaType.indexOf(';');
         return (semi < 0 ? mediaType : mediaType.substring(0, semi)).strip();
     }

@@ -1,6 +1,8 @@
 package org.jixiao.model;
 
+import java.io.Serializable;
+
 /** A piece of an extracted document in reading order: a paragraph of prose or a table. */
-public sealed interface Block permits TextBlock, TableBlock {
+public sealed interface Block extends Serializable permits TextBlock, TableBlock {
     Location location();
 }

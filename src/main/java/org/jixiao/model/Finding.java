@@ -1,5 +1,6 @@
 package org.jixiao.model;
 
+import java.io.Serializable;
 import java.math.BigDecimal;
 
 /**
@@ -14,7 +15,7 @@ import java.math.BigDecimal;
  * @param location where the reported value was read, null when not known
  */
 public record Finding(String code, Severity severity, String subject, String message,
-                      BigDecimal expected, BigDecimal reported, Location location) {
+                      BigDecimal expected, BigDecimal reported, Location location) implements Serializable {
 
     public static Finding of(String code, Severity severity, String subject, String message) {
         return new Finding(code, severity, subject, message, null, null, null);

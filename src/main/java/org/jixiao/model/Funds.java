@@ -1,5 +1,6 @@
 package org.jixiao.model;
 
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -22,7 +23,7 @@ import java.util.List;
 public record Funds(BigDecimal initialBudget, BigDecimal adjustedBudget, BigDecimal executed,
                     BigDecimal executionRate, BigDecimal executionWeight, BigDecimal executionScore,
                     BigDecimal totalAmount, BigDecimal currentYearAmount, PriorYear priorYear,
-                    List<FundSource> sources, BigDecimal sourcesTotal, String unit) {
+                    List<FundSource> sources, BigDecimal sourcesTotal, String unit) implements Serializable {
 
     public Funds {
         sources = sources == null ? List.of() : List.copyOf(sources);

@@ -1,5 +1,6 @@
 package org.jixiao.model;
 
+import java.io.Serializable;
 import java.math.BigDecimal;
 
 /**
@@ -18,7 +19,7 @@ import java.math.BigDecimal;
  */
 public record Indicator(String level1, String level2, String name, String target, String actual,
                         BigDecimal weight, BigDecimal score, Quantity targetValue, Quantity actualValue,
-                        String weightSource, Location location, BigDecimal level1Weight, BigDecimal level2Weight) {
+                        String weightSource, Location location, BigDecimal level1Weight, BigDecimal level2Weight) implements Serializable {
 
     /** An indicator whose categories state no weight. */
     public Indicator(String level1, String level2, String name, String target, String actual,

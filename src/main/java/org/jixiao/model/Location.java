@@ -1,5 +1,7 @@
 package org.jixiao.model;
 
+import java.io.Serializable;
+
 /**
  * Where in the source something was read: 1-based page (PDF) or line (text, paragraph of an
  * office file), the row and column of a table, and character offsets into the narrative. Any part
@@ -12,7 +14,7 @@ package org.jixiao.model;
  * @param start  character offset of a narrative figure's clause in the prose
  * @param end    end offset (exclusive) of that clause
  */
-public record Location(Integer page, Integer line, Integer row, Integer column, Integer start, Integer end) {
+public record Location(Integer page, Integer line, Integer row, Integer column, Integer start, Integer end) implements Serializable {
 
     public Location(Integer page, Integer line, Integer row) {
         this(page, line, row, null, null, null);

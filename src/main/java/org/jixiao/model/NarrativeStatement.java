@@ -1,5 +1,6 @@
 package org.jixiao.model;
 
+import java.io.Serializable;
 import java.math.BigDecimal;
 
 /**
@@ -15,5 +16,5 @@ import java.math.BigDecimal;
  * @param end        end offset (exclusive)
  */
 public record NarrativeStatement(String subject, String attribute, BigDecimal value, String unit,
-                                 Comparator comparator, String text, int start, int end) {
+                                 Comparator comparator, String text, int start, int end) implements Serializable {
 }

@@ -1,5 +1,6 @@
 package org.jixiao.model;
 
+import java.io.Serializable;
 import java.math.BigDecimal;
 
 /**
@@ -10,7 +11,7 @@ import java.math.BigDecimal;
  * @param unit        unit as printed after normalisation ("个", "%", "小时"), null when none
  * @param qualitative the qualitative term (达标, 合格, 健全 …) when the value is not a number
  */
-public record Quantity(Comparator comparator, BigDecimal value, String unit, String qualitative) {
+public record Quantity(Comparator comparator, BigDecimal value, String unit, String qualitative) implements Serializable {
 
     public boolean numeric() {
         return value != null;

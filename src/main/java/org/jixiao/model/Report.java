@@ -1,5 +1,6 @@
 package org.jixiao.model;
 
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +22,7 @@ public record Report(ReportKind kind, Integer year, String region, String region
                      List<BudgetItem> budgetItems, BigDecimal totalScore, List<Finding> findings,
                      List<NarrativeStatement> statements, FormVariant form, List<SectionCoverage> coverage,
                      List<String> skippedChecks, Map<String, Location> figureLocations,
-                     BigDecimal budgetItemsTotal) {
+                     BigDecimal budgetItemsTotal) implements Serializable {
 
     public Report {
         project = project == null ? Project.EMPTY : project;

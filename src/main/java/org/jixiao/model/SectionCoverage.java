@@ -1,5 +1,6 @@
 package org.jixiao.model;
 
+import java.io.Serializable;
 import java.util.List;
 
 /**
@@ -18,7 +19,7 @@ import java.util.List;
  * @param location       where the section starts, null when not found
  */
 public record SectionCoverage(String section, String title, boolean expected, boolean found, int rowsRead,
-                              List<String> columnsFound, List<String> columnsMissing, Location location) {
+                              List<String> columnsFound, List<String> columnsMissing, Location location) implements Serializable {
 
     public SectionCoverage {
         columnsFound = columnsFound == null ? List.of() : List.copyOf(columnsFound);

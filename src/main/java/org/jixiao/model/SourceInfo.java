@@ -1,5 +1,7 @@
 package org.jixiao.model;
 
+import java.io.Serializable;
+
 /**
  * Which file a report was read from.
  *
@@ -8,5 +10,5 @@ package org.jixiao.model;
  * @param mediaType media type detected from content, not from the name
  * @param pages     number of pages for paged formats, null otherwise
  */
-public record SourceInfo(String file, String sha256, String mediaType, Integer pages) {
+public record SourceInfo(String file, String sha256, String mediaType, Integer pages) implements Serializable {
 }

@@ -1,7 +1,10 @@
 package org.jixiao.pipeline;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -33,8 +36,15 @@ import org.slf4j.LoggerFactory;
  * <p>Each file runs under the {@link Limits}: past the timeout, or when a parser fails on a
  * hostile file (a stack overflow on a deeply nested PDF, memory exhausted by a bomb, a bug in a
  * third-party parser), the file is reported unreadable with the reason and the caller goes on.
+ *
+ * <p>Two modes. {@link #Pipeline(Mappings, Limits) In process}, each file runs on a thread of its
+ * own, abandoned at the timeout — but Java cannot stop a thread stuck in a parser, so it keeps
+ * burning CPU: fine for tests and for a one-shot command whose process ends with the file.
+ * {@link #isolated Isolated}, every file but plain text is read in a child JVM
+ * ({@link WorkerPool}) that is killed at the timeout or when it runs out of memory; plain text
+ * stays in process, read by our own text reader only (no third-party parser).
  */
-public final class Pipeline {
+public final class Pipeline implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
 
@@ -52,13 +62,36 @@ public final class Pipeline {
     private final Stage<ExtractedDocument, Report> normalize;
     private final Stage<Report, Report> verify;
     private final ExecutorService workers = Executors.newCachedThreadPool(DAEMONS);
+    /** The child processes of an isolated pipeline; null in process. */
+    private final WorkerPool pool;
+
+    /** Read in process even by an isolated pipeline: our own text reader, no third-party parser. */
+    private static final Set<String> IN_PROCESS_TYPES = Set.of("text/plain", "text/markdown", "text/x-web-markdown");
+
+    static final String NESTED_TOO_DEEP = "文件结构嵌套过深，无法解析";
+    static final String OUT_OF_MEMORY = "文件解压或解析所需内存超出限制（可能是压缩炸弹或超大页面）";
+    static final String UNPARSEABLE = "文件无法解析，可能已损坏或含有不支持的内容";
+    static final String INTERRUPTED = "处理被中断";
 
     public Pipeline(Mappings mappings) {
         this(mappings, Limits.DEFAULT);
     }
 
     public Pipeline(Mappings mappings, Limits limits) {
+        this(mappings, limits, null);
+    }
+
+    /**
+     * A pipeline that reads every file but plain text in child processes ({@link WorkerPool});
+     * {@link #close()} kills them.
+     */
+    public static Pipeline isolated(Mappings mappings, Limits limits, WorkerSettings workers) {
+        return new Pipeline(mappings, limits, new WorkerPool(workers, limits));
+    }
+
+    private Pipeline(Mappings mappings, Limits limits, WorkerPool pool) {
         this.limits = limits;
+        this.pool = pool;
         this.ingest = new FileIngestor(limits.maxBytes());
         TextReportExtractor text = new TextReportExtractor();
         OfficeExtractor office = new OfficeExtractor();
@@ -82,7 +115,8 @@ public final class Pipeline {
     /** Reads, normalises and verifies one file; throws {@link UnreadableInputException} when it cannot be read. */
     public Report process(Path file) {
         String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
-        return bounded(name, () -> fromSource(ingest.apply(file)));
+        if (pool == null) return boundedValue(name, () -> fromSource(ingest.apply(file)));
+        return read(boundedValue(name, () -> ingest.apply(file)));
     }
 
     /** The same for bytes that arrived without a file of their own (uploads). */
@@ -90,7 +124,8 @@ public final class Pipeline {
         if (bytes.length > limits.maxBytes()) {
             throw new UnreadableInputException(fileName, "文件过大（" + bytes.length + " 字节），超过上限 " + limits.maxBytes() + " 字节");
         }
-        return bounded(fileName, () -> fromSource(ingest.ingest(null, fileName, bytes)));
+        if (pool == null) return boundedValue(fileName, () -> fromSource(ingest.ingest(null, fileName, bytes)));
+        return read(boundedValue(fileName, () -> ingest.ingest(null, fileName, bytes)));
     }
 
     /**
@@ -99,43 +134,81 @@ public final class Pipeline {
      */
     public ExtractedDocument extractOnly(Path file) {
         String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
-        return boundedValue(name, () -> extract.apply(ingest.apply(file)));
+        if (pool == null) return boundedValue(name, () -> extract.apply(ingest.apply(file)));
+        SourceDocument source = boundedValue(name, () -> ingest.apply(file));
+        return inProcess(source) ? boundedValue(name, () -> extract.apply(source)) : pool.blocks(source);
+    }
+
+    /** Kills the child processes of an isolated pipeline (files being read are reported unreadable). */
+    @Override
+    public void close() {
+        if (pool != null) pool.close();
+    }
+
+    /** Process ids of the children alive now; empty in process. */
+    List<Long> workerPids() {
+        return pool == null ? List.of() : pool.pids();
+    }
+
+    /** The reason of a file past the timeout. */
+    static String timeoutReason(Limits limits) {
+        return "处理超时（超过 " + limits.timeout().toSeconds() + " 秒），已跳过";
+    }
+
+    /** A child's work: extract → normalize → verify, failures made reasons, on the calling thread. */
+    Report readGuarded(SourceDocument source) {
+        return guarded(source.fileName(), () -> fromSource(source));
+    }
+
+    /** A child's work for {@code extract --blocks}. */
+    ExtractedDocument extractGuarded(SourceDocument source) {
+        return guarded(source.fileName(), () -> extract.apply(source));
+    }
+
+    private Report read(SourceDocument source) {
+        return inProcess(source) ? boundedValue(source.fileName(), () -> fromSource(source)) : pool.report(source);
+    }
+
+    private static boolean inProcess(SourceDocument source) {
+        return IN_PROCESS_TYPES.contains(Extractor.baseType(source.mediaType()));
     }
 
     private Report fromSource(SourceDocument source) {
         return verify.apply(normalize.apply(extract.apply(source)));
     }
 
-    private Report bounded(String name, java.util.concurrent.Callable<Report> work) {
-        return boundedValue(name, work);
-    }
-
-    private <T> T boundedValue(String name, java.util.concurrent.Callable<T> work) {
-        Future<T> f = workers.submit(() -> {
-            try {
-                return work.call();
-            } catch (StackOverflowError e) {
-                throw new UnreadableInputException(name, "文件结构嵌套过深，无法解析", e);
-            } catch (OutOfMemoryError e) {
-                throw new UnreadableInputException(name, "文件解压或解析所需内存超出限制（可能是压缩炸弹或超大页面）", e);
-            }
-        });
+    private <T> T boundedValue(String name, Callable<T> work) {
+        Future<T> f = workers.submit(() -> guarded(name, work));
         try {
             return f.get(limits.timeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             f.cancel(true);
-            throw new UnreadableInputException(name, "处理超时（超过 " + limits.timeout().toSeconds() + " 秒），已跳过", e);
+            throw new UnreadableInputException(name, timeoutReason(limits), e);
         } catch (InterruptedException e) {
             f.cancel(true);
             Thread.currentThread().interrupt();
-            throw new UnreadableInputException(name, "处理被中断", e);
+            throw new UnreadableInputException(name, INTERRUPTED, e);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof UnreadableInputException u) throw u;
             // The library's words (class names, object ids, its own codes) are for the log, not the reason.
             LOG.debug("{} 无法解析：{}", name, cause.toString(), cause);
-            throw new UnreadableInputException(name, "文件无法解析，可能已损坏或含有不支持的内容", cause);
+            throw new UnreadableInputException(name, UNPARSEABLE, cause);
         }
     }
 
+    /** Runs the work, the failures of a hostile file made reasons (other exceptions pass on). */
+    private static <T> T guarded(String name, Callable<T> work) {
+        try {
+            return work.call();
+        } catch (StackOverflowError e) {
+            throw new UnreadableInputException(name, NESTED_TOO_DEEP, e);
+        } catch (OutOfMemoryError e) {
+            throw new UnreadableInputException(name, OUT_OF_MEMORY, e);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new UnreadableInputException(name, UNPARSEABLE, e);
+        }
+    }
 }

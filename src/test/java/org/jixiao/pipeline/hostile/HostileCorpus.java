@@ -46,6 +46,10 @@ public final class HostileCorpus {
     /** Depth of the nested-array PDF: deeper than a parser's stack allows for recursion. */
     static final int NESTING_DEPTH = 200_000;
 
+    /** Levels of form XObjects in the fan-out PDF, and how often each draws the next: 10^10 drawings in 3 KB. */
+    static final int FAN_OUT_DEPTH = 10;
+    static final int FAN_OUT = 10;
+
     private HostileCorpus() {
     }
 
@@ -268,6 +272,60 @@ public final class HostileCorpus {
                 "<< /Type /Catalog /Pages 2 0 R >>",
                 "<< /Type /Pages /Kids [2 0 R 3 0 R] /Count 2 >>",
                 "<< /Type /Pages /Parent 2 0 R /Kids [2 0 R 3 0 R] /Count 2 >>"), 1);
+    }
+
+    /**
+     * A page drawing a form XObject that draws the next one {@link #FAN_OUT} times, over
+     * {@link #FAN_OUT_DEPTH} levels: no cycle for PDFBox's recursion check to catch (a form drawing
+     * itself, directly or through another, is caught), but work exponential in the file's size — a
+     * parser thread on it runs for days.
+     */
+    public static byte[] formFanOut() {
+        List<String> objects = new ArrayList<>(List.of(
+                "<< /Type /Catalog /Pages 2 0 R >>",
+                "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /XObject << /X 5 0 R >> >> /Contents 4 0 R >>",
+                stream("", "/X Do")));
+        for (int level = 0; level < FAN_OUT_DEPTH; level++) {
+            boolean leaf = level == FAN_OUT_DEPTH - 1;
+            String resources = leaf ? "<< >>" : "<< /XObject << /X " + (objects.size() + 2) + " 0 R >> >>";
+            objects.add(stream("/Type /XObject /Subtype /Form /BBox [0 0 595 842] /Resources " + resources,
+                    leaf ? "0 0 m 10 10 l S" : "/X Do ".repeat(FAN_OUT)));
+        }
+        return rawPdf(objects, 1);
+    }
+
+    /**
+     * A page whose content stream inflates to one string operand of {@code length} characters: a
+     * few hundred KB that a parser must hold in memory whole.
+     */
+    public static byte[] inflatingString(int length) {
+        ByteArrayOutputStream content = new ByteArrayOutputStream();
+        Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION);
+        byte[] prefix = "BT /F1 12 Tf (".getBytes(StandardCharsets.ISO_8859_1);
+        byte[] suffix = ") Tj ET".getBytes(StandardCharsets.ISO_8859_1);
+        byte[] chunk = "A".repeat(1 << 16).getBytes(StandardCharsets.ISO_8859_1);
+        byte[] out = new byte[1 << 16];
+        deflater.setInput(prefix);
+        for (int written = 0; written < length; written += chunk.length) {
+            while (!deflater.needsInput()) content.write(out, 0, deflater.deflate(out));
+            deflater.setInput(chunk, 0, Math.min(chunk.length, length - written));
+        }
+        while (!deflater.needsInput()) content.write(out, 0, deflater.deflate(out));
+        deflater.setInput(suffix);
+        deflater.finish();
+        while (!deflater.finished()) content.write(out, 0, deflater.deflate(out));
+        String data = content.toString(StandardCharsets.ISO_8859_1);
+        return rawPdf(List.of(
+                "<< /Type /Catalog /Pages 2 0 R >>",
+                "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R"
+                        + " /Resources << /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >> >> >>",
+                "<< /Length " + data.length() + " /Filter /FlateDecode >>\nstream\n" + data + "\nendstream"), 1);
+    }
+
+    private static String stream(String dictionary, String content) {
+        return "<< " + dictionary + " /Length " + content.length() + " >>\nstream\n" + content + "\nendstream";
     }
 
     static byte[] imageOnly() throws IOException {

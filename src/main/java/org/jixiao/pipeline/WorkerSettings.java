@@ -1,0 +1,38 @@
+package org.jixiao.pipeline;
+
+import java.nio.file.Path;
+
+/**
+ * How files are read in child processes ({@link WorkerPool}): how many children read at once, the
+ * heap each may use, and the mapping files they load.
+ *
+ * @param workers     most children alive at once (each reads one file at a time)
+ * @param memoryMb    the heap of each child ({@code -Xmx}); a file that needs more is unreadable
+ *                    with the memory reason and its child is replaced
+ * @param mappingsDir the {@code --mappings} folder, null for the built-in mappings
+ */
+public record WorkerSettings(int workers, int memoryMb, Path mappingsDir) {
+
+    /**
+     * 512 MB: the largest real report needs well under 200 MB to read, and two or three children of
+     * this size still fit beside the service on a small machine.
+     */
+    public static final int DEFAULT_MEMORY_MB = 512;
+
+    /** Each child is a JVM of its own (memory, start-up): more than this gains little on the machines jixiao runs on. */
+    public static final int MAX_DEFAULT_WORKERS = 4;
+
+    public WorkerSettings {
+        if (workers < 1 || memoryMb < 1) throw new IllegalArgumentException("workers and memory must be at least 1");
+    }
+
+    /** One child per core, at least one, at most {@link #MAX_DEFAULT_WORKERS}. */
+    public static int defaultWorkers() {
+        return Math.max(1, Math.min(MAX_DEFAULT_WORKERS, Runtime.getRuntime().availableProcessors()));
+    }
+
+    /** The defaults, reading with the given mapping folder (null: built-in). */
+    public static WorkerSettings defaults(Path mappingsDir) {
+        return new WorkerSettings(defaultWorkers(), DEFAULT_MEMORY_MB, mappingsDir);
+    }
+}
