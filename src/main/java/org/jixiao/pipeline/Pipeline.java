@@ -58,9 +58,9 @@ public final class Pipeline implements AutoCloseable {
 
     private final Limits limits;
     private final FileIngestor ingest;
-    private final Stage<SourceDocument, ExtractedDocument> extract;
-    private final Stage<ExtractedDocument, Report> normalize;
-    private final Stage<Report, Report> verify;
+    private final Mappings mappings;
+    /** The readers; built on first need by an isolated pipeline, whose parent reads only plain text itself. */
+    private volatile Stages stages;
     private final ExecutorService workers = Executors.newCachedThreadPool(DAEMONS);
     /** The child processes of an isolated pipeline; null in process. */
     private final WorkerPool pool;
@@ -93,19 +93,46 @@ public final class Pipeline implements AutoCloseable {
         this.limits = limits;
         this.pool = pool;
         this.ingest = new FileIngestor(limits.maxBytes());
-        TextReportExtractor text = new TextReportExtractor();
-        OfficeExtractor office = new OfficeExtractor();
-        this.extract = new Extractor(Map.of(
-                "text/plain", text,
-                "text/markdown", text,
-                "text/x-web-markdown", text,
-                "application/pdf", new PdfExtractor(limits.maxPages()),
-                "text/html", office,
-                "application/xhtml+xml", office,
-                "application/vnd.openxmlformats-officedocument.wordprocessingml.document", office,
-                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", office));
-        this.normalize = new Normalizer(mappings);
-        this.verify = new Verifier(StandardRules.create(mappings));
+        this.mappings = mappings;
+        if (pool == null) stages = new Stages(mappings, limits);
+    }
+
+    /** Extract, normalize and verify. */
+    private record Stages(Stage<SourceDocument, ExtractedDocument> extract, Stage<ExtractedDocument, Report> normalize,
+                          Stage<Report, Report> verify) {
+
+        Stages(Mappings mappings, Limits limits) {
+            this(extractor(limits), new Normalizer(mappings), new Verifier(StandardRules.create(mappings)));
+        }
+
+        private static Extractor extractor(Limits limits) {
+            TextReportExtractor text = new TextReportExtractor();
+            OfficeExtractor office = new OfficeExtractor();
+            return new Extractor(Map.of(
+                    "text/plain", text,
+                    "text/markdown", text,
+                    "text/x-web-markdown", text,
+                    "application/pdf", new PdfExtractor(limits.maxPages()),
+                    "text/html", office,
+                    "application/xhtml+xml", office,
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document", office,
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", office));
+        }
+    }
+
+    private Stages stages() {
+        Stages s = stages;
+        if (s == null) {
+            synchronized (this) {
+                if (stages == null) stages = new Stages(mappings, limits);
+                s = stages;
+            }
+        }
+        return s;
+    }
+
+    private ExtractedDocument extract(SourceDocument source) {
+        return stages().extract().apply(source);
     }
 
     public Limits limits() {
@@ -134,9 +161,9 @@ public final class Pipeline implements AutoCloseable {
      */
     public ExtractedDocument extractOnly(Path file) {
         String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
-        if (pool == null) return boundedValue(name, () -> extract.apply(ingest.apply(file)));
+        if (pool == null) return boundedValue(name, () -> extract(ingest.apply(file)));
         SourceDocument source = boundedValue(name, () -> ingest.apply(file));
-        return inProcess(source) ? boundedValue(name, () -> extract.apply(source)) : pool.blocks(source);
+        return inProcess(source) ? boundedValue(name, () -> extract(source)) : pool.blocks(source);
     }
 
     /** Kills the child processes of an isolated pipeline (files being read are reported unreadable). */
@@ -162,7 +189,7 @@ public final class Pipeline implements AutoCloseable {
 
     /** A child's work for {@code extract --blocks}. */
     ExtractedDocument extractGuarded(SourceDocument source) {
-        return guarded(source.fileName(), () -> extract.apply(source));
+        return guarded(source.fileName(), () -> extract(source));
     }
 
     private Report read(SourceDocument source) {
@@ -174,7 +201,8 @@ public final class Pipeline implements AutoCloseable {
     }
 
     private Report fromSource(SourceDocument source) {
-        return verify.apply(normalize.apply(extract.apply(source)));
+        Stages s = stages();
+        return s.verify().apply(s.normalize().apply(s.extract().apply(source)));
     }
 
     private <T> T boundedValue(String name, Callable<T> work) {
