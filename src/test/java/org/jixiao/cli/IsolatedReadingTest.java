@@ -30,7 +30,7 @@ class IsolatedReadingTest {
     private static final Duration POLL = Duration.ofMillis(100);
 
     /** The per-file limit of the batch test: above what a small corpus PDF needs in a cold child on a loaded machine. */
-    private static final int TIMEOUT_SECONDS = 8;
+    private static final int TIMEOUT_SECONDS = 10;
     private static final int HOSTILE_FILES = 3;
     /** What starting a child (a JVM, the mappings and readers) may cost: about 2.5 s of CPU, 2 s more under load. */
     private static final Duration CHILD_START = Duration.ofSeconds(5);
