@@ -120,13 +120,11 @@ reset_outputs() {
     rm -f "$work"/tabula-batch/*.csv
     mkdir -p "$work/out" "$work/tika-out"
 }
-pdftotext_batch() {
-    for f in "$work"/batch/*.pdf; do pdftotext -layout "$f" - >/dev/null; done
-}
 
 say "load average before: $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) cores; $runs runs each"
 say "batch: $files files, $pages pages"
-measure "pdftotext -layout, one process per file" pdftotext_batch
+measure "pdftotext -layout, one process per file" \
+    bash -c 'for f in "$1"/*.pdf; do pdftotext -layout "$f" - >/dev/null || exit 1; done' pdftotext "$work/batch"
 measure "tika-app 3.2.2 -t, batch" java -jar "$tools/tika-app-3.2.2.jar" -t -i "$work/batch" -o "$work/tika-out"
 measure "tabula 1.0.5 CLI, lattice, batch" java -cp "$tools/tabula/*" technology.tabula.CommandLineApp --lattice --pages all --batch "$work/tabula-batch"
 measure "jixiao check (target/jixiao)" target/jixiao check "$work/batch" --format json --out "$work/out"
