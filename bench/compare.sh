@@ -15,7 +15,7 @@
 # RUNS times (default 5); the table shows the medians of wall time, CPU time (user + sys, all
 # threads and child processes) and peak RSS (the largest single process), and the ratios of
 # jixiao's wall time to the others'. Last, the warm pipeline (PdfBenchmark, as bench/pdf.sh runs
-# it) at 1 and 2 threads with -Xmx512m.
+# it) at 1 and 2 threads with -Xmx512m, with the default JIT and with the quick compiler only.
 #
 # Wall times depend on what else the machine runs: the load average is printed before and after;
 # compare CPU times when it was not near 0. Tika-app and tabula (with its dependencies: Maven
@@ -161,7 +161,11 @@ grep -E '^jixiao (extract|search)' "$results" | awk -F'\t' '{ printf "  %-44s %.
 echo
 echo "Warm pipeline (PdfBenchmark as bench/pdf.sh runs it: the corpus PDFs repeated to 200 reports, -Xmx512m;"
 echo "target: ≥ 75 pages/s on one thread, ≥ 1.7 × that on two, peak heap ≤ 512 MB)"
-for threads in 1 2; do
-    java -Xmx512m -cp target/jixiao.jar org.jixiao.bench.PdfBenchmark corpus 200 "$threads" 2>/dev/null \
-        | grep -E '^(jixiao pipeline|process CPU)' | sed "s/^/  $threads thread(s): /"
+# Both JIT settings: the JVM's default (C1 then C2), and the quick compiler only, as target/jixiao
+# runs its one-shot commands; over these 200 reports C2 is still compiling and costs more than it saves.
+for jit in -XX:+TieredCompilation -XX:TieredStopAtLevel=1; do
+    for threads in 1 2; do
+        java "$jit" -Xmx512m -cp target/jixiao.jar org.jixiao.bench.PdfBenchmark corpus 200 "$threads" 2>/dev/null \
+            | grep -E '^(jixiao pipeline|process CPU)' | sed "s/^/  $jit, $threads thread(s): /"
+    done
 done
