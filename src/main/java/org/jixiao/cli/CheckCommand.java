@@ -7,12 +7,18 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.jixiao.index.ReportIndex;
 import org.jixiao.ingest.UnreadableInputException;
@@ -20,6 +26,7 @@ import org.jixiao.model.Report;
 import org.jixiao.output.FindingsCsv;
 import org.jixiao.output.ReportJson;
 import org.jixiao.output.TerminalTable;
+import org.jixiao.pipeline.Pipeline;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -35,6 +42,17 @@ final class CheckCommand implements Callable<Integer> {
 
     /** File types picked up when walking a directory; files named on the command line are always tried. */
     static final Set<String> REPORT_EXTENSIONS = Set.of("pdf", "txt", "text", "md", "markdown", "html", "htm", "docx", "xlsx");
+
+    /**
+     * Files read at once, one per core: a batch spent half its time with one core idle. The
+     * pipeline is safe to share between threads; reports are still taken in input order, so the
+     * output, the files under --out and the order of index writes (which decides the current
+     * version of a project) are those of a one-at-a-time run.
+     */
+    static final int PARALLEL_FILES = Math.max(1, Runtime.getRuntime().availableProcessors());
+
+    /** Files read ahead of the one being printed: a slow file holds back at most this many reports in memory. */
+    static final int READ_AHEAD = 2 * PARALLEL_FILES;
 
     @ParentCommand
     JixiaoCommand parent;
@@ -84,12 +102,25 @@ final class CheckCommand implements Callable<Integer> {
         }
         ProgressBar bar = new ProgressBar(err, inputs.size());
         int failed = 0;
+        ExecutorService readers = Executors.newFixedThreadPool(PARALLEL_FILES, r -> {
+            Thread t = new Thread(r, "jixiao-check");
+            t.setDaemon(true); // a file stuck past its timeout must not keep the JVM alive
+            return t;
+        });
+        Deque<Future<Report>> ahead = new ArrayDeque<>();
         try (ReportIndex index = indexDir == null ? null : ReportIndex.open(indexDir, IndexCommand.regions(parent))) {
+        Pipeline pipeline = parent.pipeline();
+        int submitted = 0;
         for (int i = 0; i < inputs.size(); i++) {
+            for (; submitted < inputs.size() && submitted < i + READ_AHEAD; submitted++) {
+                Path next = inputs.get(submitted).path;
+                ahead.add(readers.submit(() -> pipeline.process(next)));
+            }
             Input in = inputs.get(i);
+            Future<Report> reading = ahead.remove();
             bar.step(i, in.display);
             try {
-                Report r = parent.pipeline().process(in.path);
+                Report r = result(reading, in.display);
                 if (format == Format.json) reports.add(r);
                 table.add(in.display, r);
                 csv.add(in.display, r);
@@ -118,6 +149,8 @@ final class CheckCommand implements Callable<Integer> {
                 out.flush();
             }
         }
+        } finally {
+            readers.shutdownNow();
         }
         bar.finish();
         switch (format) {
@@ -128,6 +161,20 @@ final class CheckCommand implements Callable<Integer> {
         if (skipped > 0 && format == Format.table) out.println("（跳过 " + skipped + " 个非报告格式的文件）");
         out.flush();
         return failed > 0 || !found.withoutReports().isEmpty() ? 1 : 0;
+    }
+
+    /** The report read by another thread, or what went wrong there, as if it had been read on this one. */
+    private static Report result(Future<Report> reading, String display) {
+        try {
+            return reading.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UnreadableInputException(display, "处理被中断", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) throw re;
+            if (e.getCause() instanceof Error error) throw error;
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     /** Report files named on the command line or found under directories (in a stable order), and how many other files were passed over. */

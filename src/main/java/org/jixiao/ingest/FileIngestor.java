@@ -27,7 +27,18 @@ public final class FileIngestor implements Stage<Path, SourceDocument> {
      * parser's detector (POI's among them, ~400 classes) and is only needed inside zip and OLE
      * containers, where it is created on first need.
      */
-    private static final MimeTypes MAGIC = MimeTypes.getDefaultMimeTypes();
+    private static final class Magic {
+        static final MimeTypes TYPES = MimeTypes.getDefaultMimeTypes();
+    }
+
+    /**
+     * What Tika's magic (priority 50, the highest that matches these bytes) says of a file that
+     * starts with {@code %PDF-}: answered without parsing Tika's type table (tika-mimetypes.xml),
+     * which was a tenth of a one-PDF {@code extract}'s start-up. Anything else still goes to Tika.
+     */
+    private static final byte[] PDF_HEADER = "%PDF-".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final String PDF = "application/pdf";
+
     private final long maxBytes;
 
     public FileIngestor() {
@@ -71,10 +82,13 @@ public final class FileIngestor implements Stage<Path, SourceDocument> {
     }
 
     private String detect(String name, byte[] bytes) {
+        if (bytes.length >= PDF_HEADER.length && java.util.Arrays.equals(bytes, 0, PDF_HEADER.length, PDF_HEADER, 0, PDF_HEADER.length)) {
+            return PDF;
+        }
         String byContent;
         try (InputStream in = TikaInputStream.get(bytes)) {
             // Content alone first: a PDF named .txt is a PDF, a text file named .pdf is not.
-            byContent = MAGIC.detect(in, new Metadata()).toString();
+            byContent = Magic.TYPES.detect(in, new Metadata()).toString();
         } catch (IOException e) {
             throw new UnreadableInputException(name, "无法识别文件类型：" + e.getMessage(), e);
         }
