@@ -74,9 +74,29 @@ function kindLabel(kind) {
   return KIND_LABELS[kind] || text(kind);
 }
 
+/** The page's CSRF token: the cookie the service set, sent back in a header on every change. */
+function csrfToken() {
+  const m = document.cookie.match(/(?:^|;\s*)XSRF-TOKEN=([^;]+)/);
+  return m ? decodeURIComponent(m[1]) : '';
+}
+
+/** Who is logged in ({loggedIn, name, roleName, mayReview, mayAdminister}); also sets the token cookie. */
+let me = null;
+async function whoAmI() {
+  if (!me) me = getJson('api/me').then(({ body }) => body);
+  return me;
+}
+
 /** Fetches JSON; a failed request throws an Error with the server's Chinese message. */
 async function getJson(url, options) {
-  const response = await fetch(url, options);
+  const opts = Object.assign({ credentials: 'same-origin' }, options || {});
+  if (opts.method && opts.method !== 'GET') {
+    opts.headers = Object.assign({}, opts.headers || {}, { 'X-XSRF-TOKEN': csrfToken() });
+  }
+  const response = await fetch(url, opts);
+  if (response.status === 401 && !location.pathname.endsWith('login.html')) {
+    location.href = '/login.html?next=' + encodeURIComponent(location.pathname);
+  }
   let body = null;
   try {
     body = await response.json();
@@ -94,7 +114,44 @@ function reportLink(id, label) {
 }
 
 function nav(active) {
-  const items = [['index.html', '上传与报告'], ['search.html', '检索']];
-  return el('nav', {}, el('span', { class: 'brand' }, '绩效报告检查'),
-    items.map(([href, label]) => el('a', { href, class: href === active ? 'active' : null }, label)));
+  const items = [['dashboard.html', '看板'], ['review.html', '审核'], ['index.html', '上传'], ['search.html', '检索']];
+  const user = el('span', { class: 'user' });
+  whoAmI().then((who) => {
+    if (!who || !who.loggedIn) return;
+    user.appendChild(document.createTextNode(who.name + '（' + who.roleName + '）'));
+    if (!who.anonymous) {
+      user.appendChild(el('button', { type: 'button', class: 'link', onclick: logout }, '退出'));
+    }
+  }).catch(() => {});
+  return el('nav', { 'aria-label': '主导航' }, el('span', { class: 'brand' }, '绩效报告检查'),
+    items.map(([href, label]) => el('a', { href, class: href === active ? 'active' : null,
+      'aria-current': href === active ? 'page' : null }, label)), user);
+}
+
+async function logout() {
+  await getJson('api/logout', { method: 'POST' });
+  location.href = '/login.html';
+}
+
+/** Money as reviewers read it: thousands separators, two decimals (2,329.60). */
+function money(v) {
+  if (v === null || v === undefined || v === '') return '';
+  const n = Number(v);
+  return Number.isFinite(n) ? n.toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 }) : text(v);
+}
+
+/** A percentage as printed (91.81 %). */
+function percent(v) {
+  if (v === null || v === undefined || v === '') return '';
+  const n = Number(v);
+  return Number.isFinite(n) ? n.toLocaleString('zh-CN', { maximumFractionDigits: 2 }) + '%' : text(v);
+}
+
+/** A time as a reviewer reads it: 2026-03-01 16:00 in the browser's time zone. */
+function when(iso) {
+  if (!iso) return '';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return text(iso);
+  const pad = (n) => String(n).padStart(2, '0');
+  return d.getFullYear() + '-' + pad(d.getMonth() + 1) + '-' + pad(d.getDate()) + ' ' + pad(d.getHours()) + ':' + pad(d.getMinutes());
 }

@@ -9,11 +9,15 @@ const FUND_FIELDS = [
   ['sourcesTotal', '资金来源合计所对应的总额（万元）']
 ];
 
-document.getElementById('top').appendChild(nav(''));
-const id = new URLSearchParams(location.search).get('id') || '';
-load();
+// The submission page (submission.js) draws the same report with the review actions beside it.
+const ON_REPORT_PAGE = document.body.dataset.page === 'report.html';
+if (ON_REPORT_PAGE) {
+  document.getElementById('top').appendChild(nav(''));
+  load();
+}
 
 async function load() {
+  const id = new URLSearchParams(location.search).get('id') || '';
   const message = document.getElementById('message');
   if (!/^[0-9a-f]{64}$/.test(id)) {
     message.textContent = '地址中缺少有效的报告编号。';
@@ -59,8 +63,10 @@ function render(r) {
     const subjectMarks = label === '总分' ? marks(bySubject.get('totalScore')) : null;
     header.appendChild(el('tr', { class: subjectMarks ? 'flagged' : null }, el('th', {}, label), el('td', {}, text(value), ' ', subjectMarks)));
   }
-  header.appendChild(el('tr', {}, el('th', {}, '原始文件'),
-    el('td', {}, el('a', { href: '/api/reports/' + r.source.sha256 + '/original', id: 'original-link' }, '下载原始文件'))));
+  if (ON_REPORT_PAGE) {
+    header.appendChild(el('tr', {}, el('th', {}, '原始文件'),
+      el('td', {}, el('a', { href: '/api/reports/' + r.source.sha256 + '/original', id: 'original-link' }, '下载原始文件'))));
+  }
   document.getElementById('header-section').hidden = false;
 
   renderFindings(r);
@@ -80,13 +86,23 @@ function renderFindings(r) {
   document.getElementById('skipped').hidden = (r.skippedChecks || []).length === 0;
   const skipped = clear(document.getElementById('skipped-list'));
   for (const s of r.skippedChecks || []) skipped.appendChild(el('li', {}, s));
-  for (const f of findings) {
+  findings.forEach((f, i) => {
+    // On the submission page a reviewer's decision cell follows (typeof: only that page defines it).
+    const action = typeof findingAction === 'function' ? findingAction(f, i) : null;
     tbody.appendChild(el('tr', { class: 'finding ' + f.severity.toLowerCase() },
       el('td', {}, severityLabel(f.severity)), el('td', {}, findingLabel(f.code), el('div', { class: 'muted code' }, f.code)),
-      el('td', {}, subjectLabel(f.subject)), el('td', {}, text(f.message)), el('td', { class: 'num' }, text(f.expected)),
-      el('td', { class: 'num' }, text(f.reported)), el('td', {}, where(f.location))));
-  }
+      el('td', {}, subjectLabel(f.subject)), el('td', {}, text(f.message)), el('td', { class: 'num' }, figure(f.subject, f.expected)),
+      el('td', { class: 'num' }, figure(f.subject, f.reported)), el('td', {}, where(f.location)), action));
+  });
   document.getElementById('findings-section').hidden = false;
+}
+
+/** A finding's figure in its unit: a rate as a percentage, an amount of money with separators. */
+function figure(subject, v) {
+  if (v === null || v === undefined) return '';
+  if (/[Rr]ate$/.test(subject || '')) return percent(v);
+  if (/^(initialBudget|adjustedBudget|executed|totalAmount|currentYearAmount|sourcesTotal|budgetItems)$/.test(subject || '')) return money(v);
+  return text(v);
 }
 
 /** Where a figure stands, in the words of Location.describe(): page, line, table row and column, prose offsets. */
@@ -107,7 +123,8 @@ function renderFunds(funds, bySubject) {
     const value = funds[field];
     const m = marks(bySubject.get(field));
     if ((value === null || value === undefined) && !m) continue;
-    tbody.appendChild(el('tr', { class: m ? 'flagged' : null }, el('th', {}, label), el('td', { class: 'num' }, text(value), ' ', m)));
+    const shown = field === 'executionRate' ? percent(value) : label.includes('万元') ? money(value) : text(value);
+    tbody.appendChild(el('tr', { class: m ? 'flagged' : null }, el('th', {}, label), el('td', { class: 'num' }, shown, ' ', m)));
   }
   const prior = funds.priorYear;
   if (prior) {
@@ -142,7 +159,7 @@ function renderIndicators(indicators, bySubject) {
 function renderBudget(items, bySubject) {
   const tbody = document.getElementById('budget').tBodies[0];
   for (const b of items) {
-    tbody.appendChild(el('tr', {}, el('td', {}, text(b.name)), el('td', { class: 'num' }, text(b.amount)), el('td', {}, text(b.purpose))));
+    tbody.appendChild(el('tr', {}, el('td', {}, text(b.name)), el('td', { class: 'num' }, money(b.amount)), el('td', {}, text(b.purpose))));
   }
   const m = marks(bySubject.get('budgetItems'));
   if (m) tbody.appendChild(el('tr', { class: 'flagged' }, el('td', { colspan: 2 }, '合计与总额不符'), el('td', {}, m)));

@@ -25,18 +25,24 @@ class ArchitectureTest {
     private static final Pattern PACKAGE = Pattern.compile("^package ([\\w.]+);", Pattern.MULTILINE);
 
     /** Library prefix → the packages (prefixes) allowed to import it. */
-    private static final Map<String, List<String>> LIBRARIES = Map.of(
-            "org.apache.lucene.", List.of("org.jixiao.index"),
-            "org.apache.camel.", List.of("org.jixiao.route", "org.jixiao.web"),
-            "org.apache.pdfbox.", List.of("org.jixiao.extract"),
-            "technology.tabula.", List.of("org.jixiao.extract"),
-            "com.hankcs.", List.of("org.jixiao.extract.narrative", "org.jixiao.index"),
-            "org.apache.tika.", List.of("org.jixiao.ingest", "org.jixiao.extract"));
+    private static final Map<String, List<String>> LIBRARIES = Map.ofEntries(
+            Map.entry("org.apache.lucene.", List.of("org.jixiao.index")),
+            Map.entry("org.apache.camel.", List.of("org.jixiao.route", "org.jixiao.web")),
+            Map.entry("org.apache.pdfbox.", List.of("org.jixiao.extract")),
+            Map.entry("technology.tabula.", List.of("org.jixiao.extract")),
+            Map.entry("com.hankcs.", List.of("org.jixiao.extract.narrative", "org.jixiao.index")),
+            Map.entry("org.apache.tika.", List.of("org.jixiao.ingest", "org.jixiao.extract")),
+            Map.entry("org.apache.poi.", List.of("org.jixiao.extract.office", "org.jixiao.output")),
+            Map.entry("org.flywaydb.", List.of("org.jixiao.store")),
+            Map.entry("com.zaxxer.", List.of("org.jixiao.store")),
+            Map.entry("org.springframework.", List.of("org.jixiao.store")),
+            Map.entry("org.h2.", List.of("org.jixiao.store")),
+            Map.entry("org.postgresql.", List.of("org.jixiao.store")));
 
     /** Stage order: a package may import its own stage and earlier ones, never a later one. */
     private static final List<String> STAGES = List.of("org.jixiao.model", "org.jixiao.pipeline.Stage",
             "org.jixiao.mapping", "org.jixiao.ingest", "org.jixiao.extract", "org.jixiao.normalize",
-            "org.jixiao.verify", "org.jixiao.pipeline", "org.jixiao.output", "org.jixiao.index",
+            "org.jixiao.verify", "org.jixiao.pipeline", "org.jixiao.output", "org.jixiao.store", "org.jixiao.index",
             "org.jixiao.route", "org.jixiao.web", "org.jixiao.cli", "org.jixiao.bench");
 
     @Test

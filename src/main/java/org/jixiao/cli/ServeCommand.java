@@ -9,6 +9,7 @@ import org.jixiao.mapping.Mappings;
 import org.jixiao.normalize.RegionResolver;
 import org.jixiao.pipeline.Pipeline;
 import org.jixiao.route.DataFolders;
+import org.jixiao.store.StoreSettings;
 import org.jixiao.web.JixiaoServer;
 import org.jixiao.web.ServerSettings;
 import picocli.CommandLine.Command;
@@ -53,6 +54,18 @@ final class ServeCommand implements Callable<Integer> {
                     + "默认只接受监听地址、localhost、127.0.0.1 与 [::1]，其他主机名的请求一律拒绝（防 DNS 重绑定）")
     java.util.List<String> allowedHosts = new java.util.ArrayList<>();
 
+    @Option(names = "--anonymous",
+            description = "不登录即可使用（以“本机用户”身份，拥有管理权限）：只允许在本机地址上监听时使用，供一人使用的单机；默认须登录")
+    boolean anonymous;
+
+    @Option(names = "--secure-cookies",
+            description = "会话 Cookie 只经 HTTPS 发送（服务经 HTTPS 反向代理对外时开启）")
+    boolean secureCookies;
+
+    @Option(names = "--store", paramLabel = "JDBC-URL",
+            description = "共享数据库 jdbc:postgresql://主机:端口/库名（账号取自环境变量 JIXIAO_DB_USER、JIXIAO_DB_PASSWORD）；不写则用数据目录中的内置数据库")
+    String store;
+
     @Option(names = "--threads", defaultValue = "" + ServerSettings.DEFAULT_WORKERS,
             description = "同时检查的报告数（默认 ${DEFAULT-VALUE}）")
     int threads;
@@ -86,8 +99,21 @@ final class ServeCommand implements Callable<Integer> {
         if (inbox != null) folders = folders.withInbox(inbox);
         if (index != null) folders = folders.withIndex(index);
         Mappings mappings = Mappings.load(parent.mappingsDir);
-        ServerSettings settings = new ServerSettings(folders, source, threads, maxUploadMb * 1024L * 1024, host, port,
-                Duration.ofSeconds(shutdownSeconds)).withAllowedHosts(allowedHosts);
+        if (anonymous && !ServerSettings.loopback(host)) {
+            err.println("jixiao serve：--anonymous 只能在本机地址（127.0.0.1、localhost）上使用；在 " + host
+                    + " 上监听时每位用户都须登录（用 jixiao user add 建立账号）");
+            return 2;
+        }
+        ServerSettings settings;
+        try {
+            settings = new ServerSettings(folders, source, threads, maxUploadMb * 1024L * 1024, host, port,
+                    Duration.ofSeconds(shutdownSeconds)).withAllowedHosts(allowedHosts)
+                    .withStore(StoreSettings.of(store, data))
+                    .withAccess(new ServerSettings.Access(anonymous, secureCookies));
+        } catch (IllegalArgumentException e) {
+            err.println("jixiao serve：" + e.getMessage());
+            return 2;
+        }
         if (port != 0 && !free(host, port)) {
             // The HTTP server binds after the routes have started and only logs its failure: ask first.
             err.println("jixiao serve：端口 " + port + " 已被占用（" + host + "），请先停止占用它的程序，或用 --port 换一个端口");
@@ -107,6 +133,9 @@ final class ServeCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         out.println("jixiao 服务已启动：http://" + host + ":" + server.port() + "/  收件目录 " + folders.inbox());
+        if (!anonymous && server.store().users().isEmpty()) {
+            out.println("尚无用户，网页无法登录：请先用 jixiao user add --role 管理 --data " + data + " 用户名 建立管理员");
+        }
         out.flush();
         CountDownLatch stopped = new CountDownLatch(1);
         // SIGTERM / Ctrl-C: finish or return the reports being checked, commit the index, then exit.

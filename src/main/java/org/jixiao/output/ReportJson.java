@@ -1,6 +1,10 @@
 package org.jixiao.output;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,13 +27,29 @@ public final class ReportJson {
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(SerializationFeature.INDENT_OUTPUT)
+            // Maps (figureLocations) in key order: the same report always prints the same JSON
+            // (Map.copyOf iterates in a per-JVM random order).
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
             .addModule(new SimpleModule().addSerializer(Comparator.class, new JsonSerializer<>() {
                 @Override
                 public void serialize(Comparator value, JsonGenerator gen, SerializerProvider serializers) throws IOException {
                     gen.writeString(value.symbol());
                 }
+            }).addDeserializer(Comparator.class, new JsonDeserializer<>() {
+                @Override
+                public Comparator deserialize(JsonParser p, DeserializationContext ctx) throws IOException {
+                    String symbol = p.getValueAsString();
+                    for (Comparator c : Comparator.values()) {
+                        if (c.symbol().equals(symbol)) return c;
+                    }
+                    return (Comparator) ctx.handleWeirdStringValue(Comparator.class, symbol, "not a comparator symbol");
+                }
             }))
+            // Reading back: exact decimals (300.00 stays 300.00), and fields a newer writer added are
+            // not an error (a derived field such as partlyRead is written but not a component).
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
 
     private ReportJson() {
@@ -37,6 +57,18 @@ public final class ReportJson {
 
     public static ObjectMapper mapper() {
         return MAPPER;
+    }
+
+    /**
+     * A report from its canonical JSON (what {@link #write(Report)} wrote, e.g. from the store of
+     * record): the same report, field for field.
+     */
+    public static Report read(String json) {
+        try {
+            return MAPPER.readValue(json, Report.class);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public static String write(Report report) {

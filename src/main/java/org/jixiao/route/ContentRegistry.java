@@ -186,6 +186,11 @@ public final class ContentRegistry {
         }
     }
 
+    /** When a checked report was recorded: the time its JSON was written to done/ (its submission order). */
+    public java.time.Instant checkedAt(ReportSummary summary) throws IOException {
+        return Files.getLastModifiedTime(DataFolders.inside(folders.done(), summary.storedName() + DataFolders.REPORT_SUFFIX)).toInstant();
+    }
+
     /** The original file of a checked report in done/. */
     public Path original(ReportSummary summary) {
         return DataFolders.inside(folders.done(), summary.storedName());

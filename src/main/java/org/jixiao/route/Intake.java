@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.HexFormat;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -14,6 +15,7 @@ import org.jixiao.model.Report;
 import org.jixiao.output.ReportJson;
 import org.jixiao.pipeline.Pipeline;
 import org.jixiao.route.IntakeHeaders.Outcome;
+import org.jixiao.store.StoreOfRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,13 +36,42 @@ public final class Intake {
     private final ContentRegistry registry;
     private final LiveIndex index;
     private final long maxBytes;
+    private final StoreOfRecord records;
 
-    public Intake(DataFolders folders, Pipeline pipeline, ContentRegistry registry, LiveIndex index, long maxBytes) {
+    /**
+     * @param records the store of record every ending is recorded in as well (who submitted what, and
+     *                how it ended), for the reviewer's pages; null where only folders are kept
+     */
+    public Intake(DataFolders folders, Pipeline pipeline, ContentRegistry registry, LiveIndex index, long maxBytes,
+                  StoreOfRecord records) {
         this.folders = folders;
         this.pipeline = pipeline;
         this.registry = registry;
         this.index = index;
         this.maxBytes = maxBytes;
+        this.records = records;
+    }
+
+    /** The name a submission is recorded under: the uploading user, or the intake itself. */
+    public static final String FROM_INTAKE = "收件目录";
+
+    private static String submitter(Message in) {
+        String user = in.getHeader(IntakeHeaders.SUBMITTER, String.class);
+        return user == null || user.isBlank() ? FROM_INTAKE : user;
+    }
+
+    /**
+     * Records an ending in the store of record. The folders stay the service's own account of what
+     * ended how; a store that cannot be written now (database down) is told at the next start, when
+     * {@code done/} is reconciled with it, so the failure is logged and the file's ending stands.
+     */
+    private void record(String what, Runnable write) {
+        if (records == null) return;
+        try {
+            write.run();
+        } catch (RuntimeException e) {
+            LOG.warn("无法记入数据库（{}），下次启动时补记：{}", what, e.getMessage());
+        }
     }
 
     /** Body to bytes, name and SHA-256 into headers; refuses oversize files before reading them when it can. */
@@ -112,6 +143,8 @@ public final class Intake {
         }
         registry.checked(storedName, report);
         index.add(report);
+        byte[] original = in.getBody(byte[].class);
+        record(storedName, () -> records.recordChecked(report, ReportJson.write(report), original, submitter(in), Instant.now()));
         registry.release(storedName);
         in.setHeader(IntakeHeaders.OUTCOME, Outcome.CHECKED.name());
         LOG.info("已检查 {}：{} 个问题", storedName, report.findings().size());
@@ -127,6 +160,8 @@ public final class Intake {
         folders.writeAtomically(DataFolders.inside(folders.done(), claim.storedName() + DataFolders.DUPLICATE_SUFFIX),
                 "文件“" + in.getHeader(IntakeHeaders.FILE_NAME) + "”与已提交的“" + claim.duplicateOf()
                         + "”内容完全相同（SHA-256 " + in.getHeader(IntakeHeaders.SHA256) + "），未重复检查。\n");
+        record(claim.storedName(), () -> records.recordDuplicate(in.getHeader(IntakeHeaders.FILE_NAME, String.class),
+                in.getHeader(IntakeHeaders.SHA256, String.class), submitter(in), Instant.now()));
         registry.release(claim.storedName());
         in.setHeader(IntakeHeaders.OUTCOME, Outcome.DUPLICATE.name());
         in.setHeader(IntakeHeaders.DUPLICATE_OF, claim.duplicateOf());
@@ -169,6 +204,11 @@ public final class Intake {
         }
         folders.writeAtomically(DataFolders.inside(folders.failed(), storedName + DataFolders.ERROR_SUFFIX),
                 "无法检查“" + fileName + "”：" + reason + "\n");
+        String failedName = fileName;
+        String failedReason = reason;
+        byte[] failedBytes = body instanceof byte[] b ? b : null;
+        record(storedName, () -> records.recordFailed(failedName, sha == null ? "" : sha, failedBytes, failedReason,
+                submitter(in), Instant.now()));
         registry.release(storedName);
         in.setHeader(IntakeHeaders.STORED_NAME, storedName);
         in.setHeader(IntakeHeaders.STORED_PATH, target.toString());

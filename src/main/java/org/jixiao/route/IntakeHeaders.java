@@ -21,6 +21,8 @@ public final class IntakeHeaders {
     public static final String REPORT = "JixiaoReport";
     /** Property: the original bytes must be written by the route (uploads, non-file sources) rather than moved by the consumer. */
     public static final String KEEP_ORIGINAL = "JixiaoKeepOriginal";
+    /** Who submitted it: the logged-in user of an upload; absent for the inbox folder and other sources. */
+    public static final String SUBMITTER = "JixiaoSubmitter";
     /** Property: the claim made for the submission. */
     public static final String CLAIM = "JixiaoClaim";
 

@@ -174,7 +174,9 @@ public final class ApiRoutes extends RouteBuilder {
             bytes = in.readAllBytes();
         }
         String name = SubmittedName.clean(file.getName());
+        String submitter = ReviewRoutes.actor(e).name();
         Exchange checked = intake().send(IntakeRoutes.CHECK, x -> {
+            x.getMessage().setHeader(IntakeHeaders.SUBMITTER, submitter);
             x.getMessage().setHeader(IntakeHeaders.FILE_NAME, name);
             x.getMessage().setBody(bytes);
         });

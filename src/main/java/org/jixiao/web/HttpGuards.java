@@ -19,6 +19,8 @@ import java.util.TreeSet;
 final class HttpGuards {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** The guard's place among the router's handlers: before every other. */
+    static final int ORDER = Integer.MIN_VALUE;
 
     private final Set<String> allowedHosts;
     private final long requestTimeoutMillis;
@@ -83,7 +85,7 @@ final class HttpGuards {
      * or with an empty body.
      */
     void install(Router router) {
-        router.route().order(Integer.MIN_VALUE).handler(ctx -> guard(router, ctx));
+        router.route().order(ORDER).handler(ctx -> guard(router, ctx));
         router.errorHandler(400, ctx -> problem(ctx, 400, "请求格式有误，无法处理"));
         router.errorHandler(404, ctx -> problem(ctx, 404, "没有这个地址：" + clip(ctx.request().path())));
         router.errorHandler(405, ctx -> problem(ctx, 405, "此地址不支持 " + ctx.request().method().name() + " 请求"));

@@ -17,6 +17,11 @@ import org.jixiao.route.IntakeRoutes;
 import org.jixiao.route.LiveIndex;
 import org.jixiao.route.ReportSummary;
 import org.jixiao.route.SourceUri;
+import org.jixiao.model.Report;
+import org.jixiao.output.ReportJson;
+import org.jixiao.store.JdbcStore;
+import org.jixiao.store.StoreOfRecord;
+import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,26 +39,37 @@ public final class JixiaoServer implements AutoCloseable {
     private final VertxPlatformHttpServer http;
     private final LiveIndex index;
     private final ContentRegistry registry;
+    private final StoreOfRecord store;
 
-    private JixiaoServer(CamelContext camel, VertxPlatformHttpServer http, LiveIndex index, ContentRegistry registry) {
+    private JixiaoServer(CamelContext camel, VertxPlatformHttpServer http, LiveIndex index, ContentRegistry registry,
+                         StoreOfRecord store) {
         this.camel = camel;
         this.http = http;
         this.index = index;
         this.registry = registry;
+        this.store = store;
     }
 
     public static JixiaoServer start(ServerSettings settings, Pipeline pipeline, RegionResolver regions) throws Exception {
         var folders = settings.folders();
         folders.create();
         ContentRegistry registry = ContentRegistry.load(folders);
-        LiveIndex index = LiveIndex.open(folders.index(), regions);
+        StoreOfRecord store = JdbcStore.open(settings.store());
+        LiveIndex index;
+        try {
+            index = LiveIndex.open(folders.index(), regions);
+        } catch (IOException | RuntimeException e) {
+            store.close();
+            throw e;
+        }
         CamelContext camel = null;
         try {
             reconcile(registry, index, pipeline);
+            reconcile(registry, store, pipeline);
             // Recovery is done (done/ read, index completed; the inbox is re-taken by the route):
             // what a crash left in scratch is nobody's now. The index lock makes this process the only one here.
             folders.cleanScratch();
-            Intake intake = new Intake(folders, pipeline, registry, index, settings.maxUploadBytes());
+            Intake intake = new Intake(folders, pipeline, registry, index, settings.maxUploadBytes(), store);
 
             camel = new DefaultCamelContext();
             camel.getShutdownStrategy().setTimeout(settings.shutdownTimeout().toMillis());
@@ -71,6 +87,8 @@ public final class JixiaoServer implements AutoCloseable {
             server.beforeListening(() -> {
                 VertxPlatformHttpRouter router = router(context, settings.port());
                 new HttpGuards(settings, server).install(router);
+                new SessionGate(store, settings.access().anonymous(), settings.access().secureCookies())
+                        .install(router, router.vertx(), HttpGuards.ORDER);
                 answerOversizeBodies(router, settings.maxUploadBytes() * HARD_LIMIT_FACTOR);
             });
             camel.addService(server);
@@ -81,15 +99,20 @@ public final class JixiaoServer implements AutoCloseable {
             ApiRoutes api = new ApiRoutes(folders, registry, index, new ReportListing(regions));
             camel.addRoutes(api.errorHandling());
             camel.addRoutes(api);
+            camel.addRoutes(new ReviewRoutes(store));
             camel.start();
             if (!server.guarded()) throw new IllegalStateException("HTTP 服务未经主机名检查即已启动");
             LOG.info("jixiao 服务已启动：http://{}:{}/ ，来源 {}", settings.host(), server.getPort(), source);
-            return new JixiaoServer(camel, server, index, registry);
+            return new JixiaoServer(camel, server, index, registry, store);
         } catch (Exception | Error e) {
             try {
                 if (camel != null) camel.stop();
             } finally {
-                index.close();
+                try {
+                    index.close();
+                } finally {
+                    store.close();
+                }
             }
             throw e;
         }
@@ -134,6 +157,32 @@ public final class JixiaoServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Reports in done/ the store of record does not know (checked before it existed, or while it could
+     * not be written) are recorded, in submission order, from their originals.
+     */
+    private static void reconcile(ContentRegistry registry, StoreOfRecord store, Pipeline pipeline) throws IOException {
+        int added = 0;
+        for (ReportSummary s : registry.inSubmissionOrder()) {
+            Path original = registry.original(s);
+            if (store.findChecked(s.id()).isPresent() || !Files.exists(original)) continue;
+            try {
+                byte[] bytes = Files.readAllBytes(original);
+                Report report = pipeline.process(s.storedName(), bytes);
+                store.recordChecked(report, ReportJson.write(report), bytes, Intake.FROM_INTAKE,
+                        registry.checkedAt(s));
+                added++;
+            } catch (UnreadableInputException e) {
+                LOG.warn("补记数据库时无法读取 {}：{}", s.storedName(), e.reason());
+            }
+        }
+        if (added > 0) LOG.warn("数据库缺少 {} 份已检查的报告，已从 done/ 补记", added);
+    }
+
+    public StoreOfRecord store() {
+        return store;
+    }
+
     /** The port HTTP listens on (the real one when 0 was asked for). */
     public int port() {
         return http.getServer().actualPort();
@@ -157,7 +206,11 @@ public final class JixiaoServer implements AutoCloseable {
         try {
             camel.stop();
         } finally {
-            index.close();
+            try {
+                index.close();
+            } finally {
+                store.close();
+            }
         }
     }
 }

@@ -3,6 +3,7 @@ package org.jixiao.web;
 import java.time.Duration;
 import java.util.List;
 import org.jixiao.route.DataFolders;
+import org.jixiao.store.StoreSettings;
 
 /**
  * How the service runs.
@@ -20,10 +21,25 @@ import org.jixiao.route.DataFolders;
  * @param idleTimeout      a connection on which nothing is read or written for this long is closed
  * @param requestTimeout   a request whose headers and body have not fully arrived after this long gets 408 and is closed
  * @param maxConnections   connections open at once; more are closed at once
+ * @param store            the store of record (submissions, reviews, users); null for the embedded one in the
+ *                         data folder next to {@code done/}
+ * @param access           who may use the service without logging in
  */
 public record ServerSettings(DataFolders folders, String sourceUri, int workers, long maxUploadBytes,
                              String host, int port, Duration shutdownTimeout, List<String> allowedHosts,
-                             Duration idleTimeout, Duration requestTimeout, int maxConnections) {
+                             Duration idleTimeout, Duration requestTimeout, int maxConnections,
+                             StoreSettings store, Access access) {
+
+    /**
+     * Who may use the service without logging in.
+     *
+     * @param anonymous     requests without a session act as the local administrator; allowed only on loopback
+     * @param secureCookies the session cookie carries Secure (set when the service is reached over HTTPS through a proxy)
+     */
+    public record Access(boolean anonymous, boolean secureCookies) {
+        public static final Access LOGIN = new Access(false, false);
+        public static final Access LOCAL_ANONYMOUS = new Access(true, false);
+    }
 
     public static final int DEFAULT_WORKERS = 4;
     public static final int DEFAULT_MAX_UPLOAD_MB = 20;
@@ -41,43 +57,69 @@ public record ServerSettings(DataFolders folders, String sourceUri, int workers,
             throw new IllegalArgumentException("timeouts must be positive");
         }
         allowedHosts = allowedHosts == null ? List.of() : List.copyOf(allowedHosts);
+        if (store == null) store = StoreSettings.embedded(folders.done().toAbsolutePath().getParent());
+        if (access == null) access = Access.LOGIN;
+        if (access.anonymous() && !loopback(host)) {
+            throw new IllegalArgumentException("不登录即可使用（--anonymous）只允许在本机地址上监听时开启，当前监听 " + host);
+        }
+    }
+
+    /** Whether the listen address is this machine only. */
+    public static boolean loopback(String host) {
+        if (host == null) return false;
+        String h = host.strip().toLowerCase(java.util.Locale.ROOT);
+        return h.equals("localhost") || h.startsWith("127.") || h.equals("::1") || h.equals("[::1]");
     }
 
     /** The settings of earlier versions: default host names, timeouts and connection cap. */
     public ServerSettings(DataFolders folders, String sourceUri, int workers, long maxUploadBytes,
                           String host, int port, Duration shutdownTimeout) {
         this(folders, sourceUri, workers, maxUploadBytes, host, port, shutdownTimeout, List.of(),
-                DEFAULT_IDLE_TIMEOUT, DEFAULT_REQUEST_TIMEOUT, DEFAULT_MAX_CONNECTIONS);
+                DEFAULT_IDLE_TIMEOUT, DEFAULT_REQUEST_TIMEOUT, DEFAULT_MAX_CONNECTIONS, null, null);
     }
 
-    /** Defaults for a data folder: local only, a free port. */
+    /**
+     * Defaults for a data folder: local only, a free port, the embedded store, and anonymous access
+     * (loopback only) — what a test or a single-person bureau runs; {@code serve} asks for a login
+     * unless told otherwise.
+     */
     public static ServerSettings defaults(DataFolders folders) {
         return new ServerSettings(folders, null, DEFAULT_WORKERS, DEFAULT_MAX_UPLOAD_MB * 1024L * 1024,
-                "127.0.0.1", 0, DEFAULT_SHUTDOWN_TIMEOUT);
+                "127.0.0.1", 0, DEFAULT_SHUTDOWN_TIMEOUT).withAccess(Access.LOCAL_ANONYMOUS);
+    }
+
+    public ServerSettings withAccess(Access newAccess) {
+        return new ServerSettings(folders, sourceUri, workers, maxUploadBytes, host, port, shutdownTimeout,
+                allowedHosts, idleTimeout, requestTimeout, maxConnections, store, newAccess);
+    }
+
+    public ServerSettings withStore(StoreSettings newStore) {
+        return new ServerSettings(folders, sourceUri, workers, maxUploadBytes, host, port, shutdownTimeout,
+                allowedHosts, idleTimeout, requestTimeout, maxConnections, newStore, access);
     }
 
     public ServerSettings withPort(int newPort) {
         return new ServerSettings(folders, sourceUri, workers, maxUploadBytes, host, newPort, shutdownTimeout,
-                allowedHosts, idleTimeout, requestTimeout, maxConnections);
+                allowedHosts, idleTimeout, requestTimeout, maxConnections, store, access);
     }
 
     public ServerSettings withSourceUri(String uri) {
         return new ServerSettings(folders, uri, workers, maxUploadBytes, host, port, shutdownTimeout,
-                allowedHosts, idleTimeout, requestTimeout, maxConnections);
+                allowedHosts, idleTimeout, requestTimeout, maxConnections, store, access);
     }
 
     public ServerSettings withMaxUploadBytes(long bytes) {
         return new ServerSettings(folders, sourceUri, workers, bytes, host, port, shutdownTimeout,
-                allowedHosts, idleTimeout, requestTimeout, maxConnections);
+                allowedHosts, idleTimeout, requestTimeout, maxConnections, store, access);
     }
 
     public ServerSettings withAllowedHosts(List<String> names) {
         return new ServerSettings(folders, sourceUri, workers, maxUploadBytes, host, port, shutdownTimeout,
-                names, idleTimeout, requestTimeout, maxConnections);
+                names, idleTimeout, requestTimeout, maxConnections, store, access);
     }
 
     public ServerSettings withTimeouts(Duration idle, Duration request, int connections) {
         return new ServerSettings(folders, sourceUri, workers, maxUploadBytes, host, port, shutdownTimeout,
-                allowedHosts, idle, request, connections);
+                allowedHosts, idle, request, connections, store, access);
     }
 }

@@ -25,8 +25,12 @@ final class StaticPages {
         pages.put("/index.html", new Page("index.html", html));
         pages.put("/report.html", new Page("report.html", html));
         pages.put("/search.html", new Page("search.html", html));
+        for (String page : new String[] {"login.html", "review.html", "submission.html", "dashboard.html", "print.html", "users.html"}) {
+            pages.put("/" + page, new Page(page, html));
+        }
         pages.put("/jixiao.css", new Page("jixiao.css", "text/css; charset=UTF-8"));
-        for (String js : new String[] {"common.js", "upload.js", "report.js", "search.js"}) {
+        for (String js : new String[] {"common.js", "upload.js", "report.js", "search.js", "login.js", "review.js",
+                "submission.js", "dashboard.js", "print.js", "users.js"}) {
             pages.put("/" + js, new Page(js, "text/javascript; charset=UTF-8"));
         }
         PAGES = Map.copyOf(pages);

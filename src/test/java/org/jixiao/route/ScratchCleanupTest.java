@@ -45,8 +45,9 @@ class ScratchCleanupTest {
             assertEquals(List.of(), list(uploads), "upload bodies removed");
             assertTrue(Files.exists(keep));
             // Uploads still work afterwards (their folder is still there).
-            HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                            URI.create("http://127.0.0.1:" + server.port() + "/api/reports"))
+            org.jixiao.web.WebSession page = org.jixiao.web.WebSession.open(server.port());
+            HttpResponse<String> r = page.http.send(page.withToken(HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + server.port() + "/api/reports")))
                     .header("Content-Type", "multipart/form-data; boundary=b")
                     .POST(HttpRequest.BodyPublishers.ofString("--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"n.txt\"\r\n"
                             + "Content-Type: text/plain\r\n\r\n会议纪要。\r\n--b--\r\n", StandardCharsets.UTF_8)).build(),

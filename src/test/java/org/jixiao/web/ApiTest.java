@@ -41,6 +41,7 @@ class ApiTest {
     static DataFolders folders;
     static JixiaoServer server;
     static HttpClient http;
+    static WebSession page;
     static Path corpusReport;
 
     @BeforeAll
@@ -48,7 +49,8 @@ class ApiTest {
         // The data folder sits one level down so that the test can see anything written beside it.
         folders = DataFolders.under(root.resolve("data"));
         server = TestServer.start(ServerSettings.defaults(folders).withMaxUploadBytes(MAX_UPLOAD_BYTES));
-        http = HttpClient.newHttpClient();
+        page = WebSession.open(server.port());
+        http = page.http;
         corpusReport = Corpus.goldenTextInputs().stream()
                 .filter(p -> p.getFileName().toString().startsWith("qingdao")).findFirst().orElseThrow();
     }
@@ -67,7 +69,7 @@ class ApiTest {
     }
 
     private static HttpResponse<String> upload(String fileName, byte[] content) throws Exception {
-        return http.send(Multipart.upload(uri("/api/reports"), fileName, content), HttpResponse.BodyHandlers.ofString());
+        return page.upload(fileName, content);
     }
 
     private static JsonNode json(HttpResponse<String> response) throws IOException {
@@ -200,7 +202,7 @@ class ApiTest {
         assertEquals(413, refused.statusCode());
         assertTrue(json(refused).path("error").asText().contains("文件过大"), refused.body());
 
-        HttpResponse<String> noFile = http.send(HttpRequest.newBuilder(uri("/api/reports"))
+        HttpResponse<String> noFile = http.send(page.withToken(HttpRequest.newBuilder(uri("/api/reports")))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(400, noFile.statusCode());

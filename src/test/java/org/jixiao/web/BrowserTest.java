@@ -154,9 +154,7 @@ class BrowserTest {
         int end = text.indexOf('\t', at + field.length());
         // Escaped as a converted PDF would print it; the reader decodes the entities into the name.
         String tampered = text.substring(0, end) + hostile.replace("<", "&lt;").replace(">", "&gt;") + text.substring(end);
-        HttpResponse<String> upload = HttpClient.newHttpClient().send(Multipart.upload(
-                URI.create(base() + "api/reports"), "hostile.txt", tampered.getBytes(StandardCharsets.UTF_8)),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> upload = WebSession.open(server.port()).upload("hostile.txt", tampered.getBytes(StandardCharsets.UTF_8));
         JsonNode body = ReportJson.mapper().readTree(upload.body());
         String project = body.path("report").path("project").path("name").asText();
         assertTrue(project.contains(hostile), "the markup reached the report: " + project);

@@ -113,7 +113,8 @@ class ErrorAnswersTest {
             body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
         }
         body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri("/api/reports"))
+        WebSession page = WebSession.open(server.port());
+        HttpResponse<String> r = page.http.send(page.withToken(HttpRequest.newBuilder(uri("/api/reports")))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
         assertChineseProblem(400, r);

@@ -80,14 +80,15 @@ class ServiceLoadTest {
         Map<Integer, Integer> statuses = new ConcurrentHashMap<>();
         long start = System.nanoTime();
         try (JixiaoServer server = TestServer.start(folders)) {
-            HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(CLIENTS)).build();
+            WebSession page = WebSession.open(server.port());
+            HttpClient http = page.http;
             URI upload = URI.create("http://127.0.0.1:" + server.port() + "/api/reports");
             ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
             List<Future<?>> sent = new ArrayList<>();
             for (int i = 0; i < UPLOADS; i++) {
                 int n = i;
                 sent.add(clients.submit(() -> {
-                    HttpResponse<String> r = http.send(Multipart.upload(upload, names.get(n), bodies.get(n)),
+                    HttpResponse<String> r = http.send(Multipart.upload(upload, names.get(n), bodies.get(n), page.token()),
                             HttpResponse.BodyHandlers.ofString());
                     statuses.merge(r.statusCode(), 1, Integer::sum);
                     if (names.get(n).startsWith("bad") == (r.statusCode() < 400)) {

@@ -43,13 +43,17 @@ class SlowClientsTest {
         ScheduledExecutorService drip = Executors.newSingleThreadScheduledExecutor();
         try {
             int port = server.port();
+            // The uploads come from a page of the service: its session cookie and CSRF token, so that
+            // they get as far as their bodies.
+            WebSession page = WebSession.open(port);
+            String credentials = "Cookie: " + page.cookieHeader() + "\r\n" + SessionGate.CSRF_HEADER + ": " + page.token() + "\r\n";
             for (int i = 0; i < SLOW; i++) {
                 Socket s = open(port);
                 sockets.add(s);
                 // Half stop in the middle of the headers, half in the middle of an upload's body.
                 String partial = i % 2 == 0
                         ? "GET /api/health HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: "
-                        : "POST /api/reports HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: multipart/form-data; boundary=b\r\n"
+                        : "POST /api/reports HTTP/1.1\r\nHost: 127.0.0.1\r\n" + credentials + "Content-Type: multipart/form-data; boundary=b\r\n"
                                 + "Content-Length: 100000\r\n\r\n--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"s.txt\"\r\n\r\n";
                 s.getOutputStream().write(partial.getBytes(StandardCharsets.UTF_8));
                 s.getOutputStream().flush();
@@ -57,7 +61,7 @@ class SlowClientsTest {
             // One that trickles an upload a byte at a time, faster than the idle timeout: only the request deadline stops it.
             Socket trickle = open(port);
             sockets.add(trickle);
-            trickle.getOutputStream().write(("POST /api/reports HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: multipart/form-data; boundary=b\r\n"
+            trickle.getOutputStream().write(("POST /api/reports HTTP/1.1\r\nHost: 127.0.0.1\r\n" + credentials + "Content-Type: multipart/form-data; boundary=b\r\n"
                     + "Content-Length: 100000\r\n\r\n--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"t.txt\"\r\n\r\n")
                     .getBytes(StandardCharsets.UTF_8));
             drip.scheduleAtFixedRate(() -> {

@@ -1,0 +1,76 @@
+package org.jixiao.store;
+
+import org.jixiao.model.ReportKind;
+import org.jixiao.model.ReviewStatus;
+import org.jixiao.model.SubmissionOutcome;
+
+/**
+ * What a list of submissions is filtered and sorted by; a null field does not filter.
+ *
+ * @param status     review status
+ * @param outcome    checked, failed or duplicate
+ * @param region     region name, exactly
+ * @param year       report year
+ * @param kind       report kind
+ * @param partlyRead only reports read in part (true) or only complete ones (false)
+ * @param withErrors only reports with at least one error finding
+ * @param sort       the order
+ * @param limit      most rows returned
+ */
+public record SubmissionQuery(ReviewStatus status, SubmissionOutcome outcome, String region, Integer year,
+                              ReportKind kind, Boolean partlyRead, Boolean withErrors, Sort sort, int limit) {
+
+    /** Most rows one query returns when none is asked for. */
+    public static final int DEFAULT_LIMIT = 500;
+
+    public static final SubmissionQuery ALL = new SubmissionQuery(null, null, null, null, null, null, null,
+            Sort.NEWEST_FIRST, DEFAULT_LIMIT);
+
+    public SubmissionQuery {
+        sort = sort == null ? Sort.NEWEST_FIRST : sort;
+        limit = limit <= 0 ? DEFAULT_LIMIT : limit;
+    }
+
+    public SubmissionQuery withStatus(ReviewStatus s) {
+        return new SubmissionQuery(s, outcome, region, year, kind, partlyRead, withErrors, sort, limit);
+    }
+
+    public SubmissionQuery withOutcome(SubmissionOutcome o) {
+        return new SubmissionQuery(status, o, region, year, kind, partlyRead, withErrors, sort, limit);
+    }
+
+    public SubmissionQuery withRegion(String r) {
+        return new SubmissionQuery(status, outcome, r, year, kind, partlyRead, withErrors, sort, limit);
+    }
+
+    public SubmissionQuery withYear(Integer y) {
+        return new SubmissionQuery(status, outcome, region, y, kind, partlyRead, withErrors, sort, limit);
+    }
+
+    public SubmissionQuery withPartlyRead(Boolean p) {
+        return new SubmissionQuery(status, outcome, region, year, kind, p, withErrors, sort, limit);
+    }
+
+    public SubmissionQuery withErrors(Boolean e) {
+        return new SubmissionQuery(status, outcome, region, year, kind, partlyRead, e, sort, limit);
+    }
+
+    public SubmissionQuery sortedBy(Sort s) {
+        return new SubmissionQuery(status, outcome, region, year, kind, partlyRead, withErrors, s, limit);
+    }
+
+    /** The orders a list offers; each maps to a fixed ORDER BY clause (never text from a request). */
+    public enum Sort {
+        NEWEST_FIRST("submitted_at DESC, id DESC"),
+        OLDEST_FIRST("submitted_at ASC, id ASC"),
+        MOST_ERRORS("errors DESC, warnings DESC, id DESC"),
+        REGION("region ASC, report_year DESC, id DESC"),
+        YEAR("report_year DESC, region ASC, id DESC");
+
+        final String orderBy;
+
+        Sort(String orderBy) {
+            this.orderBy = orderBy;
+        }
+    }
+}

@@ -1,0 +1,134 @@
+'use strict';
+// A submission as a reviewer works on it: the report (drawn by report.js), the review conclusion
+// with its opinion, a decision (确认 / 忽略 with a reason) on each finding, what changed since the
+// predecessor, the audit trail, and links to the original and the printable 审核意见.
+
+document.getElementById('top').appendChild(nav('review.html'));
+const submissionId = new URLSearchParams(location.search).get('id') || '';
+let decisions = {};
+let mayReview = false;
+loadSubmission();
+
+async function loadSubmission() {
+  const message = document.getElementById('message');
+  if (!/^[1-9][0-9]*$/.test(submissionId)) {
+    message.textContent = '地址中缺少有效的提交编号。';
+    return;
+  }
+  try {
+    const [who, { body }] = await Promise.all([whoAmI(), getJson('api/submissions/' + submissionId)]);
+    mayReview = !!(who && who.mayReview);
+    await catalogue;
+    message.textContent = '';
+    draw(body);
+  } catch (e) {
+    message.textContent = e.message;
+  }
+}
+
+function draw(body) {
+  const s = body.submission;
+  decisions = body.decisions || {};
+  clear(document.getElementById('findings').tBodies[0]);
+  clear(document.getElementById('header').tBodies[0]);
+  clear(document.getElementById('funds').tBodies[0]);
+  clear(document.getElementById('indicators').tBodies[0]);
+  clear(document.getElementById('budget').tBodies[0]);
+  if (body.report) {
+    render(body.report);
+  } else {
+    document.getElementById('title').textContent = s.fileName;
+    document.getElementById('message').textContent = s.outcomeName + '：' + s.reason;
+  }
+  const status = document.getElementById('status');
+  status.textContent = s.outcome === 'CHECKED' ? s.statusName : s.outcomeName;
+  status.className = 'status ' + (s.outcome === 'CHECKED' ? s.status.toLowerCase() : 'failed');
+  const links = clear(document.getElementById('review-links'));
+  links.appendChild(el('a', { href: '/api/submissions/' + s.id + '/original' }, '下载原始文件'));
+  if (s.outcome === 'CHECKED') {
+    links.appendChild(document.createTextNode(' · '));
+    links.appendChild(el('a', { href: 'print.html?id=' + s.id }, '打印审核意见'));
+  }
+  links.appendChild(document.createTextNode(' · 第 ' + s.id + ' 号提交，' + s.submitter + ' 于 ' + when(s.submittedAt) + ' 提交'));
+  document.getElementById('review-form').hidden = !(mayReview && s.outcome === 'CHECKED');
+  document.getElementById('review-section').hidden = false;
+  drawHistory(body.predecessor);
+  drawAudit(body.audit || []);
+}
+
+/** The decision cell of finding i (report.js calls it for each row). */
+function findingAction(f, i) {
+  const key = i + ':' + f.code;
+  const d = decisions[key];
+  const cell = el('td', { class: 'decision' });
+  if (d) cell.appendChild(el('div', { class: d.decision === 'CONFIRMED' ? 'confirmed' : 'dismissed' },
+    d.decisionName + (d.reason ? '：' + d.reason : '') + '（' + d.decidedBy + '）'));
+  if (mayReview) {
+    const reason = el('input', { type: 'text', 'aria-label': '忽略的理由', placeholder: '忽略的理由' });
+    cell.appendChild(el('button', { type: 'button', onclick: () => decide(key, '确认', '') }, '确认'));
+    cell.appendChild(reason);
+    cell.appendChild(el('button', { type: 'button', onclick: () => decide(key, '忽略', reason.value) }, '忽略'));
+  }
+  return cell;
+}
+
+async function decide(key, decision, reason) {
+  const status = document.getElementById('review-status');
+  try {
+    const { body } = await getJson('api/submissions/' + submissionId + '/decisions', {
+      method: 'POST', headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ finding: key, decision, reason }),
+    });
+    status.textContent = '已' + decision + '问题 ' + key;
+    draw(body);
+  } catch (e) {
+    status.textContent = e.message;
+  }
+}
+
+document.getElementById('review-form').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const chosen = document.querySelector('input[name=status]:checked');
+  const status = document.getElementById('review-status');
+  if (!chosen) {
+    status.textContent = '请选择审核结论';
+    return;
+  }
+  try {
+    await getJson('api/submissions/' + submissionId + '/review', {
+      method: 'POST', headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ status: chosen.value, opinion: document.getElementById('opinion').value }),
+    });
+    status.textContent = '已提交：' + chosen.value;
+    loadSubmission();
+  } catch (e) {
+    status.textContent = e.message;
+  }
+});
+
+function drawHistory(p) {
+  const section = document.getElementById('history-section');
+  section.hidden = !p;
+  if (!p) return;
+  const s = p.submission;
+  clear(document.getElementById('predecessor')).appendChild(el('span', {}, '上次提交：',
+    el('a', { href: 'submission.html?id=' + s.id }, '第 ' + s.id + ' 号（' + s.fileName + '）'), '，' + s.statusName));
+  const tbody = clear(document.getElementById('changes').tBodies[0]);
+  const changes = (p.changes && p.changes.figures) || [];
+  for (const c of changes) tbody.appendChild(el('tr', {}, el('td', {}, c.field), el('td', {}, text(c.before)), el('td', {}, text(c.after))));
+  if (changes.length === 0) tbody.appendChild(el('tr', {}, el('td', { colspan: 3 }, '数字没有变化')));
+  const list = clear(document.getElementById('finding-changes'));
+  for (const [key, label] of [['resolved', '已改正'], ['added', '新出现'], ['remaining', '仍存在']]) {
+    for (const f of (p.changes && p.changes[key]) || []) {
+      list.appendChild(el('li', {}, label + '：' + findingLabel(f.code) + ' · ' + subjectLabel(f.subject)));
+    }
+  }
+}
+
+function drawAudit(events) {
+  const tbody = clear(document.getElementById('audit').tBodies[0]);
+  for (const e of events) {
+    tbody.appendChild(el('tr', {}, el('td', {}, when(e.at)), el('td', {}, e.actor), el('td', {}, e.action), el('td', {}, e.detail)));
+  }
+  document.getElementById('audit-section').hidden = events.length === 0;
+}

@@ -1,0 +1,226 @@
+package org.jixiao.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.jixiao.model.Role;
+import org.jixiao.pipeline.Corpus;
+import org.jixiao.route.DataFolders;
+import org.jixiao.store.StoreOfRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The reviewer's day in real headless Chromium, on a service that asks for a login: log in, upload
+ * two reports, see them on the dashboard and in the list, filter it, return one with an opinion and
+ * confirm a finding, print the 审核意见, download the list as .xlsx (opened with POI), and the
+ * pages at phone width. With axe-core present ({@code .ci/run} installs it from npm into
+ * {@code target/npm}), each page is checked for serious accessibility violations.
+ */
+class WorkspaceBrowserTest {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path AXE = Path.of("target/npm/node_modules/axe-core/axe.min.js");
+    private static final Duration PAGE_TIMEOUT = Duration.ofSeconds(30);
+    /** The narrowest phone the pages must fit without sideways scrolling. */
+    private static final int PHONE_WIDTH = 390;
+    private static final String PASSWORD = "审核员的长密码2026";
+
+    @TempDir
+    static Path root;
+    static JixiaoServer server;
+    static WebDriver browser;
+    static WebDriverWait wait;
+
+    private static boolean browserInstalled() {
+        return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+    }
+
+    @BeforeEach
+    void browserPresent() {
+        assumeTrue(browserInstalled(), "needs Debian's chromium and chromium-driver (apt-get install -y chromium chromium-driver)");
+    }
+
+    @BeforeAll
+    static void start() throws Exception {
+        if (!browserInstalled()) return;
+        server = TestServer.start(ServerSettings.defaults(DataFolders.under(root.resolve("data")))
+                .withAccess(ServerSettings.Access.LOGIN));
+        server.store().addUser("shenhe", Role.REVIEWER, PASSWORD.toCharArray(), StoreOfRecord.SYSTEM);
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--window-size=1366,1000",
+                "--user-data-dir=" + Files.createDirectories(root.resolve("chromium-profile")));
+        ChromeDriverService driver = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        browser = new ChromeDriver(driver, options);
+        wait = new WebDriverWait(browser, PAGE_TIMEOUT);
+        wait.ignoring(StaleElementReferenceException.class);
+    }
+
+    @AfterAll
+    static void stop() throws IOException {
+        if (browser != null) browser.quit();
+        if (server != null) server.close();
+    }
+
+    private static String base() {
+        return "http://127.0.0.1:" + server.port() + "/";
+    }
+
+    @Test
+    void aReviewerLogsInReviewsPrintsAndExports() throws Exception {
+        browser.get(base() + "review.html");
+        wait.until(ExpectedConditions.urlContains("login.html"));
+        browser.findElement(By.id("name")).sendKeys("shenhe");
+        browser.findElement(By.id("password")).sendKeys("wrong-password");
+        browser.findElement(By.cssSelector("#login button")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("status"), "用户名或密码不正确"));
+        browser.findElement(By.id("password")).clear();
+        browser.findElement(By.id("password")).sendKeys(PASSWORD);
+        browser.findElement(By.cssSelector("#login button")).click();
+        wait.until(ExpectedConditions.urlContains("review.html"));
+        accessible("login→review");
+
+        Path qingdao = corpus("qingdao");
+        Path suzhou = corpus("suzhou");
+        browser.get(base() + "index.html");
+        browser.findElement(By.id("files")).sendKeys(qingdao.toAbsolutePath() + "\n" + suzhou.toAbsolutePath());
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.linkText("查看报告"), 2));
+
+        browser.get(base() + "dashboard.html");
+        wait.until(d -> d.findElement(By.id("message")).getText().contains("共 2 份提交"));
+        WebElement pending = browser.findElements(By.cssSelector("#cards .card")).stream()
+                .filter(c -> c.getText().contains("待审")).findFirst().orElseThrow();
+        assertTrue(pending.getText().startsWith("2"), pending.getText());
+        assertFalse(browser.findElements(By.cssSelector("#rates .bar")).isEmpty(), "the execution-rate chart is drawn");
+        accessible("dashboard");
+        screenshot("workspace-dashboard.png");
+
+        pending.click();
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#list tbody tr"), 2));
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("sort"))).selectByValue("MOST_ERRORS");
+        browser.findElement(By.id("region")).sendKeys(regionOf(qingdao));
+        browser.findElement(By.cssSelector("#filters button")).click();
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#list tbody tr"), 1));
+        assertTrue(browser.getCurrentUrl().contains("sort=MOST_ERRORS"), "the filters are in the address: " + browser.getCurrentUrl());
+        String executed = browser.findElement(By.cssSelector("#list tbody tr td:nth-child(10)")).getText();
+        assertTrue(executed.endsWith("%"), "the execution rate is shown as a percentage: " + executed);
+        accessible("review list");
+        screenshot("workspace-list.png");
+
+        browser.findElement(By.cssSelector("#list tbody tr td a")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("review-form")));
+        WebElement firstFinding = wait.until(d -> d.findElement(By.cssSelector("#findings tbody tr")));
+        firstFinding.findElement(By.xpath(".//button[text()='确认']")).click();
+        wait.until(d -> d.findElement(By.cssSelector("#findings tbody tr .confirmed")).getText().contains("确认"));
+        browser.findElement(By.cssSelector("input[name=status][value='退回']")).click();
+        browser.findElement(By.id("opinion")).sendKeys("执行率与执行数不符，请核实后重新提交。");
+        browser.findElement(By.cssSelector("#review-form button")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("status"), "退回"));
+        wait.until(d -> d.findElement(By.id("audit")).getText().contains("执行率与执行数不符"));
+        accessible("submission");
+        screenshot("workspace-submission.png");
+
+        browser.findElement(By.linkText("打印审核意见")).click();
+        wait.until(d -> d.findElement(By.id("conclusion")).getText().startsWith("退回"));
+        assertTrue(browser.findElement(By.id("conclusion")).getText().contains("执行率与执行数不符"));
+        assertEquals(1, browser.findElements(By.cssSelector("#confirmed li")).size(), "the confirmed finding is listed");
+        assertEquals("shenhe", browser.findElement(By.id("reviewer")).getText());
+        Object printNavHidden = ((JavascriptExecutor) browser).executeScript(
+                "for (const r of document.styleSheets[0].cssRules) if (r.media && r.media.mediaText === 'print') return true; return false;");
+        assertEquals(Boolean.TRUE, printNavHidden, "a print stylesheet is there");
+        accessible("print");
+        screenshot("workspace-print.png");
+
+        // The export as the page's link downloads it, with the browser's own session.
+        String base64 = (String) ((JavascriptExecutor) browser).executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + "fetch('/api/submissions.xlsx').then(r => r.arrayBuffer()).then(b => {"
+                        + "  let s = ''; const a = new Uint8Array(b); for (let i = 0; i < a.length; i++) s += String.fromCharCode(a[i]);"
+                        + "  done(btoa(s)); });");
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(Base64.getDecoder().decode(base64)))) {
+            var reports = book.getSheet("报告");
+            assertEquals(2, reports.getLastRowNum(), "both reports exported");
+            List<String> statuses = List.of(reports.getRow(1).getCell(13).getStringCellValue(),
+                    reports.getRow(2).getCell(13).getStringCellValue());
+            assertTrue(statuses.contains("退回") && statuses.contains("待审"), statuses.toString());
+        }
+
+        browser.manage().window().setSize(new Dimension(PHONE_WIDTH, 844));
+        for (String page : List.of("review.html", "dashboard.html", "search.html", "index.html")) {
+            browser.get(base() + page);
+            wait.until(d -> ((JavascriptExecutor) d).executeScript("return document.readyState").equals("complete"));
+            Number width = (Number) ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollWidth");
+            assertTrue(width.intValue() <= PHONE_WIDTH, page + " is " + width + " px wide at " + PHONE_WIDTH + " px");
+            accessible(page + " at phone width");
+        }
+        browser.get(base() + "review.html");
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#list tbody tr"), 2));
+        screenshot("workspace-phone.png");
+        browser.manage().window().setSize(new Dimension(1366, 1000));
+    }
+
+    private static Path corpus(String prefix) throws IOException {
+        return Corpus.goldenTextInputs().stream().filter(p -> p.getFileName().toString().startsWith(prefix)).findFirst().orElseThrow();
+    }
+
+    private static String regionOf(Path report) throws IOException {
+        return org.jixiao.output.ReportJson.mapper().readTree(report.resolveSibling("expected.json").toFile()).path("region").asText();
+    }
+
+    /** axe-core's serious and critical violations on the page; none allowed. Skipped (with a note) without axe-core. */
+    @SuppressWarnings("unchecked")
+    private static void accessible(String page) throws IOException {
+        if (!Files.exists(AXE)) {
+            System.out.println("axe-core not installed (" + AXE + "): accessibility of " + page + " not checked");
+            return;
+        }
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+        js.executeScript(Files.readString(AXE, StandardCharsets.UTF_8));
+        List<Map<String, Object>> violations = (List<Map<String, Object>>) js.executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + "axe.run(document, {resultTypes: ['violations']}).then(r => done(r.violations"
+                        + ".filter(v => v.impact === 'serious' || v.impact === 'critical')"
+                        + ".map(v => ({id: v.id, impact: v.impact, nodes: v.nodes.map(n => n.target.join(' ')).slice(0, 3)}))));");
+        assertEquals(List.of(), violations, page + ": serious accessibility violations");
+    }
+
+    private static void screenshot(String name) throws IOException {
+        Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
+        Path target = Files.createDirectories(Path.of("target")).resolve(name);
+        Files.copy(shot, target, StandardCopyOption.REPLACE_EXISTING);
+    }
+}
