@@ -25,6 +25,12 @@ import org.jixiao.ingest.UnreadableInputException;
 import org.jixiao.model.Report;
 import org.jixiao.output.FindingsCsv;
 import org.jixiao.output.ReportJson;
+import org.jixiao.output.ReportsWorkbook;
+import org.jixiao.store.JdbcStore;
+import org.jixiao.store.StoreOfRecord;
+import org.jixiao.store.StoreSettings;
+import org.jixiao.store.StoreUnavailableException;
+import java.time.Instant;
 import org.jixiao.output.TerminalTable;
 import org.jixiao.pipeline.Pipeline;
 import picocli.CommandLine.Command;
@@ -38,7 +44,12 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "检查路径下的全部报告：逐份重新计算并列出问题。目录中只读取报告格式的文件。")
 final class CheckCommand implements Callable<Integer> {
 
-    enum Format { table, json, jsonl, csv }
+    enum Format { table, json, jsonl, csv, xlsx }
+
+    /** The name the CLI records its submissions under in the store of record. */
+    static final String SUBMITTER = "命令行";
+    /** The workbook's name under --out. */
+    static final String WORKBOOK = "jixiao-报告.xlsx";
 
     /** File types picked up when walking a directory; files named on the command line are always tried. */
     static final Set<String> REPORT_EXTENSIONS = Set.of("pdf", "txt", "text", "md", "markdown", "html", "htm", "docx", "xlsx");
@@ -72,8 +83,25 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--index", paramLabel = "DIR", description = "检查的同时写入该检索索引")
     Path indexDir;
 
+    @Option(names = "--data", paramLabel = "DIR",
+            description = "把每份报告（及无法读取的文件）记入该数据目录的数据库并写入其索引（DIR/index），与 serve 共用：网页的审核列表中可见")
+    Path data;
+
+    @Option(names = "--store", paramLabel = "JDBC-URL",
+            description = "与 --data 一起：记入共享数据库 jdbc:postgresql://…（账号取自环境变量 JIXIAO_DB_USER、JIXIAO_DB_PASSWORD）")
+    String store;
+
     @Override
     public Integer call() throws IOException {
+        if (format == Format.xlsx && outDir == null) {
+            spec.commandLine().getErr().println("jixiao check：--format xlsx 须与 --out DIR 一起使用（工作簿写到 DIR/" + WORKBOOK + "）");
+            return 2;
+        }
+        if (store != null && data == null) {
+            spec.commandLine().getErr().println("jixiao check：--store 须与 --data DIR 一起使用");
+            return 2;
+        }
+        if (data != null && indexDir == null) indexDir = data.resolve("index");
         String refusal = IndexPaths.refusal(indexDir);
         if (refusal != null) {
             spec.commandLine().getErr().println("jixiao check：" + refusal);
@@ -108,7 +136,10 @@ final class CheckCommand implements Callable<Integer> {
             return t;
         });
         Deque<Future<Report>> ahead = new ArrayDeque<>();
-        try (ReportIndex index = indexDir == null ? null : ReportIndex.open(indexDir, IndexCommand.regions(parent))) {
+        List<ReportsWorkbook.Entry> workbook = new ArrayList<>();
+        try (StoreOfRecord records = data == null ? null : openStore(err);
+             ReportIndex index = indexDir == null ? null : ReportIndex.open(indexDir, IndexCommand.regions(parent))) {
+        if (data != null && records == null) return 1;
         Pipeline pipeline = parent.pipeline();
         int submitted = 0;
         for (int i = 0; i < inputs.size(); i++) {
@@ -130,6 +161,10 @@ final class CheckCommand implements Callable<Integer> {
                     out.println(ReportJson.writeLine(r));
                     out.flush();
                 }
+                if (format == Format.xlsx) workbook.add(new ReportsWorkbook.Entry(in.display, "", r, null));
+                if (records != null) {
+                    records.recordChecked(r, ReportJson.write(r), Files.readAllBytes(in.path), SUBMITTER, Instant.now());
+                }
                 if (index != null) {
                     index.add(r);
                     index.commitIfDue();
@@ -142,6 +177,8 @@ final class CheckCommand implements Callable<Integer> {
                 bar.finish();
                 if (format != Format.table) err.println("无法读取 " + in.display + "：" + reason);
                 if (outDir != null) write(written, in.path, ".error.txt", "无法读取 " + in.display + "：" + reason + "\n");
+                if (format == Format.xlsx) workbook.add(new ReportsWorkbook.Entry(in.display, "", null, reason));
+                if (records != null) recordFailure(records, in, reason);
             }
             if (format == Format.csv) {
                 bar.finish();
@@ -157,10 +194,58 @@ final class CheckCommand implements Callable<Integer> {
             case table -> out.print(table);
             case json -> out.println(ReportJson.write(reports));
             case jsonl, csv -> { } // already printed, report by report
+            case xlsx -> out.println("已写入 " + writeWorkbook(written, workbook));
         }
         if (skipped > 0 && format == Format.table) out.println("（跳过 " + skipped + " 个非报告格式的文件）");
         out.flush();
         return failed > 0 || !found.withoutReports().isEmpty() ? 1 : 0;
+    }
+
+    /** The store of record under --data (or --store); null, with the reason on stderr, when it cannot be opened. */
+    private StoreOfRecord openStore(java.io.PrintWriter err) {
+        try {
+            return JdbcStore.open(StoreSettings.of(store, data));
+        } catch (StoreUnavailableException | IllegalArgumentException e) {
+            err.println("jixiao check：" + e.getMessage());
+            return null;
+        }
+    }
+
+    /** A file that could not be read, kept in the store with its reason (and its bytes when they can be read). */
+    private static void recordFailure(StoreOfRecord records, Input in, String reason) {
+        byte[] bytes = null;
+        try {
+            bytes = Files.readAllBytes(in.path);
+        } catch (IOException | OutOfMemoryError unreadable) {
+            // the reason already says why; the record keeps the name and the reason
+        }
+        String sha = bytes == null ? "" : java.util.HexFormat.of().formatHex(sha256(bytes));
+        records.recordFailed(in.path.getFileName().toString(), sha, bytes, reason, SUBMITTER, Instant.now());
+    }
+
+    private static byte[] sha256(byte[] bytes) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every JVM", e);
+        }
+    }
+
+    /** The workbook under --out, under a name no earlier run took. */
+    private Path writeWorkbook(Set<String> written, List<ReportsWorkbook.Entry> entries) throws IOException {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        ReportsWorkbook.write(entries, bytes);
+        for (int n = 1; ; n++) {
+            String name = n == 1 ? WORKBOOK : WORKBOOK.replace(".xlsx", "." + n + ".xlsx");
+            if (!written.add(name)) continue;
+            Path target = outDir.resolve(name);
+            try {
+                Files.write(target, bytes.toByteArray(), java.nio.file.StandardOpenOption.CREATE_NEW);
+                return target;
+            } catch (java.nio.file.FileAlreadyExistsException taken) {
+                // an earlier run's workbook: the next number
+            }
+        }
     }
 
     /** The report read by another thread, or what went wrong there, as if it had been read on this one. */

@@ -37,6 +37,8 @@ import org.jixiao.route.IntakeRoutes;
 import org.jixiao.route.LiveIndex;
 import org.jixiao.route.ReportSummary;
 import org.jixiao.route.SubmittedName;
+import org.jixiao.model.Submission;
+import org.jixiao.store.StoreOfRecord;
 
 /**
  * The REST API (JSON, messages in Chinese) and the web page's files. Uploads go through the same
@@ -67,7 +69,15 @@ public final class ApiRoutes extends RouteBuilder {
     private final ObjectMapper mapper = ReportJson.mapper();
     private volatile ProducerTemplate intake;
 
-    public ApiRoutes(DataFolders folders, ContentRegistry registry, LiveIndex index, ReportListing listing) {
+    private final StoreOfRecord store;
+
+    /**
+     * @param store the store of record: reports checked elsewhere (the CLI's {@code check --data}) are
+     *              found there when done/ does not have them, so every search hit opens
+     */
+    public ApiRoutes(DataFolders folders, ContentRegistry registry, LiveIndex index, ReportListing listing,
+                     StoreOfRecord store) {
+        this.store = store;
         this.folders = folders;
         this.registry = registry;
         this.index = index;
@@ -233,16 +243,28 @@ public final class ApiRoutes extends RouteBuilder {
     }
 
     private void report(Exchange e) {
-        ReportSummary summary = find(e);
+        String json = findInStore(e).map(s -> store.reportJson(s.id()).orElseThrow()).orElseGet(() -> registry.json(find(e)));
         Message out = e.getMessage();
         out.getHeaders().clear();
         out.setHeader(Exchange.HTTP_RESPONSE_CODE, 200);
         out.setHeader(Exchange.CONTENT_TYPE, JSON);
-        out.setBody(registry.json(summary));
+        out.setBody(json);
+    }
+
+    /** A report the service's done/ does not hold but the store of record does (checked by the CLI into the same data folder). */
+    private java.util.Optional<Submission> findInStore(Exchange e) {
+        String id = QueryParameters.sha256(e.getMessage().getHeader("id", String.class));
+        if (registry.find(id).isPresent() || store == null) return java.util.Optional.empty();
+        return store.findChecked(id);
     }
 
     /** The original file from done/, found by id only; served as a download so a browser never renders it. */
     private void original(Exchange e) throws IOException {
+        java.util.Optional<Submission> stored = findInStore(e);
+        if (stored.isPresent()) {
+            ReviewRoutes.sendOriginal(e, store, stored.get());
+            return;
+        }
         ReportSummary summary = find(e);
         byte[] bytes = Files.readAllBytes(registry.original(summary));
         String type = summary.mediaType() != null && MEDIA_TYPE.matcher(summary.mediaType()).matches()

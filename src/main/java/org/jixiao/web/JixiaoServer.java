@@ -96,7 +96,7 @@ public final class JixiaoServer implements AutoCloseable {
             String source = settings.sourceUri() == null ? SourceUri.inbox(folders) : SourceUri.complete(settings.sourceUri(), folders);
             camel.addRoutes(IntakeRoutes.errorHandling(intake));
             camel.addRoutes(new IntakeRoutes(source, intake, settings.workers()));
-            ApiRoutes api = new ApiRoutes(folders, registry, index, new ReportListing(regions));
+            ApiRoutes api = new ApiRoutes(folders, registry, index, new ReportListing(regions), store);
             camel.addRoutes(api.errorHandling());
             camel.addRoutes(api);
             camel.addRoutes(new ReviewRoutes(store));

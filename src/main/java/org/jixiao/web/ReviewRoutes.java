@@ -151,7 +151,11 @@ public final class ReviewRoutes extends RouteBuilder {
     /** The submitted file, found by the submission's number only; a download, never rendered by the browser. */
     private void original(Exchange e) {
         QueryParameters.parse(e.getMessage().getHeader(Exchange.HTTP_QUERY, String.class), Set.of());
-        Submission s = submission(e);
+        sendOriginal(e, store, submission(e));
+    }
+
+    /** The submission's file as a download (its bytes from the store), for this API and the report page's. */
+    static void sendOriginal(Exchange e, StoreOfRecord store, Submission s) {
         byte[] bytes = store.original(s.id()).orElseThrow(() -> ApiProblem.notFound("第 " + s.id() + " 号提交的原始文件未保存"));
         String ascii = s.fileName().replaceAll("[^A-Za-z0-9._-]", "_");
         Message out = e.getMessage();
