@@ -107,22 +107,29 @@ final class CheckCommand implements Callable<Integer> {
                     out.println(ReportJson.writeLine(r));
                     out.flush();
                 }
-                String target = outDir == null ? null : outDir.resolve(in.path.getFileName() + ".json").toString();
-                try {
-                    if (outDir != null) write(written, in.path, ".json", ReportJson.write(r));
-                    target = indexDir == null ? null : indexDir.toString();
-                    if (index != null) {
+                // An output that cannot be written (a full disk) stops the batch: what was checked is
+                // still printed below, the files not yet read are left for a second run.
+                if (outDir != null) {
+                    try {
+                        write(written, in.path, ".json", ReportJson.write(r));
+                    } catch (IOException e) {
+                        writeFailure = "无法写入 " + outDir.resolve(in.path.getFileName() + ".json") + "（" + in.display
+                                + " 的检查结果）：" + writeReason(e);
+                        notChecked = inputs.size() - i - 1;
+                        break;
+                    }
+                }
+                if (index != null) {
+                    try {
                         index.add(r);
                         index.commitIfDue();
+                    } catch (IOException | RuntimeException e) {
+                        // Other index failures (a damaged index) keep their own answer (exit status 4).
+                        if (!StorageGuard.noSpace(e) && !(index.broken() && StorageGuard.noSpace(index.tragedy()))) throw e;
+                        writeFailure = "无法写入索引 " + indexDir + "（" + in.display + " 的检查结果）：" + writeReason(e);
+                        notChecked = inputs.size() - i - 1;
+                        break;
                     }
-                } catch (IOException | RuntimeException e) {
-                    if (!(e instanceof IOException) && !(e.getCause() instanceof IOException) && !ReportIndex.damage(e)
-                            && (index == null || !index.broken())) throw e;
-                    // The output cannot be written (a full disk): what was checked is still printed
-                    // below, the files not yet read are left for a second run.
-                    writeFailure = "无法写入 " + target + "（" + in.display + " 的检查结果）：" + writeReason(e);
-                    notChecked = inputs.size() - i - 1;
-                    break;
                 }
             } catch (UnreadableInputException e) {
                 failed++;
@@ -159,9 +166,9 @@ final class CheckCommand implements Callable<Integer> {
                 index.abandon();
             }
         } catch (IOException e) {
-            // Only the final commit of the index can fail here: the results below are still printed.
-            if (writeFailure == null && indexDir != null) writeFailure = "无法写入 " + indexDir + "：" + writeReason(e);
-            else if (writeFailure == null) throw e;
+            // The final commit of the index on a full disk: the results below are still printed.
+            if (!StorageGuard.noSpace(e)) throw e;
+            if (writeFailure == null) writeFailure = "无法写入索引 " + indexDir + "：" + writeReason(e);
         }
         bar.finish();
         switch (format) {
@@ -249,7 +256,8 @@ final class CheckCommand implements Callable<Integer> {
      */
     private void write(Set<String> written, Path input, String suffix, String content) throws IOException {
         String base = input.getFileName().toString();
-        Path tmp = outDir.resolve("." + base + suffix + "." + UUID.randomUUID() + ".part");
+        // Not named after the input: its name may already be as long as the file system allows.
+        Path tmp = outDir.resolve("." + UUID.randomUUID() + ".part");
         try {
             Files.writeString(tmp, content, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
             String name = base + suffix;

@@ -287,6 +287,11 @@ public final class ReportIndex implements Closeable {
         return !writer.isOpen() || writer.getTragicException() != null;
     }
 
+    /** What closed the writer for good (a write that ran out of space …), or null. */
+    public Throwable tragedy() {
+        return writer.getTragicException();
+    }
+
     /** Closes without committing, dropping everything since the last commit. */
     public synchronized void abandon() throws IOException {
         if (!writer.isOpen()) {

@@ -64,6 +64,27 @@ class CheckOutDiskFullTest {
         }
     }
 
+    @Test
+    void anIndexOnAFullDiskIsNamedAndTheResultsArePrinted() throws Exception {
+        List<String> args = new ArrayList<>(List.of("check"));
+        Corpus.goldenTextInputs().subList(0, 2).forEach(p -> args.add(p.toString()));
+        try (SmallDisk disk = SmallDisk.mount(tmp.resolve("disk"), 2)) {
+            Path index = disk.root().resolve("index");
+            args.add("--index");
+            args.add(index.toString());
+            disk.fill();
+
+            StringWriter stdout = new StringWriter();
+            StringWriter stderr = new StringWriter();
+            int status = JixiaoCommand.run(args.toArray(String[]::new), new PrintWriter(stdout), new PrintWriter(stderr));
+
+            assertEquals(1, status, stderr.toString());
+            assertTrue(stderr.toString().contains("无法写入索引 " + index) && stderr.toString().contains("磁盘空间不足"), stderr.toString());
+            assertFalse(stderr.toString().contains("Exception"), "no stack trace: " + stderr);
+            assertTrue(stdout.toString().contains("已检查 2 份报告"), "both reports checked are printed: " + stdout);
+        }
+    }
+
     private static List<String> files(Path dir) throws Exception {
         try (Stream<Path> s = Files.list(dir)) {
             return s.map(p -> p.getFileName().toString()).sorted().toList();
