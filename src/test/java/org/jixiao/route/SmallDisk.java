@@ -80,12 +80,17 @@ public final class SmallDisk implements AutoCloseable {
     }
 
     @Override
-    public void close() throws IOException, InterruptedException {
-        Process p = new ProcessBuilder("umount", root.toString()).redirectErrorStream(true).start();
-        p.getInputStream().readAllBytes();
-        if (!p.waitFor(COMMAND_SECONDS, TimeUnit.SECONDS) || p.exitValue() != 0) {
-            // Still busy (a file held open by a thread that has not ended yet): detach it, it goes when free.
-            new ProcessBuilder("umount", "-l", root.toString()).redirectErrorStream(true).start().waitFor(COMMAND_SECONDS, TimeUnit.SECONDS);
+    public void close() throws IOException {
+        try {
+            Process p = new ProcessBuilder("umount", root.toString()).redirectErrorStream(true).start();
+            p.getInputStream().readAllBytes();
+            if (!p.waitFor(COMMAND_SECONDS, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                // Still busy (a file held open by a thread that has not ended yet): detach it, it goes when free.
+                new ProcessBuilder("umount", "-l", root.toString()).redirectErrorStream(true).start().waitFor(COMMAND_SECONDS, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("umount " + root + " interrupted", e);
         }
     }
 
