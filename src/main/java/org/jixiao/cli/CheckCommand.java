@@ -1,9 +1,10 @@
 package org.jixiao.cli;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -14,6 +15,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -33,6 +35,9 @@ import org.jixiao.store.StoreUnavailableException;
 import java.time.Instant;
 import org.jixiao.output.TerminalTable;
 import org.jixiao.pipeline.Pipeline;
+import org.jixiao.route.StorageGuard;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -52,6 +57,8 @@ final class CheckCommand implements Callable<Integer> {
     static final String WORKBOOK = "jixiao-报告.xlsx";
 
     /** File types picked up when walking a directory; files named on the command line are always tried. */
+    private static final Logger LOG = LoggerFactory.getLogger(CheckCommand.class);
+
     static final Set<String> REPORT_EXTENSIONS = Set.of("pdf", "txt", "text", "md", "markdown", "html", "htm", "docx", "xlsx");
 
     /**
@@ -137,6 +144,8 @@ final class CheckCommand implements Callable<Integer> {
         });
         Deque<Future<Report>> ahead = new ArrayDeque<>();
         List<ReportsWorkbook.Entry> workbook = new ArrayList<>();
+        int notChecked = 0;
+        String writeFailure = null;
         try (StoreOfRecord records = data == null ? null : openStore(err);
              ReportIndex index = indexDir == null ? null : ReportIndex.open(indexDir, IndexCommand.regions(parent))) {
         if (data != null && records == null) return 1;
@@ -155,19 +164,38 @@ final class CheckCommand implements Callable<Integer> {
                 if (format == Format.json) reports.add(r);
                 table.add(in.display, r);
                 csv.add(in.display, r);
-                if (outDir != null) write(written, in.path, ".json", ReportJson.write(r));
                 if (format == Format.jsonl) {
                     bar.finish(); // the line is cleared before a report is printed on the same terminal
                     out.println(ReportJson.writeLine(r));
                     out.flush();
+                }
+                // An output that cannot be written (a full disk) stops the batch: what was checked is
+                // still printed below, the files not yet read are left for a second run.
+                if (outDir != null) {
+                    try {
+                        write(written, in.path, ".json", ReportJson.write(r));
+                    } catch (IOException e) {
+                        writeFailure = "无法写入 " + outDir.resolve(in.path.getFileName() + ".json") + "（" + in.display
+                                + " 的检查结果）：" + writeReason(e);
+                        notChecked = inputs.size() - i - 1;
+                        break;
+                    }
                 }
                 if (format == Format.xlsx) workbook.add(new ReportsWorkbook.Entry(in.display, "", r, null));
                 if (records != null) {
                     records.recordChecked(r, ReportJson.write(r), Files.readAllBytes(in.path), SUBMITTER, Instant.now());
                 }
                 if (index != null) {
-                    index.add(r);
-                    index.commitIfDue();
+                    try {
+                        index.add(r);
+                        index.commitIfDue();
+                    } catch (IOException | RuntimeException e) {
+                        // Other index failures (a damaged index) keep their own answer (exit status 4).
+                        if (!StorageGuard.noSpace(e) && !(index.broken() && StorageGuard.noSpace(index.tragedy()))) throw e;
+                        writeFailure = "无法写入索引 " + indexDir + "（" + in.display + " 的检查结果）：" + writeReason(e);
+                        notChecked = inputs.size() - i - 1;
+                        break;
+                    }
                 }
             } catch (UnreadableInputException e) {
                 failed++;
@@ -176,7 +204,16 @@ final class CheckCommand implements Callable<Integer> {
                 csv.addUnreadable(in.display, reason);
                 bar.finish();
                 if (format != Format.table) err.println("无法读取 " + in.display + "：" + reason);
-                if (outDir != null) write(written, in.path, ".error.txt", "无法读取 " + in.display + "：" + reason + "\n");
+                if (outDir != null) {
+                    try {
+                        write(written, in.path, ".error.txt", "无法读取 " + in.display + "：" + reason + "\n");
+                    } catch (IOException we) {
+                        writeFailure = "无法写入 " + outDir.resolve(in.path.getFileName() + ".error.txt") + "（" + in.display
+                                + " 无法读取的原因）：" + writeReason(we);
+                        notChecked = inputs.size() - i - 1;
+                        break;
+                    }
+                }
                 if (format == Format.xlsx) workbook.add(new ReportsWorkbook.Entry(in.display, "", null, reason));
                 if (records != null) recordFailure(records, in, reason);
             }
@@ -186,6 +223,20 @@ final class CheckCommand implements Callable<Integer> {
                 out.flush();
             }
         }
+            if (writeFailure != null && index != null && !index.broken()) {
+                // What was indexed before the failure is kept if the disk lets the commit through.
+                try {
+                    index.commit();
+                } catch (IOException | RuntimeException e) {
+                    index.abandon();
+                }
+            } else if (writeFailure != null && index != null) {
+                index.abandon();
+            }
+        } catch (IOException e) {
+            // The final commit of the index on a full disk: the results below are still printed.
+            if (!StorageGuard.noSpace(e)) throw e;
+            if (writeFailure == null) writeFailure = "无法写入索引 " + indexDir + "：" + writeReason(e);
         } finally {
             readers.shutdownNow();
         }
@@ -193,11 +244,18 @@ final class CheckCommand implements Callable<Integer> {
         switch (format) {
             case table -> out.print(table);
             case json -> out.println(ReportJson.write(reports));
-            case jsonl, csv -> { } // already printed, report by report
+            case csv -> out.print(csv.drain()); // printed report by report; the rows of one whose output failed
+            case jsonl -> { } // already printed, report by report
             case xlsx -> out.println("已写入 " + writeWorkbook(written, workbook));
         }
         if (skipped > 0 && format == Format.table) out.println("（跳过 " + skipped + " 个非报告格式的文件）");
         out.flush();
+        if (writeFailure != null) {
+            err.println("jixiao check：" + writeFailure + (notChecked > 0 ? "；其后 " + notChecked + " 个文件未检查" : "")
+                    + "。以上为已检查的结果，腾出空间后请重新运行");
+            err.flush();
+            return 1;
+        }
         return failed > 0 || !found.withoutReports().isEmpty() ? 1 : 0;
     }
 
@@ -312,24 +370,54 @@ final class CheckCommand implements Callable<Integer> {
         return root.resolve(rel).toString();
     }
 
-    /** Writes DIR/<name><suffix>; a second input of the same name gets a numbered name, never an overwrite. */
-    private void write(Set<String> written, Path input, String suffix, String content) {
+    /** Why an output could not be written, in Chinese; the system's own text goes to the log. */
+    private static String writeReason(Exception e) {
+        LOG.debug("写入失败", e);
+        if (StorageGuard.noSpace(e)) return "磁盘空间不足";
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof AccessDeniedException) return "没有写入权限";
+        }
+        return "写入出错";
+    }
+
+    /**
+     * Writes DIR/<name><suffix> whole or not at all: the content goes to a hidden temporary file in
+     * DIR first, which is then linked under its name — atomically, and failing if the name is taken,
+     * so a full disk never leaves a partial or empty file and nothing is overwritten. A second input
+     * of the same name, or an earlier run's file, gets the next numbered name.
+     */
+    private void write(Set<String> written, Path input, String suffix, String content) throws IOException {
         String base = input.getFileName().toString();
-        String name = base + suffix;
-        // Neither an earlier input of this run nor an earlier run's file is overwritten.
-        for (int n = 2; ; n++) {
-            if (written.add(name)) {
-                try {
-                    Files.writeString(outDir.resolve(name), content, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
-                            StandardOpenOption.WRITE);
-                    return;
-                } catch (FileAlreadyExistsException e) {
-                    // taken by an earlier run: try the next number
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
+        // Not named after the input: its name may already be as long as the file system allows.
+        Path tmp = outDir.resolve("." + UUID.randomUUID() + ".part");
+        try {
+            Files.writeString(tmp, content, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            String name = base + suffix;
+            for (int n = 2; ; n++) {
+                if (written.add(name) && publish(tmp, outDir.resolve(name))) return;
+                name = base + "." + n + suffix;
             }
-            name = base + "." + n + suffix;
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** The complete temporary file under its name; false when the name is taken. */
+    private static boolean publish(Path tmp, Path target) throws IOException {
+        try {
+            Files.createLink(target, tmp);
+            return true;
+        } catch (FileAlreadyExistsException e) {
+            return false;
+        } catch (UnsupportedOperationException | FileSystemException noLinks) {
+            // A file system without hard links (FAT, some shares): a rename, which also refuses a taken name.
+            if (Files.exists(target)) return false;
+            try {
+                Files.move(tmp, target);
+                return true;
+            } catch (FileAlreadyExistsException e) {
+                return false;
+            }
         }
     }
 }

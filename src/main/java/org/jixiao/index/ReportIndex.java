@@ -279,9 +279,25 @@ public final class ReportIndex implements Closeable {
         }
     }
 
+    /**
+     * Whether the writer is gone: Lucene closes it for good when a write fails half-way (a full disk
+     * during a flush). Only a new {@link #open} on the last commit can write again.
+     */
+    public boolean broken() {
+        return !writer.isOpen() || writer.getTragicException() != null;
+    }
+
+    /** What closed the writer for good (a write that ran out of space …), or null. */
+    public Throwable tragedy() {
+        return writer.getTragicException();
+    }
+
     /** Closes without committing, dropping everything since the last commit. */
     public synchronized void abandon() throws IOException {
-        if (!writer.isOpen()) return;
+        if (!writer.isOpen()) {
+            directory.close(); // a writer Lucene closed itself leaves its directory open
+            return;
+        }
         try {
             writer.rollback();
         } finally {

@@ -115,6 +115,12 @@ public record DataFolders(Path inbox, Path done, Path failed, Path index, Path s
             Files.write(tmp, content);
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
+            // A write cut short (a full disk) leaves no part file behind to hold the space.
+            try {
+                Files.deleteIfExists(tmp);
+            } catch (IOException suppressed) {
+                e.addSuppressed(suppressed);
+            }
             throw new UncheckedIOException(e);
         }
     }

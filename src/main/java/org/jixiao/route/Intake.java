@@ -2,6 +2,7 @@ package org.jixiao.route;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -36,6 +37,7 @@ public final class Intake {
     private final ContentRegistry registry;
     private final LiveIndex index;
     private final long maxBytes;
+    private final StorageGuard storage;
     private final StoreOfRecord records;
 
     /**
@@ -43,12 +45,13 @@ public final class Intake {
      *                how it ended), for the reviewer's pages; null where only folders are kept
      */
     public Intake(DataFolders folders, Pipeline pipeline, ContentRegistry registry, LiveIndex index, long maxBytes,
-                  StoreOfRecord records) {
+                  StorageGuard storage, StoreOfRecord records) {
         this.folders = folders;
         this.pipeline = pipeline;
         this.registry = registry;
         this.index = index;
         this.maxBytes = maxBytes;
+        this.storage = storage;
         this.records = records;
     }
 
@@ -77,6 +80,10 @@ public final class Intake {
     /** Body to bytes, name and SHA-256 into headers; refuses oversize files before reading them when it can. */
     public void receive(Exchange exchange) {
         Message in = exchange.getMessage();
+        // Taken before the intake was suspended, or uploaded meanwhile: left where it came from, unread.
+        storage.degraded().ifPresent(reason -> {
+            throw new StorageUnavailableException(reason, null);
+        });
         boolean fromFolder = exchange.getFromEndpoint() instanceof FileEndpoint;
         exchange.setProperty(IntakeHeaders.KEEP_ORIGINAL, !fromFolder);
         String name = in.getHeader(IntakeHeaders.FILE_NAME, String.class);
@@ -132,34 +139,51 @@ public final class Intake {
         Message in = exchange.getMessage();
         Report report = exchange.getProperty(IntakeHeaders.REPORT, Report.class);
         String storedName = in.getHeader(IntakeHeaders.STORED_NAME, String.class);
-        if (exchange.getProperty(IntakeHeaders.KEEP_ORIGINAL, Boolean.class)) {
-            folders.writeAtomically(DataFolders.inside(folders.done(), storedName), in.getBody(byte[].class));
+        boolean keep = exchange.getProperty(IntakeHeaders.KEEP_ORIGINAL, Boolean.class);
+        Path original = DataFolders.inside(folders.done(), storedName);
+        Path json = DataFolders.inside(folders.done(), storedName + DataFolders.REPORT_SUFFIX);
+        try {
+            if (keep) folders.writeAtomically(original, in.getBody(byte[].class));
+            folders.writeAtomically(json, ReportJson.write(report));
+        } catch (UncheckedIOException e) {
+            if (keep) Files.deleteIfExists(original);
+            throw leftInPlaceIfNoSpace(exchange, e.getCause());
         }
         try {
-            folders.writeAtomically(DataFolders.inside(folders.done(), storedName + DataFolders.REPORT_SUFFIX),
-                    ReportJson.write(report));
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
+            index.add(report);
+        } catch (IOException | RuntimeException e) {
+            if (!index.needsRepair() && storage.fault(e).isEmpty()) {
+                // Not the disk: the report is not recorded either (one place per file), the error handler says why.
+                Files.deleteIfExists(json);
+                if (keep) Files.deleteIfExists(original);
+                throw e;
+            }
+            // The disk: done/ (the record) has the report; the index gets it back when it is repaired.
+            LOG.warn("{} 已检查并保存，但暂未写入索引（{}），恢复后补建", storedName, e.toString());
         }
         registry.checked(storedName, report);
-        index.add(report);
-        byte[] original = in.getBody(byte[].class);
-        record(storedName, () -> records.recordChecked(report, ReportJson.write(report), original, submitter(in), Instant.now()));
+        byte[] bytes = in.getBody(byte[].class);
+        record(storedName, () -> records.recordChecked(report, ReportJson.write(report), bytes, submitter(in), Instant.now()));
         registry.release(storedName);
         in.setHeader(IntakeHeaders.OUTCOME, Outcome.CHECKED.name());
         LOG.info("已检查 {}：{} 个问题", storedName, report.findings().size());
     }
 
     /** Stores a resubmission beside a note naming the first submission; it is not checked again. */
-    public void recordDuplicate(Exchange exchange) {
+    public void recordDuplicate(Exchange exchange) throws IOException {
         Message in = exchange.getMessage();
         Claim claim = exchange.getProperty(IntakeHeaders.CLAIM, Claim.class);
-        if (exchange.getProperty(IntakeHeaders.KEEP_ORIGINAL, Boolean.class)) {
-            folders.writeAtomically(DataFolders.inside(folders.done(), claim.storedName()), in.getBody(byte[].class));
+        boolean keep = exchange.getProperty(IntakeHeaders.KEEP_ORIGINAL, Boolean.class);
+        Path original = DataFolders.inside(folders.done(), claim.storedName());
+        try {
+            if (keep) folders.writeAtomically(original, in.getBody(byte[].class));
+            folders.writeAtomically(DataFolders.inside(folders.done(), claim.storedName() + DataFolders.DUPLICATE_SUFFIX),
+                    "文件“" + in.getHeader(IntakeHeaders.FILE_NAME) + "”与已提交的“" + claim.duplicateOf()
+                            + "”内容完全相同（SHA-256 " + in.getHeader(IntakeHeaders.SHA256) + "），未重复检查。\n");
+        } catch (UncheckedIOException e) {
+            if (keep) Files.deleteIfExists(original);
+            throw leftInPlaceIfNoSpace(exchange, e.getCause());
         }
-        folders.writeAtomically(DataFolders.inside(folders.done(), claim.storedName() + DataFolders.DUPLICATE_SUFFIX),
-                "文件“" + in.getHeader(IntakeHeaders.FILE_NAME) + "”与已提交的“" + claim.duplicateOf()
-                        + "”内容完全相同（SHA-256 " + in.getHeader(IntakeHeaders.SHA256) + "），未重复检查。\n");
         record(claim.storedName(), () -> records.recordDuplicate(in.getHeader(IntakeHeaders.FILE_NAME, String.class),
                 in.getHeader(IntakeHeaders.SHA256, String.class), submitter(in), Instant.now()));
         registry.release(claim.storedName());
@@ -192,18 +216,30 @@ public final class Intake {
         } else if (cause instanceof IOException || cause instanceof UncheckedIOException) {
             outcome = Outcome.ERROR;
             // This handler runs for I/O errors only once the retries of the route configuration are used up.
-            reason = "读写文件时出错，重试 " + IntakeRoutes.IO_RETRIES + " 次后仍未成功（" + cause.getMessage() + "）";
+            // What the file system said is for the log (below), not for the reason the submitter reads.
+            reason = "读写文件时出错，重试 " + IntakeRoutes.IO_RETRIES + " 次后仍未成功，请稍后重新提交或联系管理员";
+            LOG.warn("{} 读写失败", fileName, cause);
         } else {
             outcome = Outcome.ERROR;
             reason = "检查时发生内部错误（" + cause + "），请将此文件转交系统管理员";
         }
         Path target = DataFolders.inside(folders.failed(), storedName);
         Object body = in.getBody();
-        if (exchange.getProperty(IntakeHeaders.KEEP_ORIGINAL, Boolean.FALSE, Boolean.class) && body instanceof byte[] bytes) {
-            folders.writeAtomically(target, bytes);
+        boolean keep = exchange.getProperty(IntakeHeaders.KEEP_ORIGINAL, Boolean.FALSE, Boolean.class) && body instanceof byte[];
+        try {
+            if (keep) folders.writeAtomically(target, (byte[]) body);
+            folders.writeAtomically(DataFolders.inside(folders.failed(), storedName + DataFolders.ERROR_SUFFIX),
+                    "无法检查“" + fileName + "”：" + reason + "\n");
+        } catch (UncheckedIOException e) {
+            // The reason cannot be written: the file must not end in failed/ without it.
+            try {
+                if (keep) Files.deleteIfExists(target);
+            } catch (IOException ignored) {
+                // nothing more can be undone; the original is still where it came from
+            }
+            registry.release(storedName);
+            throw storage.fault(e.getCause()).orElseThrow(() -> e);
         }
-        folders.writeAtomically(DataFolders.inside(folders.failed(), storedName + DataFolders.ERROR_SUFFIX),
-                "无法检查“" + fileName + "”：" + reason + "\n");
         String failedName = fileName;
         String failedReason = reason;
         byte[] failedBytes = body instanceof byte[] b ? b : null;
@@ -215,6 +251,21 @@ public final class Intake {
         in.setHeader(IntakeHeaders.OUTCOME, outcome.name());
         in.setHeader(IntakeHeaders.FAILURE, reason);
         LOG.warn("无法检查 {}：{}", fileName, reason);
+    }
+
+    /**
+     * A write into done/ failed. When the disk is full the submission is not at fault: its claim is
+     * given up and it is left where it came from (the exchange fails, the inbox file stays), and the
+     * service degrades. Otherwise the I/O error is returned for the route's retries.
+     */
+    private RuntimeException leftInPlaceIfNoSpace(Exchange exchange, IOException failure) {
+        var fault = storage.fault(failure);
+        if (fault.isEmpty()) return new UncheckedIOException(failure);
+        Claim claim = exchange.getProperty(IntakeHeaders.CLAIM, Claim.class);
+        String sha = exchange.getMessage().getHeader(IntakeHeaders.SHA256, String.class);
+        if (claim != null && claim.kind() != Claim.Kind.DUPLICATE && sha != null) registry.abandoned(sha);
+        if (claim != null) registry.release(claim.storedName());
+        return fault.get();
     }
 
     static String sha256(byte[] bytes) {

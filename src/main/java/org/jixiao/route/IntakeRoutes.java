@@ -13,7 +13,8 @@ import org.jixiao.ingest.UnreadableInputException;
  * them to a bounded pool of workers; {@value #CHECK} (also used by uploads) claims, checks, stores
  * and indexes one submission. Errors are handled in one place, the route configuration
  * {@value #ERRORS}: I/O errors are retried {@value #IO_RETRIES} times, unreadable input and bugs
- * not at all, and every failure ends in failed/ with its reason.
+ * not at all, and every failure ends in failed/ with its reason — unless the disk is full
+ * ({@link StorageGuard}): then nothing is recorded and the file stays where it came from.
  */
 public final class IntakeRoutes extends RouteBuilder {
 
@@ -43,6 +44,12 @@ public final class IntakeRoutes extends RouteBuilder {
             @Override
             public void configuration() {
                 routeConfiguration(ERRORS)
+                        // The disk is full: nothing is recorded, the exchange fails and the file stays
+                        // in the inbox (an upload is answered 503) until the service resumes.
+                        .onException(StorageUnavailableException.class)
+                            .handled(false).maximumRedeliveries(0)
+                            .logStackTrace(false).logExhausted(false).logHandled(false)
+                        .end()
                         .onException(UnreadableInputException.class)
                             .handled(true).maximumRedeliveries(0)
                             .process(intake::recordFailure)

@@ -8,6 +8,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Consumer;
 import org.jixiao.index.ReportIndex;
 import org.jixiao.index.ReportSearcher;
 import org.jixiao.index.SearchRequest;
@@ -24,6 +26,10 @@ import org.slf4j.LoggerFactory;
  * searcher, so a report is searchable well within two seconds of being checked while a burst of
  * files costs one commit, not one per file. A process killed between commits loses the index's last
  * additions; {@code done/} still has them and the service re-adds them at start.
+ *
+ * <p>A write that fails (a full disk) stops the commits until {@link #repair()}: Lucene closes a
+ * writer for good when a flush fails half-way ("tragic"), so the repair opens a new writer on the
+ * last commit, and the caller re-adds from {@code done/} what that commit lacks, as at start.
  */
 public final class LiveIndex implements AutoCloseable {
 
@@ -33,15 +39,22 @@ public final class LiveIndex implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LiveIndex.class);
 
     private final Path directory;
-    private final ReportIndex index;
+    private final org.jixiao.normalize.RegionResolver regions;
+    /** Replaced only by {@link #repair()}, under the write lock; adds hold the read lock. */
+    private volatile ReportIndex index;
+    private final ReentrantReadWriteLock writer = new ReentrantReadWriteLock();
+    /** The first write that failed since the last repair; null while the index is healthy. */
+    private volatile Throwable writeFailure;
+    private volatile Consumer<Throwable> onWriteFailure = e -> { };
     private final ScheduledExecutorService committer;
     private final AtomicBoolean dirty = new AtomicBoolean();
     /** The searcher of the last commit; a replaced one is closed when the last search on it ends. */
     private Held current;
     private CompletableFuture<Void> nextCommit = new CompletableFuture<>();
 
-    private LiveIndex(Path directory, ReportIndex index) throws IOException {
+    private LiveIndex(Path directory, ReportIndex index, org.jixiao.normalize.RegionResolver regions) throws IOException {
         this.directory = directory;
+        this.regions = regions;
         this.index = index;
         index.commit(); // a fresh index has no commit point yet, and a searcher needs one
         this.current = new Held(ReportSearcher.open(directory));
@@ -55,17 +68,84 @@ public final class LiveIndex implements AutoCloseable {
     }
 
     public static LiveIndex open(Path directory, org.jixiao.normalize.RegionResolver regions) throws IOException {
-        return new LiveIndex(directory, ReportIndex.open(directory, regions));
+        return new LiveIndex(directory, ReportIndex.open(directory, regions), regions);
+    }
+
+    /** Told of the first write that fails (the service then stops taking work until a repair succeeds). */
+    public void onWriteFailure(Consumer<Throwable> listener) {
+        this.onWriteFailure = listener;
     }
 
     /** Adds or replaces a report; searchable after the next commit. */
     public void add(Report report) throws IOException {
-        index.add(report);
+        writer.readLock().lock();
+        try {
+            index.add(report);
+        } catch (IOException | RuntimeException e) {
+            if (index.broken()) {
+                failed(e);
+                throw new IOException("索引写入器已关闭，等待修复", e);
+            }
+            throw e;
+        } finally {
+            writer.readLock().unlock();
+        }
         dirty.set(true);
     }
 
     public boolean contains(String sha256) {
-        return index.contains(sha256);
+        writer.readLock().lock();
+        try {
+            return index.contains(sha256);
+        } finally {
+            writer.readLock().unlock();
+        }
+    }
+
+    /** A write failed since the last repair: nothing is committed until {@link #repair()}. */
+    public boolean needsRepair() {
+        return writeFailure != null || index.broken();
+    }
+
+    private void failed(Throwable e) {
+        if (writeFailure != null) return;
+        writeFailure = e;
+        LOG.warn("索引写入失败，暂停提交，待修复：{}", e.toString());
+        onWriteFailure.accept(e);
+    }
+
+    /**
+     * Makes the index writable again after a failed write: a writer Lucene closed is replaced by one
+     * on the last commit (what was added since is gone from the index, and the caller re-adds it
+     * from done/), one still open commits again. Throws, leaving the index as it was, while it still
+     * cannot write.
+     */
+    public synchronized void repair() throws IOException {
+        if (!needsRepair()) return;
+        writer.writeLock().lock();
+        try {
+            if (index.broken()) {
+                LOG.warn("索引写入器已因写入失败关闭，在上次提交的基础上重新打开");
+                try {
+                    index.abandon();
+                } catch (IOException | RuntimeException e) {
+                    LOG.warn("关闭已失效的索引写入器时出错：{}", e.toString());
+                }
+                index = ReportIndex.open(directory, regions);
+            }
+            index.commit();
+            writeFailure = null;
+        } finally {
+            writer.writeLock().unlock();
+        }
+        dirty.set(false);
+        Held replaced = current;
+        current = new Held(ReportSearcher.open(directory));
+        release(replaced);
+        CompletableFuture<Void> waiting = nextCommit;
+        nextCommit = new CompletableFuture<>();
+        waiting.complete(null);
+        LOG.warn("索引已恢复写入");
     }
 
     public SearchResult search(SearchRequest request) {
@@ -110,7 +190,13 @@ public final class LiveIndex implements AutoCloseable {
     public synchronized void commit() throws IOException {
         CompletableFuture<Void> waiting = nextCommit;
         if (dirty.getAndSet(false)) {
-            index.commit();
+            try {
+                index.commit();
+            } catch (IOException | RuntimeException e) {
+                dirty.set(true);
+                failed(e);
+                throw e;
+            }
             Held replaced = current;
             current = new Held(ReportSearcher.open(directory));
             release(replaced);
@@ -120,11 +206,11 @@ public final class LiveIndex implements AutoCloseable {
     }
 
     private void commitQuietly() {
+        if (writeFailure != null) return; // waiting for repair(): a commit now would fail the same way
         try {
             commit();
         } catch (IOException | RuntimeException e) {
-            dirty.set(true); // try again next time
-            LOG.warn("索引提交失败，稍后重试：{}", e.toString());
+            // failed() has logged it and told the service, which repairs the index once it can write
         }
     }
 

@@ -1,6 +1,5 @@
 package org.jixiao.route;
 
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -55,8 +54,10 @@ public final class SourceUri {
         options.putIfAbsent("exclude", "^\\..*");
         // The route names the target (free in done/ and failed/); the consumer only renames to it.
         options.put("move", "${header." + IntakeHeaders.STORED_PATH + "}");
-        // Only if the error handler itself failed: keep the file out of the inbox, under a name nothing else uses.
-        options.put("moveFailed", Path.of(folders.failed().toString(), "${file:name}.unhandled-${date:now:yyyyMMddHHmmssSSS}").toString());
+        // No moveFailed: an exchange fails only when nothing could be recorded for the file (its disk is
+        // full, StorageGuard), and then the file stays in the inbox untouched, to be taken again once the
+        // service resumes; a file moved aside then would be a file without its reason.
+        options.remove("moveFailed");
         StringBuilder sb = new StringBuilder(base).append('?');
         options.forEach((k, v) -> sb.append(sb.charAt(sb.length() - 1) == '?' ? "" : "&").append(k).append('=').append(v));
         return sb.toString();

@@ -36,6 +36,8 @@ import org.jixiao.route.IntakeHeaders.Outcome;
 import org.jixiao.route.IntakeRoutes;
 import org.jixiao.route.LiveIndex;
 import org.jixiao.route.ReportSummary;
+import org.jixiao.route.StorageGuard;
+import org.jixiao.route.StorageUnavailableException;
 import org.jixiao.route.SubmittedName;
 import org.jixiao.model.Submission;
 import org.jixiao.store.StoreOfRecord;
@@ -67,6 +69,7 @@ public final class ApiRoutes extends RouteBuilder {
     private final ReportListing listing;
     private final StaticPages pages = new StaticPages();
     private final ObjectMapper mapper = ReportJson.mapper();
+    private final StorageGuard storage;
     private volatile ProducerTemplate intake;
 
     private final StoreOfRecord store;
@@ -76,12 +79,13 @@ public final class ApiRoutes extends RouteBuilder {
      *              found there when done/ does not have them, so every search hit opens
      */
     public ApiRoutes(DataFolders folders, ContentRegistry registry, LiveIndex index, ReportListing listing,
-                     StoreOfRecord store) {
+                     StorageGuard storage, StoreOfRecord store) {
         this.store = store;
         this.folders = folders;
         this.registry = registry;
         this.index = index;
         this.listing = listing;
+        this.storage = storage;
     }
 
     /** The API's error handling, in one place: a refused request is a 4xx with a Chinese JSON message, anything else a 500. */
@@ -144,7 +148,10 @@ public final class ApiRoutes extends RouteBuilder {
     private void health(Exchange e) throws IOException {
         QueryParameters.parse(e.getMessage().getHeader(Exchange.HTTP_QUERY, String.class), Set.of());
         ObjectNode body = mapper.createObjectNode();
-        body.put("status", "UP");
+        var degraded = storage.degraded();
+        // DEGRADED: searching and reading reports work, taking new ones does not (the disk is full).
+        body.put("status", degraded.isPresent() ? "DEGRADED" : "UP");
+        degraded.ifPresent(reason -> body.put("reason", reason));
         body.put("reports", registry.size());
         body.put("waiting", countInbox());
         json(e, 200, body);
@@ -190,6 +197,10 @@ public final class ApiRoutes extends RouteBuilder {
             x.getMessage().setHeader(IntakeHeaders.FILE_NAME, name);
             x.getMessage().setBody(bytes);
         });
+        if (checked.getException() instanceof StorageUnavailableException full) {
+            // Nothing was stored: the sender keeps the file and sends it again later.
+            throw new ApiProblem(503, "未接收“" + name + "”：" + full.getMessage());
+        }
         Message in = checked.getMessage();
         Outcome outcome = Outcome.valueOf(in.getHeader(IntakeHeaders.OUTCOME, String.class));
         String sha = in.getHeader(IntakeHeaders.SHA256, String.class);

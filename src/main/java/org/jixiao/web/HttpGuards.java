@@ -10,7 +10,9 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
+import java.util.Optional;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 /**
  * What the HTTP server checks before any route sees a request, and the JSON answers it gives when
@@ -25,11 +27,14 @@ final class HttpGuards {
     private final Set<String> allowedHosts;
     private final long requestTimeoutMillis;
     private final BoundedHttpServer server;
+    /** Why uploads are refused now (the disk is full), or empty. */
+    private final Supplier<Optional<String>> uploadRefusal;
 
-    HttpGuards(ServerSettings settings, BoundedHttpServer server) {
+    HttpGuards(ServerSettings settings, BoundedHttpServer server, Supplier<Optional<String>> uploadRefusal) {
         this.allowedHosts = allowedHosts(settings);
         this.requestTimeoutMillis = settings.requestTimeout().toMillis();
         this.server = server;
+        this.uploadRefusal = uploadRefusal;
     }
 
     /** The listen address (unless a wildcard), localhost, 127.0.0.1, [::1] and the configured names, lower case, without port. */
@@ -89,7 +94,12 @@ final class HttpGuards {
         router.errorHandler(400, ctx -> problem(ctx, 400, "请求格式有误，无法处理"));
         router.errorHandler(404, ctx -> problem(ctx, 404, "没有这个地址：" + clip(ctx.request().path())));
         router.errorHandler(405, ctx -> problem(ctx, 405, "此地址不支持 " + ctx.request().method().name() + " 请求"));
-        router.errorHandler(500, ctx -> problem(ctx, 500, "服务器内部错误，请联系管理员查看服务日志"));
+        router.errorHandler(500, ctx -> {
+            // An upload body that could not be stored in tmp/ (the disk filled meanwhile) is no bug.
+            Optional<String> refusal = uploadRefusal.get();
+            if (refusal.isPresent()) problem(ctx, 503, refusal.get());
+            else problem(ctx, 500, "服务器内部错误，请联系管理员查看服务日志");
+        });
     }
 
     private void guard(Router router, RoutingContext ctx) {
@@ -138,6 +148,15 @@ final class HttpGuards {
             ctx.response().putHeader("Allow", allow(methods));
             problem(ctx, 405, "此地址不支持 " + method.name() + " 请求，可用：" + allow(methods));
             return;
+        }
+        if (method == HttpMethod.POST) {
+            // Refused before the body is read: it would have to be stored in tmp/ on the full disk.
+            Optional<String> refusal = uploadRefusal.get();
+            if (refusal.isPresent()) {
+                ctx.response().putHeader("Connection", "close");
+                problem(ctx, 503, refusal.get());
+                return;
+            }
         }
         ctx.next();
     }

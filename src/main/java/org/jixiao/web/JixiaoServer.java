@@ -19,6 +19,7 @@ import org.jixiao.route.ReportSummary;
 import org.jixiao.route.SourceUri;
 import org.jixiao.model.Report;
 import org.jixiao.output.ReportJson;
+import org.jixiao.route.StorageGuard;
 import org.jixiao.store.JdbcStore;
 import org.jixiao.store.StoreOfRecord;
 import java.nio.file.Path;
@@ -40,13 +41,15 @@ public final class JixiaoServer implements AutoCloseable {
     private final LiveIndex index;
     private final ContentRegistry registry;
     private final StoreOfRecord store;
+    private final StorageGuard storage;
 
     private JixiaoServer(CamelContext camel, VertxPlatformHttpServer http, LiveIndex index, ContentRegistry registry,
-                         StoreOfRecord store) {
+                         StorageGuard storage, StoreOfRecord store) {
         this.camel = camel;
         this.http = http;
         this.index = index;
         this.registry = registry;
+        this.storage = storage;
         this.store = store;
     }
 
@@ -63,13 +66,17 @@ public final class JixiaoServer implements AutoCloseable {
             throw e;
         }
         CamelContext camel = null;
+        StorageGuard storage = new StorageGuard(folders, settings.maxUploadBytes());
         try {
-            reconcile(registry, index, pipeline);
+            reconcile(registry, index, pipeline, "上次未正常停止");
             reconcile(registry, store, pipeline);
             // Recovery is done (done/ read, index completed; the inbox is re-taken by the route):
             // what a crash left in scratch is nobody's now. The index lock makes this process the only one here.
             folders.cleanScratch();
-            Intake intake = new Intake(folders, pipeline, registry, index, settings.maxUploadBytes(), store);
+            index.onWriteFailure(e -> {
+                if (storage.fault(e).isEmpty()) storage.degrade("索引写入失败，已暂停接收报告（收件目录中的文件原样保留），稍后自动重试");
+            });
+            Intake intake = new Intake(folders, pipeline, registry, index, settings.maxUploadBytes(), storage, store);
 
             camel = new DefaultCamelContext();
             camel.getShutdownStrategy().setTimeout(settings.shutdownTimeout().toMillis());
@@ -86,7 +93,7 @@ public final class JixiaoServer implements AutoCloseable {
             // Before the server listens: no request is ever served without the Host check.
             server.beforeListening(() -> {
                 VertxPlatformHttpRouter router = router(context, settings.port());
-                new HttpGuards(settings, server).install(router);
+                new HttpGuards(settings, server, storage::refusal).install(router);
                 new SessionGate(store, settings.access().anonymous(), settings.access().secureCookies())
                         .install(router, router.vertx(), HttpGuards.ORDER);
                 answerOversizeBodies(router, settings.maxUploadBytes() * HARD_LIMIT_FACTOR);
@@ -96,15 +103,25 @@ public final class JixiaoServer implements AutoCloseable {
             String source = settings.sourceUri() == null ? SourceUri.inbox(folders) : SourceUri.complete(settings.sourceUri(), folders);
             camel.addRoutes(IntakeRoutes.errorHandling(intake));
             camel.addRoutes(new IntakeRoutes(source, intake, settings.workers()));
-            ApiRoutes api = new ApiRoutes(folders, registry, index, new ReportListing(regions), store);
+            ApiRoutes api = new ApiRoutes(folders, registry, index, new ReportListing(regions), storage, store);
             camel.addRoutes(api.errorHandling());
             camel.addRoutes(api);
             camel.addRoutes(new ReviewRoutes(store));
             camel.start();
             if (!server.guarded()) throw new IllegalStateException("HTTP 服务未经主机名检查即已启动");
+            CamelContext started = camel;
+            storage.start(() -> started.getRouteController().suspendRoute(IntakeRoutes.INBOX_ROUTE),
+                    () -> {
+                        // The index first (a writer Lucene closed is replaced, what its last commit lacks
+                        // is added again from done/), then the inbox: nothing is taken before it can be recorded.
+                        index.repair();
+                        reconcile(registry, index, pipeline, "写入失败前未提交");
+                        started.getRouteController().resumeRoute(IntakeRoutes.INBOX_ROUTE);
+                    });
             LOG.info("jixiao 服务已启动：http://{}:{}/ ，来源 {}", settings.host(), server.getPort(), source);
-            return new JixiaoServer(camel, server, index, registry, store);
+            return new JixiaoServer(camel, server, index, registry, storage, store);
         } catch (Exception | Error e) {
+            storage.close();
             try {
                 if (camel != null) camel.stop();
             } finally {
@@ -139,7 +156,8 @@ public final class JixiaoServer implements AutoCloseable {
      * Reports whose JSON is in done/ but whose index entry was lost (the process stopped between the
      * JSON and the next commit) are checked again from their original and added.
      */
-    private static void reconcile(ContentRegistry registry, LiveIndex index, Pipeline pipeline) throws IOException {
+    private static void reconcile(ContentRegistry registry, LiveIndex index, Pipeline pipeline, String why) throws IOException {
+        // Also after a failed commit (a full disk): the repaired index has only what was committed before.
         int added = 0;
         // In submission order: the last one added of a project's versions becomes current.
         for (ReportSummary s : registry.inSubmissionOrder()) {
@@ -153,7 +171,7 @@ public final class JixiaoServer implements AutoCloseable {
         }
         if (added > 0) {
             index.commit();
-            LOG.warn("索引缺少 {} 份已检查的报告（上次未正常停止），已补建", added);
+            LOG.warn("索引缺少 {} 份已检查的报告（{}），已补建", added, why);
         }
     }
 
@@ -200,9 +218,15 @@ public final class JixiaoServer implements AutoCloseable {
         return camel;
     }
 
+    /** Whether the service takes work now, and why not. */
+    public StorageGuard storage() {
+        return storage;
+    }
+
     /** Stops taking files, finishes those being checked (or leaves them in the inbox after the timeout), commits the index. */
     @Override
     public void close() throws IOException {
+        storage.close();
         try {
             camel.stop();
         } finally {
