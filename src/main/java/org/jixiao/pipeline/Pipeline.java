@@ -69,7 +69,8 @@ public final class Pipeline implements AutoCloseable {
     private static final Set<String> IN_PROCESS_TYPES = Set.of("text/plain", "text/markdown", "text/x-web-markdown");
 
     static final String NESTED_TOO_DEEP = "文件结构嵌套过深，无法解析";
-    static final String OUT_OF_MEMORY = "文件解压或解析所需内存超出限制（可能是压缩炸弹或超大页面）";
+    /** Neutral about the cause: a text file too large and a bomb in a .docx both end here (the log has the details). */
+    static final String OUT_OF_MEMORY = "读取该文件所需内存超出限制（内容过大、解压后过大或结构异常），已跳过";
     static final String UNPARSEABLE = "文件无法解析，可能已损坏或含有不支持的内容";
     static final String INTERRUPTED = "处理被中断";
 

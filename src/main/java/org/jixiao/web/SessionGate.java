@@ -59,7 +59,7 @@ final class SessionGate {
     private static final int TOKEN_BYTES = 32;
     private static final String CSRF_SESSION_KEY = "csrf";
     private static final Set<String> OPEN_PATHS = Set.of("/login.html", "/login.js", "/common.js", "/jixiao.css",
-            "/api/login", "/api/logout", "/api/me", "/api/health");
+            "/api/login", "/api/logout", "/api/me", "/api/health", "/api/openapi.json");
     private static final Set<HttpMethod> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
     private static final Logger LOG = LoggerFactory.getLogger(SessionGate.class);
 

@@ -29,6 +29,8 @@ final class StaticPages {
             pages.put("/" + page, new Page(page, html));
         }
         pages.put("/jixiao.css", new Page("jixiao.css", "text/css; charset=UTF-8"));
+        // The API's description (OpenAPI 3), beside the API it describes.
+        pages.put("/api/openapi.json", new Page("openapi.json", "application/json; charset=UTF-8"));
         for (String js : new String[] {"common.js", "upload.js", "report.js", "search.js", "login.js", "review.js",
                 "submission.js", "dashboard.js", "print.js", "users.js"}) {
             pages.put("/" + js, new Page(js, "text/javascript; charset=UTF-8"));

@@ -155,9 +155,9 @@ class DiskFullTest {
         return JSON.readTree(r.body());
     }
 
+    /** An upload as the page makes it: with the session's CSRF token. */
     private HttpResponse<String> upload(JixiaoServer server, Path file) throws IOException, InterruptedException {
-        return http.send(Multipart.upload(URI.create("http://127.0.0.1:" + server.port() + "/api/reports"),
-                file.getFileName().toString(), Files.readAllBytes(file)), HttpResponse.BodyHandlers.ofString());
+        return WebSession.open(server.port()).upload(file.getFileName().toString(), Files.readAllBytes(file));
     }
 
     private static List<String> jsons(DataFolders folders) throws IOException {

@@ -111,7 +111,8 @@ class WorkspaceBrowserTest {
         browser.findElement(By.id("password")).clear();
         browser.findElement(By.id("password")).sendKeys(PASSWORD);
         browser.findElement(By.cssSelector("#login button")).click();
-        wait.until(ExpectedConditions.urlContains("review.html"));
+        // The login page's own address names review.html (?next=): wait for the page itself.
+        wait.until(d -> d.getCurrentUrl().endsWith("/review.html"));
         accessible("login→review");
 
         Path qingdao = corpus("qingdao");
