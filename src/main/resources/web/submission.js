@@ -53,6 +53,7 @@ function draw(body) {
   document.getElementById('review-form').hidden = !(mayReview && s.outcome === 'CHECKED');
   document.getElementById('review-section').hidden = false;
   drawHistory(body.predecessor);
+  drawProject(s, body.history || [], body.lastYear);
   drawAudit(body.audit || []);
 }
 
@@ -122,6 +123,30 @@ function drawHistory(p) {
     for (const f of (p.changes && p.changes[key]) || []) {
       list.appendChild(el('li', {}, label + '：' + findingLabel(f.code) + ' · ' + subjectLabel(f.subject)));
     }
+  }
+}
+
+/** The project across years and resubmissions; for a declaration, its targets beside last year's results. */
+function drawProject(current, history, lastYear) {
+  const section = document.getElementById('project-section');
+  section.hidden = history.length < 2 && !lastYear;
+  const tbody = clear(document.getElementById('project-history').tBodies[0]);
+  for (const h of history) {
+    const here = h.id === current.id;
+    tbody.appendChild(el('tr', { class: here ? 'current' : null, 'aria-current': here ? 'true' : null },
+      el('td', {}, text(h.year)), el('td', {}, kindLabel(h.kind)),
+      el('td', {}, here ? '#' + h.id + '（本份）' : el('a', { href: 'submission.html?id=' + h.id }, '#' + h.id), ' ', when(h.submittedAt)),
+      el('td', {}, text(h.fileName)), el('td', { class: 'num' }, percent(h.executionRate)),
+      el('td', { class: 'num' }, text(h.totalScore)), el('td', {}, h.statusName)));
+  }
+  const box = document.getElementById('last-year');
+  box.hidden = !lastYear;
+  if (!lastYear) return;
+  document.getElementById('last-year-title').textContent = '本年目标与 ' + lastYear.submission.year + ' 年自评（#' + lastYear.submission.id + '）';
+  const rows = clear(document.getElementById('last-year-table').tBodies[0]);
+  for (const r of lastYear.indicators) {
+    rows.appendChild(el('tr', {}, el('td', {}, r.name), el('td', {}, text(r.target)),
+      el('td', {}, r.lastYearTarget === null ? '（上年无此指标）' : text(r.lastYearTarget)), el('td', {}, text(r.lastYearActual))));
   }
 }
 

@@ -276,6 +276,22 @@ public final class JdbcStore implements StoreOfRecord {
     }
 
     @Override
+    public List<Submission> projectHistory(String project, String region) {
+        if (project == null || project.isBlank()) return List.of();
+        return read(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT " + SUBMISSION_COLUMNS + " FROM submission"
+                    + " WHERE outcome = ? AND project = ? AND (region = ? OR (region IS NULL AND ? IS NULL))"
+                    + " ORDER BY report_year ASC, submitted_at ASC, id ASC")) {
+                s.setString(1, SubmissionOutcome.CHECKED.name());
+                s.setString(2, clip(project, 512));
+                s.setString(3, region);
+                s.setString(4, region);
+                return all(s);
+            }
+        });
+    }
+
+    @Override
     public List<Submission> checkedInSubmissionOrder() {
         return read(c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT " + SUBMISSION_COLUMNS

@@ -51,6 +51,12 @@ public interface StoreOfRecord extends AutoCloseable {
     /** Submissions matching the query, in its order. */
     List<Submission> list(SubmissionQuery query);
 
+    /**
+     * One project's checked submissions across years and resubmissions (same project name and
+     * region), oldest year first, within a year in submission order.
+     */
+    List<Submission> projectHistory(String project, String region);
+
     /** Every checked submission, oldest first: the order in which a rebuilt index must add them. */
     List<Submission> checkedInSubmissionOrder();
 

@@ -207,6 +207,7 @@ public final class ReviewRoutes extends RouteBuilder {
             decisions.set(d.getKey(), o);
         }
         body.set("audit", mapper.valueToTree(store.audit(s.id())));
+        history(body, s, json);
         if (s.predecessorId() != null) {
             Submission before = store.find(s.predecessorId()).orElse(null);
             if (before != null) {
@@ -219,6 +220,28 @@ public final class ReviewRoutes extends RouteBuilder {
             }
         }
         json(e, 200, body);
+    }
+
+    /**
+     * The project across years and resubmissions, and — for a declaration — its targets beside what
+     * the project achieved the year before (the latest self-evaluation of that year).
+     */
+    private void history(ObjectNode body, Submission s, String json) throws Exception {
+        if (s.outcome() != SubmissionOutcome.CHECKED) return;
+        List<Submission> all = store.projectHistory(s.project(), s.region());
+        ArrayNode rows = body.putArray("history");
+        for (Submission h : all) rows.add(row(h));
+        if (json == null || s.kind() != ReportKind.TARGET_DECLARATION || s.year() == null) return;
+        Submission lastYear = null;
+        for (Submission h : all) {
+            if (h.kind() == ReportKind.SELF_EVALUATION && h.year() != null && h.year() == s.year() - 1) lastYear = h;
+        }
+        if (lastYear == null) return;
+        String before = store.reportJson(lastYear.id()).orElse(null);
+        if (before == null) return;
+        ObjectNode compared = body.putObject("lastYear");
+        compared.set("submission", row(lastYear));
+        compared.set("indicators", TargetsAgainstLastYear.rows(mapper.readTree(json), mapper.readTree(before), mapper));
     }
 
     private JsonNode actionBody(Exchange e) {

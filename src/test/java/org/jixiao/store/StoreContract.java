@@ -122,6 +122,26 @@ abstract class StoreContract {
     }
 
     @Test
+    void aProjectsHistorySpansItsYearsAndResubmissions() throws Exception {
+        Submission first = check(QINGDAO_TXT, T0);
+        Submission resubmitted = check(QINGDAO_PDF, T0.plusSeconds(3600));
+        // The same project a year later: its report as the department would file it for the next year.
+        Report r = corpus(QINGDAO_TXT);
+        com.fasterxml.jackson.databind.node.ObjectNode next = (com.fasterxml.jackson.databind.node.ObjectNode)
+                ReportJson.mapper().readTree(ReportJson.write(r));
+        next.put("year", r.year() + 1);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) next.get("source")).put("sha256", "ef".repeat(32));
+        Report nextYear = ReportJson.read(next.toString());
+        Submission later = store.recordChecked(nextYear, ReportJson.write(nextYear), null, "经办甲", T0.minusSeconds(60));
+        check(ELEVATOR, T0.plusSeconds(7200));
+
+        assertEquals(List.of(first.id(), resubmitted.id(), later.id()), ids(store.projectHistory(r.project().name(), r.region())),
+                "by year, then in submission order within a year; another project is not in it");
+        assertNull(later.predecessorId(), "another year is a new report, not a resubmission");
+        assertEquals(List.of(), store.projectHistory(r.project().name(), "另一个地区"));
+    }
+
+    @Test
     void aFailedFileIsKeptWithItsReason() {
         Submission f = store.recordFailed("扫描件.pdf", "ab".repeat(32), new byte[] {1, 2, 3}, "PDF 是扫描件或图片，没有文字层", "经办甲", T0);
         assertEquals(SubmissionOutcome.FAILED, f.outcome());
