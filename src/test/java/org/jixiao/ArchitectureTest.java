@@ -31,6 +31,8 @@ class ArchitectureTest {
             "org.apache.pdfbox.", List.of("org.jixiao.extract"),
             "technology.tabula.", List.of("org.jixiao.extract"),
             "com.hankcs.", List.of("org.jixiao.extract.narrative", "org.jixiao.index"),
+            "io.github.mymonstercat.", List.of("org.jixiao.extract.ocr"),
+            "com.benjaminwan.", List.of("org.jixiao.extract.ocr"),
             "org.apache.tika.", List.of("org.jixiao.ingest", "org.jixiao.extract"));
 
     /** Stage order: a package may import its own stage and earlier ones, never a later one. */
