@@ -37,6 +37,13 @@ final class GridFinder {
     /** Rulings this close are one line: residual skew and scan blur move a line by a few pixels. */
     static final double SAME_LINE_INCH = 0.04;
 
+    /**
+     * Edges closer than this are one edge: no row or column of a form is narrower than a line of
+     * text (10-point text is 0.14 inch), but the borders of neighbouring cells are sometimes drawn
+     * a little apart, which would make a sliver of a row that cuts a merged cell's text in two.
+     */
+    static final double MIN_CELL_INCH = 0.1;
+
     /** Share of a slot's side a ruling must cover to separate two slots. */
     static final double SEPARATING_SHARE = 0.5;
 
@@ -99,6 +106,7 @@ final class GridFinder {
     private final int runGap;
     private final int maxThickness;
     private final int sameLine;
+    private final int minCell;
 
     GridFinder(int dpi) {
         this.minRun = (int) Math.round(MIN_RULING_INCH * dpi);
@@ -106,6 +114,7 @@ final class GridFinder {
         this.runGap = (int) Math.round(RUN_GAP_INCH * dpi);
         this.maxThickness = Math.max(2, (int) Math.round(MAX_THICKNESS_INCH * dpi));
         this.sameLine = Math.max(2, (int) Math.round(SAME_LINE_INCH * dpi));
+        this.minCell = (int) Math.round(MIN_CELL_INCH * dpi);
     }
 
     /** The ruled tables of the page, top to bottom. */
@@ -187,13 +196,18 @@ final class GridFinder {
         for (Ruling r : horizontal) for (int[] s : r.spans()) hs.add(new int[] {r.position(), s[0], s[1]});
         List<int[]> vs = new ArrayList<>();
         for (Ruling r : vertical) for (int[] s : r.spans()) vs.add(new int[] {r.position(), s[0], s[1]});
+        // A ruling of a grid crosses (or meets) at least two rulings the other way: it borders at
+        // least one cell. Strokes of characters that happen to line up, or touch a cell's side, do not.
+        hs = crossingTwo(hs, vs);
+        vs = crossingTwo(vs, hs);
+        hs = crossingTwo(hs, vs);
         int[] parent = new int[hs.size() + vs.size()];
         for (int i = 0; i < parent.length; i++) parent[i] = i;
         for (int i = 0; i < hs.size(); i++) {
             int[] h = hs.get(i);
             for (int j = 0; j < vs.size(); j++) {
                 int[] v = vs.get(j);
-                if (v[0] >= h[1] - sameLine && v[0] <= h[2] + sameLine && h[0] >= v[1] - sameLine && h[0] <= v[2] + sameLine) {
+                if (crosses(h, v)) {
                     union(parent, i, hs.size() + j);
                 }
             }
@@ -210,6 +224,23 @@ final class GridFinder {
         }
         grids.sort((a, b) -> Integer.compare(a.top(), b.top()));
         return grids;
+    }
+
+    private List<int[]> crossingTwo(List<int[]> lines, List<int[]> across) {
+        List<int[]> out = new ArrayList<>();
+        for (int[] l : lines) {
+            int crossings = 0;
+            for (int[] a : across) {
+                if (crosses(l, a)) crossings++;
+            }
+            if (crossings >= 2) out.add(l);
+        }
+        return out;
+    }
+
+    /** True when two segments {position, from, to} at right angles cross or meet, within {@link #sameLine}. */
+    private boolean crosses(int[] a, int[] b) {
+        return b[0] >= a[1] - sameLine && b[0] <= a[2] + sameLine && a[0] >= b[1] - sameLine && a[0] <= b[2] + sameLine;
     }
 
     private Grid grid(List<int[]> hs, List<int[]> vs) {
@@ -234,6 +265,8 @@ final class GridFinder {
             addEdge(ys, top);
             addEdge(ys, bottom);
         }
+        xs = withoutSlivers(xs);
+        ys = withoutSlivers(ys);
         if (xs.size() < 2 || ys.size() < 2) return null;
         int rows = ys.size() - 1;
         int columns = xs.size() - 1;
@@ -270,7 +303,7 @@ final class GridFinder {
     private boolean separated(List<int[]> lines, int at, int from, int to) {
         int covered = 0;
         for (int[] l : lines) {
-            if (Math.abs(l[0] - at) > sameLine) continue;
+            if (Math.abs(l[0] - at) > Math.max(sameLine, minCell)) continue;
             covered += Math.max(0, Math.min(to, l[2]) - Math.max(from, l[1]));
         }
         return covered >= SEPARATING_SHARE * (to - from);
@@ -295,6 +328,19 @@ final class GridFinder {
             last = p;
         }
         if (n > 0) out.add(sum / n);
+        return out;
+    }
+
+    /** Edges with neighbours closer than {@link #MIN_CELL_INCH} merged into their middle. */
+    private List<Integer> withoutSlivers(List<Integer> edges) {
+        List<Integer> out = new ArrayList<>();
+        int i = 0;
+        while (i < edges.size()) {
+            int j = i;
+            while (j + 1 < edges.size() && edges.get(j + 1) - edges.get(i) < minCell) j++;
+            out.add((edges.get(i) + edges.get(j)) / 2);
+            i = j + 1;
+        }
         return out;
     }
 

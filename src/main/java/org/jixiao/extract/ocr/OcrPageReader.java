@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.jixiao.extract.table.GridCell;
 import org.jixiao.extract.table.TableFragment;
 import org.jixiao.extract.table.TextLine;
@@ -173,13 +174,21 @@ public final class OcrPageReader {
         return Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN || cp > 0xff00 ? 2 : 1;
     }
 
+    /**
+     * What the engine reads from a cell's border or a lone dash: a ruling next to the text read as
+     * a bracket or bar at its start or end, and the dash of an empty figure (—) read as 一.
+     */
+    private static final Pattern BORDER_MARKS = Pattern.compile("^[|丨│」「]+|[|丨│」「]+$");
+    private static final Pattern LONE_DASH = Pattern.compile("^[一-]$");
+
     /** The boxes of one cell as its text: line by line, top to bottom, each line left to right. */
     static String cellText(List<RecognizedText> boxes) {
         StringBuilder sb = new StringBuilder();
         for (List<RecognizedText> line : lines(boxes)) {
             for (RecognizedText t : line) TextLines.join(sb, t.text());
         }
-        return sb.toString();
+        String text = BORDER_MARKS.matcher(sb.toString()).replaceAll("").strip();
+        return LONE_DASH.matcher(text).matches() ? "—" : text;
     }
 
     /** Boxes grouped into lines (vertical overlap), top to bottom, each left to right. */

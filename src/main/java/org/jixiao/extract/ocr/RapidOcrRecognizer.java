@@ -20,9 +20,11 @@ import javax.imageio.ImageIO;
  * recognition) in ONNX. Models and the native runtime come out of jars on the classpath; the
  * library copies them to a temporary folder once and loads them from there, never from a network.
  *
- * <p>One engine per JVM, and calls are serialised: the native engine is one shared instance.
+ * <p>One engine per JVM, and calls are serialised: the native engine is one shared instance. It
+ * runs inside the {@link OcrWorker} process only: the native library prints to the process's
+ * standard output, and a crash in native code must not take the batch or the service with it.
  */
-public final class RapidOcrRecognizer implements TextRecognizer {
+final class RapidOcrRecognizer implements TextRecognizer {
 
     /**
      * Longest side the detector sees (the image is scaled down for detection only; the text is
@@ -43,22 +45,21 @@ public final class RapidOcrRecognizer implements TextRecognizer {
         try {
             png = Files.createTempFile("jixiao-ocr-", ".png");
             ImageIO.write(image, "png", png.toFile());
-            OcrResult result;
-            synchronized (LOCK) {
-                result = engine().runOcr(png.toString(), parameters());
-            }
-            return toRecognition(result);
+            return recognize(png);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
-            if (png != null) {
-                try {
-                    Files.deleteIfExists(png);
-                } catch (IOException e) {
-                    // A temporary file left behind is removed with the temporary folder.
-                }
-            }
+            OcrProcess.delete(png);
         }
+    }
+
+    /** The text of an image file (the engine reads images from files only). */
+    Recognition recognize(Path image) {
+        OcrResult result;
+        synchronized (LOCK) {
+            result = engine().runOcr(image.toString(), parameters());
+        }
+        return toRecognition(result);
     }
 
     private static InferenceEngine engine() {
