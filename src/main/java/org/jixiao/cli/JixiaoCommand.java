@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.jixiao.extract.ocr.OcrMode;
 import org.jixiao.index.IndexFormatException;
 import org.jixiao.index.IndexLockedException;
 import org.jixiao.mapping.Mappings;
@@ -42,11 +43,33 @@ public final class JixiaoCommand {
             description = "单个文件的大小上限（默认 64）")
     Integer maxMegabytes;
 
+    @Option(names = "--ocr", paramLabel = "off|auto|force", scope = CommandLine.ScopeType.INHERIT,
+            description = "扫描页的文字识别（OCR）：auto 只识别没有可用文字层的页面（默认），force 识别每一页，off 不识别")
+    OcrMode ocr;
+
     private Pipeline pipeline;
 
     Pipeline pipeline() {
-        if (pipeline == null) pipeline = new Pipeline(Mappings.load(mappingsDir), limits());
+        if (pipeline == null) pipeline = newPipeline(Mappings.load(mappingsDir));
         return pipeline;
+    }
+
+    /**
+     * A pipeline with the options' limits and OCR mode. The PDF reader takes its OCR mode from the
+     * JVM's setting when it is made ({@link OcrMode#configured()}): the option sets it for that
+     * moment only, so that one command run in-process does not change the next.
+     */
+    Pipeline newPipeline(Mappings mappings) {
+        Limits limits = limits();
+        if (ocr == null) return new Pipeline(mappings, limits);
+        String before = System.getProperty(OcrMode.PROPERTY);
+        System.setProperty(OcrMode.PROPERTY, ocr.name());
+        try {
+            return new Pipeline(mappings, limits);
+        } finally {
+            if (before == null) System.clearProperty(OcrMode.PROPERTY);
+            else System.setProperty(OcrMode.PROPERTY, before);
+        }
     }
 
     /** The per-file limits: the defaults, with what the options change. */

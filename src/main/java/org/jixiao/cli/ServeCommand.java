@@ -7,7 +7,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.jixiao.mapping.Mappings;
 import org.jixiao.normalize.RegionResolver;
-import org.jixiao.pipeline.Pipeline;
 import org.jixiao.route.DataFolders;
 import org.jixiao.web.JixiaoServer;
 import org.jixiao.web.ServerSettings;
@@ -95,7 +94,7 @@ final class ServeCommand implements Callable<Integer> {
         }
         JixiaoServer server;
         try {
-            server = JixiaoServer.start(settings, new Pipeline(mappings, parent.limits()), new RegionResolver(mappings));
+            server = JixiaoServer.start(settings, parent.newPipeline(mappings), new RegionResolver(mappings));
         } catch (Exception e) {
             // A wrong --source URI, a port in use, an index locked by another process: say so and stop.
             err.println("jixiao serve：无法启动服务：" + e.getMessage());

@@ -173,9 +173,8 @@ public final class PdfExtractor implements Stage<SourceDocument, ExtractedDocume
             }
             pages = withoutRunningLines(pages);
             if (textChars < TextLayer.MIN_TEXT_CHARS && !scanned.isEmpty()) {
-                throw new UnreadableInputException(file, "PDF 是扫描件或图片，没有文字层（共 " + count
-                        + " 页，均无可提取的文字），无法读取其中的表格和数字；请提交由 Word、WPS 或 Excel 直接导出的 PDF，或原始文档"
-                        + recognition.why());
+                throw new UnreadableInputException(file, "PDF 是扫描件或图片，没有文字层" + recognition.why() + "（共 " + count
+                        + " 页，均无可提取的文字），无法读取其中的表格和数字；请提交由 Word、WPS 或 Excel 直接导出的 PDF，或原始文档");
             }
             if (pages.isEmpty() && !problems.isEmpty()) {
                 // Nothing readable at all: a report made of these problems would only mislead.
