@@ -64,7 +64,7 @@ public final class OcrPageReader {
             }
             texts = turned;
         }
-        List<GridFinder.Grid> grids = new GridFinder(dpi).find(PageImage.binarise(grey));
+        List<GridFinder.Grid> grids = new GridFinder(dpi).find(PageImage.rulingInk(grey));
         return layout(texts, grids, dpi, page, grey.getHeight(), turns, skew);
     }
 

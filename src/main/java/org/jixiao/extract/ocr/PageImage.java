@@ -61,12 +61,28 @@ final class PageImage {
         return grey;
     }
 
+    /**
+     * Grey level (0..255) below which a pixel may be part of a ruling even when Otsu's threshold
+     * is darker: forms draw their grid in thin grey lines, which scanning and JPEG lighten further.
+     * Noise this light makes no long runs, so the grid finder is not misled by it.
+     */
+    static final int RULING_GREY = 200;
+
     /** Ink where the grey image is darker than Otsu's threshold of its histogram. */
     static Bitmap binarise(BufferedImage grey) {
+        return binarise(grey, 0);
+    }
+
+    /** Ink for the grid finder: darker than Otsu's threshold or than {@link #RULING_GREY}. */
+    static Bitmap rulingInk(BufferedImage grey) {
+        return binarise(grey, RULING_GREY);
+    }
+
+    private static Bitmap binarise(BufferedImage grey, int atLeast) {
         int w = grey.getWidth();
         int h = grey.getHeight();
         int[] pixels = grey.getRaster().getSamples(0, 0, w, h, 0, new int[w * h]);
-        int threshold = otsu(pixels);
+        int threshold = Math.max(atLeast, otsu(pixels));
         Bitmap bits = new Bitmap(w, h);
         for (int i = 0; i < pixels.length; i++) {
             if (pixels[i] < threshold) bits.set(i % w, i / w);
