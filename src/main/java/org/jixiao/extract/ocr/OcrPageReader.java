@@ -88,7 +88,8 @@ public final class OcrPageReader {
         List<RecognizedText> outside = new ArrayList<>();
         double scoreSum = 0;
         int characters = 0;
-        for (RecognizedText t : texts) {
+        for (RecognizedText read : texts) {
+            RecognizedText t = new RecognizedText(corrected(read.text()), read.left(), read.top(), read.right(), read.bottom(), read.confidence());
             int n = t.text().codePointCount(0, t.text().length());
             scoreSum += t.confidence() * n;
             characters += n;
@@ -180,6 +181,17 @@ public final class OcrPageReader {
      */
     private static final Pattern BORDER_MARKS = Pattern.compile("^[|丨│」「]+|[|丨│」「]+$");
     private static final Pattern LONE_DASH = Pattern.compile("^[一-]$");
+
+    /**
+     * A hyphen before a Chinese character, not after a digit or another one: the engine reads the
+     * stroke 一 as "-" at the start of a word (-级指标); a form never hyphenates Chinese words.
+     */
+    private static final Pattern HYPHEN_FOR_ONE = Pattern.compile("(?<![\\d\\p{IsHan}])-(?=\\p{IsHan})");
+
+    /** The recognised text with what the engine is known to misread put right. */
+    static String corrected(String text) {
+        return HYPHEN_FOR_ONE.matcher(text).replaceAll("一");
+    }
 
     /** The boxes of one cell as its text: line by line, top to bottom, each line left to right. */
     static String cellText(List<RecognizedText> boxes) {
