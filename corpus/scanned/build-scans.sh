@@ -2,7 +2,8 @@
 # Builds the scanned corpus from born-digital corpus PDFs: each page rendered at 150, 200 or 300 dpi,
 # a red round seal pressed over the form (multiplied, as ink is: black print stays black under it),
 # scanner noise, JPEG compression and a few degrees of skew; some pages turned 90° or upside down.
-# Each case's expected.json is its original's, with the OCR_PAGE finding of every page added.
+# Each case's expected.json is its original's, with the OCR_PAGE finding of every page added and
+# the original named (scannedFrom).
 #
 # Needs Debian's poppler-utils, imagemagick and img2pdf:
 #   apt-get update && apt-get install -y poppler-utils imagemagick img2pdf
@@ -52,7 +53,7 @@ scan() {
   python3 - "$corpus/$src/expected.json" "$dir/expected.json" "$i" <<'PY'
 import json, sys
 original, out, pages = sys.argv[1], sys.argv[2], int(sys.argv[3])
-e = json.load(open(original, encoding="utf-8"))
+e = {"scannedFrom": original.split("/")[-2], **json.load(open(original, encoding="utf-8"))}
 e["findings"] = [{"code": "OCR_PAGE", "severity": "INFO", "subject": "第 %d 页" % p} for p in range(1, pages + 1)] + e["findings"]
 json.dump(e, open(out, "w", encoding="utf-8"), ensure_ascii=False, indent=2)
 open(out, "a").write("\n")

@@ -110,7 +110,17 @@ public final class OcrPageReader {
             List<GridCell> cells = new ArrayList<>();
             for (GridFinder.Cell c : grid.cells()) {
                 List<RecognizedText> in = inCells.get(i).getOrDefault(c, List.of());
-                cells.add(new GridCell(c.row(), c.rowSpan(), c.column(), c.columnSpan(), cellText(in)));
+                if (c.columnSpan() > 1 && figuresSideBySide(in, grid)) {
+                    // The ruling between them was lost (under a seal, too faint): not a merged
+                    // cell, whose text never stands as separate figures in separate columns.
+                    for (int k = 0; k < c.columnSpan(); k++) {
+                        int column = c.column() + k;
+                        List<RecognizedText> slot = in.stream().filter(t -> slot(grid.xs(), t.centerX()) == column).toList();
+                        cells.add(new GridCell(c.row(), c.rowSpan(), column, 1, cellText(slot)));
+                    }
+                } else {
+                    cells.add(new GridCell(c.row(), c.rowSpan(), c.column(), c.columnSpan(), cellText(in)));
+                }
             }
             List<Float> edges = new ArrayList<>();
             for (int x : grid.xs()) edges.add(x * scale);
@@ -123,6 +133,25 @@ public final class OcrPageReader {
         for (List<RecognizedText> line : lines(outside)) lines.add(textLine(line, scale));
         double confidence = characters == 0 ? 1 : scoreSum / characters;
         return new OcrPage(heightPixels * scale, tables, lines, confidence, characters, turns, skew);
+    }
+
+    private static final Pattern FIGURE = Pattern.compile("^[-+≥≤<>=]?[\\d,.]+%?$");
+
+    /** True when one line of the boxes holds two figures standing in different column slots of the grid. */
+    static boolean figuresSideBySide(List<RecognizedText> boxes, GridFinder.Grid grid) {
+        for (List<RecognizedText> line : lines(boxes)) {
+            long slots = line.stream().filter(t -> FIGURE.matcher(t.text()).matches())
+                    .mapToInt(t -> slot(grid.xs(), t.centerX())).distinct().count();
+            if (slots >= 2) return true;
+        }
+        return false;
+    }
+
+    private static int slot(List<Integer> edges, int x) {
+        for (int i = 0; i + 1 < edges.size(); i++) {
+            if (x >= edges.get(i) && x < edges.get(i + 1)) return i;
+        }
+        return -1;
     }
 
     private static int gridOf(List<GridFinder.Grid> grids, RecognizedText t) {

@@ -6,14 +6,9 @@ import com.benjaminwan.ocrlibrary.TextBlock;
 import io.github.mymonstercat.Model;
 import io.github.mymonstercat.ocr.InferenceEngine;
 import io.github.mymonstercat.ocr.config.ParamConfig;
-import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import javax.imageio.ImageIO;
 
 /**
  * RapidOCR for Java with the PaddleOCR PP-OCRv3 Chinese models (detection, angle classifier,
@@ -24,7 +19,7 @@ import javax.imageio.ImageIO;
  * runs inside the {@link OcrWorker} process only: the native library prints to the process's
  * standard output, and a crash in native code must not take the batch or the service with it.
  */
-final class RapidOcrRecognizer implements TextRecognizer {
+final class RapidOcrRecognizer {
 
     /**
      * Longest side the detector sees (the image is scaled down for detection only; the text is
@@ -39,22 +34,8 @@ final class RapidOcrRecognizer implements TextRecognizer {
     private static final Object LOCK = new Object();
     private static InferenceEngine engine;
 
-    @Override
-    public Recognition recognize(BufferedImage image) {
-        Path png = null;
-        try {
-            png = Files.createTempFile("jixiao-ocr-", ".png");
-            ImageIO.write(image, "png", png.toFile());
-            return recognize(png);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            OcrProcess.delete(png);
-        }
-    }
-
     /** The text of an image file (the engine reads images from files only). */
-    Recognition recognize(Path image) {
+    TextRecognizer.Recognition recognize(Path image) {
         OcrResult result;
         synchronized (LOCK) {
             result = engine().runOcr(image.toString(), parameters());
@@ -82,7 +63,7 @@ final class RapidOcrRecognizer implements TextRecognizer {
         return p;
     }
 
-    private static Recognition toRecognition(OcrResult result) {
+    private static TextRecognizer.Recognition toRecognition(OcrResult result) {
         List<RecognizedText> texts = new ArrayList<>();
         int upsideDown = 0;
         for (TextBlock b : result.getTextBlocks()) {
@@ -101,7 +82,7 @@ final class RapidOcrRecognizer implements TextRecognizer {
             texts.add(new RecognizedText(text, left, top, right, bottom, meanScore(b.getCharScores())));
             if (b.getAngleIndex() == UPSIDE_DOWN) upsideDown++;
         }
-        return new Recognition(texts, upsideDown * 2 > texts.size());
+        return new TextRecognizer.Recognition(texts, upsideDown * 2 > texts.size());
     }
 
     private static double meanScore(float[] scores) {

@@ -22,6 +22,19 @@ class OcrPageReaderTest {
     }
 
     @Test
+    void figuresInSeparateColumnsOfAMergedCellAreSplitAgain() {
+        // The ruling at 300 was lost under a seal: one cell over both columns holds two figures.
+        GridFinder.Grid lost = new GridFinder.Grid(List.of(0, 300, 600), List.of(0, 100), List.of(new GridFinder.Cell(0, 1, 0, 2)));
+        List<RecognizedText> figures = List.of(new RecognizedText("500.00", 100, 20, 200, 60, 0.9),
+                new RecognizedText("480.00", 400, 20, 500, 60, 0.9));
+        OcrPage page = OcrPageReader.layout(figures, List.of(lost), 200, 1, 1000, 0, 0);
+        assertEquals(List.of(List.of("500.00", "480.00")), page.tables().get(0).rows());
+        // A merged header of one text stays one cell.
+        OcrPage header = OcrPageReader.layout(List.of(new RecognizedText("项目资金 (万元)", 200, 20, 400, 60, 0.9)), List.of(lost), 200, 1, 1000, 0, 0);
+        assertEquals(List.of(List.of("项目资金 (万元)", "")), header.tables().get(0).rows());
+    }
+
+    @Test
     void aCellOfTwoLinesIsOneText() {
         assertEquals("一级指标", OcrPageReader.cellText(List.of(
                 new RecognizedText("标", 10, 150, 40, 180, 0.9), new RecognizedText("一级指", 10, 110, 100, 140, 0.9))));
