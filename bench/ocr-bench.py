@@ -39,11 +39,15 @@ def peak_rss(proc, peaks):
 
 
 def children(pid):
+    """Child processes of any thread of pid (the OCR worker is started by a pipeline thread)."""
+    found = []
     try:
-        with open("/proc/%d/task/%d/children" % (pid, pid)) as f:
-            return [int(c) for c in f.read().split()]
+        for task in os.listdir("/proc/%d/task" % pid):
+            with open("/proc/%d/task/%s/children" % (pid, task)) as f:
+                found += [int(c) for c in f.read().split()]
     except OSError:
-        return []
+        pass
+    return found
 
 
 def distance(a, b):

@@ -44,6 +44,13 @@ final class GridFinder {
      */
     static final double MIN_CELL_INCH = 0.1;
 
+    /**
+     * Share of a ruling's length that may have ink just beside it (a pixel beyond the line on
+     * either side): a ruling has paper along it, a row of characters filling a narrow cell has
+     * the rest of its strokes there.
+     */
+    static final double MAX_BESIDE_INK = 0.35;
+
     /** Share of a slot's side a ruling must cover to separate two slots. */
     static final double SEPARATING_SHARE = 0.5;
 
@@ -165,9 +172,24 @@ final class GridFinder {
             List<int[]> all = new ArrayList<>();
             while (y < bits.height && !runs.get(y).isEmpty()) all.addAll(runs.get(y++));
             // The band of rows is a line when thin; the dilation above adds a row on each side.
-            if (y - from <= maxThickness + 2) out.add(new Ruling((from + y - 1) / 2, bridged(all)));
+            if (y - from <= maxThickness + 2) {
+                List<int[]> clear = new ArrayList<>();
+                for (int[] span : all) {
+                    if (besideInk(bits, span, from - 2, y + 1) <= MAX_BESIDE_INK) clear.add(span);
+                }
+                if (!clear.isEmpty()) out.add(new Ruling((from + y - 1) / 2, bridged(clear)));
+            }
         }
         return out;
+    }
+
+    /** Share of a span's length with ink in row {@code above} or row {@code below}. */
+    private static double besideInk(Bitmap bits, int[] span, int above, int below) {
+        int inked = 0;
+        for (int x = span[0]; x < span[1]; x++) {
+            if (bits.ink(x, above) || bits.ink(x, below)) inked++;
+        }
+        return (double) inked / Math.max(1, span[1] - span[0]);
     }
 
     private void addRun(List<int[]> row, int from, int to, int ink) {
