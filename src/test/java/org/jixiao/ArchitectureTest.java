@@ -37,7 +37,9 @@ class ArchitectureTest {
             Map.entry("com.zaxxer.", List.of("org.jixiao.store")),
             Map.entry("org.springframework.", List.of("org.jixiao.store")),
             Map.entry("org.h2.", List.of("org.jixiao.store")),
-            Map.entry("org.postgresql.", List.of("org.jixiao.store")));
+            Map.entry("org.postgresql.", List.of("org.jixiao.store")),
+            Map.entry("io.github.mymonstercat.", List.of("org.jixiao.extract.ocr")),
+            Map.entry("com.benjaminwan.", List.of("org.jixiao.extract.ocr")));
 
     /** Stage order: a package may import its own stage and earlier ones, never a later one. */
     private static final List<String> STAGES = List.of("org.jixiao.model", "org.jixiao.pipeline.Stage",

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.jixiao.extract.ocr.OcrMode;
 import org.jixiao.index.IndexFormatException;
 import org.jixiao.index.IndexLockedException;
 import org.jixiao.mapping.Mappings;
@@ -50,6 +51,10 @@ public final class JixiaoCommand {
             description = "同时读取文件的子进程数（默认为处理器核数，至多 " + WorkerSettings.MAX_DEFAULT_WORKERS + "）")
     Integer workers;
 
+    @Option(names = "--ocr", paramLabel = "off|auto|force", scope = CommandLine.ScopeType.INHERIT,
+            description = "扫描页的文字识别（OCR）：auto 只识别没有可用文字层的页面（默认），force 识别每一页，off 不识别")
+    OcrMode ocr;
+
     @Option(names = "--worker-memory", paramLabel = "MB", scope = CommandLine.ScopeType.INHERIT,
             description = "每个读取文件的子进程可用的内存，超出的文件记为无法读取（默认 " + WorkerSettings.DEFAULT_MEMORY_MB + "）")
     Integer workerMemoryMb;
@@ -82,8 +87,26 @@ public final class JixiaoCommand {
      * the thread that was stuck on it.
      */
     Pipeline inProcessPipeline() {
-        if (pipeline == null) pipeline = new Pipeline(Mappings.load(mappingsDir), limits());
+        if (pipeline == null) pipeline = newPipeline(Mappings.load(mappingsDir));
         return pipeline;
+    }
+
+    /**
+     * An in-process pipeline with the options' limits and OCR mode. The PDF reader takes its OCR
+     * mode from the JVM's setting when it is made ({@link OcrMode#configured()}): the option sets it
+     * for that moment only, so that one command run in-process (tests) does not change the next.
+     */
+    Pipeline newPipeline(Mappings mappings) {
+        Limits limits = limits();
+        if (ocr == null) return new Pipeline(mappings, limits);
+        String before = System.getProperty(OcrMode.PROPERTY);
+        System.setProperty(OcrMode.PROPERTY, ocr.name());
+        try {
+            return new Pipeline(mappings, limits);
+        } finally {
+            if (before == null) System.clearProperty(OcrMode.PROPERTY);
+            else System.setProperty(OcrMode.PROPERTY, before);
+        }
     }
 
     /** The children's number and memory: the defaults, with what the options change. */
@@ -94,7 +117,8 @@ public final class JixiaoCommand {
         }
         WorkerSettings d = WorkerSettings.defaults(mappingsDir);
         return new WorkerSettings(workers == null ? d.workers() : workers,
-                workerMemoryMb == null ? d.memoryMb() : workerMemoryMb, mappingsDir);
+                workerMemoryMb == null ? d.memoryMb() : workerMemoryMb, mappingsDir,
+                ocr == null ? null : java.util.Map.of(OcrMode.PROPERTY, ocr.name()));
     }
 
     /** Closes the pipeline (kills its children) when a command made one. */

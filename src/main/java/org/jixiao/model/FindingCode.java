@@ -48,6 +48,10 @@ public enum FindingCode {
             "PDF 某页的文字层乱码（字体缺少 Unicode 映射），该页内容未纳入审核", "page"),
     UNREADABLE_PAGE(Severity.ERROR, "页面损坏",
             "PDF 某页内容已损坏，该页内容未纳入审核", "page"),
+    OCR_PAGE(Severity.INFO, "扫描页经文字识别",
+            "PDF 某页没有可用的文字层，其内容是从扫描图像识别（OCR）出来的；识别出的数字可能有误，请对照原件核对", "page"),
+    OCR_LOW_CONFIDENCE(Severity.ERROR, "扫描页识别不可靠",
+            "PDF 某页经文字识别（OCR）的置信度过低，为免产生错误数字，该页内容未纳入审核", "page"),
     UNREADABLE_FILE(Severity.ERROR, "文件无法读取",
             "整个文件无法读取（扫描件、加密、损坏或超出限制），原因见说明；只出现在 CSV 和无法读取的文件清单中", "file");
 

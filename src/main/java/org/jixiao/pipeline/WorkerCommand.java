@@ -55,6 +55,8 @@ public final class WorkerCommand {
                 // the CPU per report with C1 alone (42 vs 79 ms), the optimising compiler still being
                 // at work when a batch ends.
                 "-XX:TieredStopAtLevel=1"));
+        // Sorted: the same settings always give the same command line.
+        new java.util.TreeMap<>(settings.properties()).forEach((k, v) -> options.add("-D" + k + "=" + v));
         Path archive = classDataArchive();
         if (archive != null) {
             // The classes a check loads, already parsed and verified: a child starts in about half

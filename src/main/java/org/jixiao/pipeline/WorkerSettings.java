@@ -10,8 +10,10 @@ import java.nio.file.Path;
  * @param memoryMb    the heap of each child ({@code -Xmx}); a file that needs more is unreadable
  *                    with the memory reason and its child is replaced
  * @param mappingsDir the {@code --mappings} folder, null for the built-in mappings
+ * @param properties  system properties the children start with (the reading options a stage takes
+ *                    from the JVM's settings, such as the OCR mode); empty for none
  */
-public record WorkerSettings(int workers, int memoryMb, Path mappingsDir) {
+public record WorkerSettings(int workers, int memoryMb, Path mappingsDir, java.util.Map<String, String> properties) {
 
     /**
      * 512 MB: the largest real report needs well under 200 MB to read, and two or three children of
@@ -24,6 +26,11 @@ public record WorkerSettings(int workers, int memoryMb, Path mappingsDir) {
 
     public WorkerSettings {
         if (workers < 1 || memoryMb < 1) throw new IllegalArgumentException("workers and memory must be at least 1");
+        properties = properties == null ? java.util.Map.of() : java.util.Map.copyOf(properties);
+    }
+
+    public WorkerSettings(int workers, int memoryMb, Path mappingsDir) {
+        this(workers, memoryMb, mappingsDir, null);
     }
 
     /** One child per core, at least one, at most {@link #MAX_DEFAULT_WORKERS}. */

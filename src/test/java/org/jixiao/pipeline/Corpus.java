@@ -24,9 +24,12 @@ public final class Corpus {
         return Files.isDirectory(p) ? p : null;
     }
 
-    /** Every report input under corpus/ (all case directories, hostile files included). */
+    /** The scanned corpus: read through OCR by ScannedCorpusTest alone, so that the other corpus tests stay fast. */
+    public static final Path SCANNED = ROOT.resolve("scanned");
+
+    /** Every report input under corpus/ (all case directories, hostile files included; the scanned corpus apart). */
     public static List<Path> allInputs() {
-        return inputs(ROOT);
+        return inputs(ROOT).stream().filter(p -> !p.startsWith(SCANNED)).toList();
     }
 
     /** The form-variant cases: expected.json in the real-forms conventions (no findings), see corpus/variants. */

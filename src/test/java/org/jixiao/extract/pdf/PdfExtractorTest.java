@@ -27,6 +27,7 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
 import org.apache.pdfbox.util.Matrix;
+import org.jixiao.extract.ocr.OcrMode;
 import org.jixiao.ingest.FileIngestor;
 import org.jixiao.ingest.UnreadableInputException;
 import org.jixiao.model.Block;
@@ -45,7 +46,8 @@ import org.junit.jupiter.api.Test;
 class PdfExtractorTest {
 
     static final Path CORPUS = Path.of("corpus");
-    private final PdfExtractor extractor = new PdfExtractor();
+    /** OCR off: these tests are about the text layer and what is refused without OCR ({@link PdfOcrTest} has OCR on). */
+    private final PdfExtractor extractor = new PdfExtractor(PdfExtractor.DEFAULT_MAX_PAGES, OcrMode.OFF, null);
     private final FileIngestor ingest = new FileIngestor();
 
     private ExtractedDocument corpus(String name) {
@@ -56,7 +58,7 @@ class PdfExtractorTest {
         return extractor.apply(ingest.ingest(null, name, pdf));
     }
 
-    private static byte[] save(PDDocument doc) throws IOException {
+    static byte[] save(PDDocument doc) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         doc.save(out);
         return out.toByteArray();
@@ -239,6 +241,7 @@ class PdfExtractorTest {
         UnreadableInputException e = assertThrows(UnreadableInputException.class, () -> corpus("pdf-scan-image-only"));
         assertTrue(e.reason().contains("扫描件") && e.reason().contains("没有文字层"), e.reason());
         assertTrue(e.getMessage().startsWith("pdf-scan-image-only.pdf："), e.getMessage());
+        assertTrue(e.reason().contains("--ocr off"), "says that OCR was off: " + e.reason());
     }
 
     @Test
@@ -271,7 +274,7 @@ class PdfExtractorTest {
      * Two pages: Helvetica text, then text in an embedded composite TrueType font (Identity-H),
      * the whole font or a subset (PDFBox's subsets have no 'cmap' table).
      */
-    private static byte[] twoFontPdf(boolean subset) throws IOException {
+    static byte[] twoFontPdf(boolean subset) throws IOException {
         try (PDDocument doc = new PDDocument();
              InputStream ttf = PDDocument.class.getResourceAsStream("/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf")) {
             PDType0Font font = PDType0Font.load(doc, ttf, subset);
@@ -290,7 +293,7 @@ class PdfExtractorTest {
     }
 
     /** The same PDF with the ToUnicode map of page 2's font replaced, or removed when {@code cmap} is null. */
-    private static byte[] withToUnicode(byte[] pdf, String cmap) throws IOException {
+    static byte[] withToUnicode(byte[] pdf, String cmap) throws IOException {
         try (PDDocument doc = PDDocument.load(pdf)) {
             var resources = doc.getPage(1).getResources();
             for (COSName name : resources.getFontNames()) {

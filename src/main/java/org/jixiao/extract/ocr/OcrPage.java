@@ -1,0 +1,24 @@
+package org.jixiao.extract.ocr;
+
+import java.util.List;
+import org.jixiao.extract.table.TableFragment;
+import org.jixiao.extract.table.TextLine;
+
+/**
+ * A page read by OCR, in PDF points like a page with a text layer: its ruled tables and the lines
+ * of text outside them, top to bottom, and how sure the engine was.
+ *
+ * @param height     page height in points (after turning the page upright)
+ * @param confidence mean character score of the page's text, 0..1 (1 when it holds no text)
+ * @param characters characters recognised
+ * @param turned     quarter turns (clockwise) the page needed to stand upright
+ * @param skew       degrees the page was turned back to straighten it
+ */
+public record OcrPage(float height, List<TableFragment> tables, List<TextLine> lines, double confidence,
+                      int characters, int turned, double skew) {
+
+    public OcrPage {
+        tables = List.copyOf(tables);
+        lines = List.copyOf(lines);
+    }
+}

@@ -1,0 +1,291 @@
+package org.jixiao.extract.ocr;
+
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.jixiao.extract.table.GridCell;
+import org.jixiao.extract.table.TableFragment;
+import org.jixiao.extract.table.TextLine;
+import org.jixiao.extract.table.TextLines;
+
+/**
+ * Reads one scanned page image into the tables and lines a page with a text layer gives: the page
+ * cleaned and turned upright ({@link PageImage}), its text recognised, its ruled grids found
+ * ({@link GridFinder}), each text box placed in its cell, and the text outside the grids gathered
+ * into lines in reading order.
+ */
+public final class OcrPageReader {
+
+    /** Method name of a table read from a page image (the text layer's are "lattice" and "stream"). */
+    public static final String METHOD = "ocr";
+
+    private static final float POINTS_PER_INCH = 72f;
+
+    /** A box this many times taller than wide holds a line of text written downwards: the page lies on its side. */
+    static final double TALL_RATIO = 1.5;
+
+    /** Boxes of one line overlap vertically by at least this share of the smaller one. */
+    static final double SAME_LINE_OVERLAP = 0.5;
+
+    private final TextRecognizer recognizer;
+
+    public OcrPageReader(TextRecognizer recognizer) {
+        this.recognizer = recognizer;
+    }
+
+    /**
+     * @param image the page as rendered (colour: the red of a seal is told apart by its colour)
+     * @param dpi   the resolution it was rendered at
+     * @param page  1-based page number, carried by the tables' rows
+     */
+    public OcrPage read(BufferedImage image, int dpi, int page) {
+        BufferedImage grey = PageImage.withoutSeal(image);
+        double skew = PageImage.skewDegrees(PageImage.binarise(grey));
+        grey = PageImage.rotate(grey, -skew);
+        TextRecognizer.Recognition found = recognizer.recognize(grey);
+        int turns = 0;
+        if (lyingOnItsSide(found.texts())) {
+            grey = PageImage.quarterTurns(grey, 1);
+            turns = 1;
+            found = recognizer.recognize(grey);
+        }
+        List<RecognizedText> texts = found.texts();
+        if (found.upsideDown()) {
+            int w = grey.getWidth();
+            int h = grey.getHeight();
+            grey = PageImage.quarterTurns(grey, 2);
+            turns += 2;
+            List<RecognizedText> turned = new ArrayList<>();
+            for (RecognizedText t : texts) {
+                turned.add(new RecognizedText(t.text(), w - t.right(), h - t.bottom(), w - t.left(), h - t.top(), t.confidence()));
+            }
+            texts = turned;
+        }
+        List<GridFinder.Grid> grids = new GridFinder(dpi).find(PageImage.rulingInk(grey));
+        return layout(texts, grids, dpi, page, grey.getHeight(), turns, skew);
+    }
+
+    static boolean lyingOnItsSide(List<RecognizedText> texts) {
+        int tall = 0;
+        int wide = 0;
+        for (RecognizedText t : texts) {
+            if (t.text().codePointCount(0, t.text().length()) < 2) continue;
+            int w = t.right() - t.left();
+            if (t.height() > TALL_RATIO * w) tall++;
+            else if (w > TALL_RATIO * t.height()) wide++;
+        }
+        return tall > wide;
+    }
+
+    static OcrPage layout(List<RecognizedText> texts, List<GridFinder.Grid> grids, int dpi, int page, int heightPixels,
+                          int turns, double skew) {
+        float scale = POINTS_PER_INCH / dpi;
+        List<Map<GridFinder.Cell, List<RecognizedText>>> inCells = new ArrayList<>();
+        for (int i = 0; i < grids.size(); i++) inCells.add(new LinkedHashMap<>());
+        List<RecognizedText> outside = new ArrayList<>();
+        double scoreSum = 0;
+        int characters = 0;
+        for (RecognizedText read : texts) {
+            RecognizedText t = new RecognizedText(corrected(read.text()), read.left(), read.top(), read.right(), read.bottom(), read.confidence());
+            int n = t.text().codePointCount(0, t.text().length());
+            scoreSum += t.confidence() * n;
+            characters += n;
+            int g = gridOf(grids, t);
+            if (g < 0) {
+                outside.add(t);
+                continue;
+            }
+            for (RecognizedText part : splitAtCells(t, grids.get(g))) {
+                GridFinder.Cell cell = grids.get(g).cellAt(part.centerX(), part.centerY());
+                if (cell == null) outside.add(part);
+                else inCells.get(g).computeIfAbsent(cell, k -> new ArrayList<>()).add(part);
+            }
+        }
+        List<TableFragment> tables = new ArrayList<>();
+        for (int i = 0; i < grids.size(); i++) {
+            GridFinder.Grid grid = grids.get(i);
+            List<GridCell> cells = new ArrayList<>();
+            for (GridFinder.Cell c : grid.cells()) {
+                List<RecognizedText> in = inCells.get(i).getOrDefault(c, List.of());
+                if (c.columnSpan() > 1 && figuresSideBySide(in, grid)) {
+                    // The ruling between them was lost (under a seal, too faint): not a merged
+                    // cell, whose text never stands as separate figures in separate columns.
+                    for (int k = 0; k < c.columnSpan(); k++) {
+                        int column = c.column() + k;
+                        List<RecognizedText> slot = in.stream().filter(t -> slot(grid.xs(), t.centerX()) == column).toList();
+                        cells.add(new GridCell(c.row(), c.rowSpan(), column, 1, cellText(slot)));
+                    }
+                } else {
+                    cells.add(new GridCell(c.row(), c.rowSpan(), c.column(), c.columnSpan(), cellText(in)));
+                }
+            }
+            List<Float> edges = new ArrayList<>();
+            for (int x : grid.xs()) edges.add(x * scale);
+            int rows = grid.ys().size() - 1;
+            List<Integer> rowPages = new ArrayList<>();
+            for (int r = 0; r < rows; r++) rowPages.add(page);
+            tables.add(new TableFragment(page, METHOD, grid.top() * scale, grid.bottom() * scale, edges, rows, cells, rowPages));
+        }
+        List<TextLine> lines = new ArrayList<>();
+        for (List<RecognizedText> line : lines(outside)) lines.add(textLine(line, scale));
+        double confidence = characters == 0 ? 1 : scoreSum / characters;
+        return new OcrPage(heightPixels * scale, tables, lines, confidence, characters, turns, skew);
+    }
+
+    private static final Pattern FIGURE = Pattern.compile("^[-+≥≤<>=]?[\\d,.]+%?$");
+
+    /** True when one line of the boxes holds two figures standing in different column slots of the grid. */
+    static boolean figuresSideBySide(List<RecognizedText> boxes, GridFinder.Grid grid) {
+        for (List<RecognizedText> line : lines(boxes)) {
+            long slots = line.stream().filter(t -> FIGURE.matcher(t.text()).matches())
+                    .mapToInt(t -> slot(grid.xs(), t.centerX())).distinct().count();
+            if (slots >= 2) return true;
+        }
+        return false;
+    }
+
+    private static int slot(List<Integer> edges, int x) {
+        for (int i = 0; i + 1 < edges.size(); i++) {
+            if (x >= edges.get(i) && x < edges.get(i + 1)) return i;
+        }
+        return -1;
+    }
+
+    private static int gridOf(List<GridFinder.Grid> grids, RecognizedText t) {
+        for (int i = 0; i < grids.size(); i++) {
+            if (grids.get(i).contains(t.centerX(), t.centerY())) return i;
+        }
+        return -1;
+    }
+
+    /**
+     * A box the engine read across a ruling (two neighbouring cells read as one line) cut at the
+     * cells: each character goes to the cell under its estimated position, a Chinese character
+     * taking twice the width of a digit or letter.
+     */
+    static List<RecognizedText> splitAtCells(RecognizedText t, GridFinder.Grid grid) {
+        GridFinder.Cell first = grid.cellAt(t.left() + 1, t.centerY());
+        GridFinder.Cell last = grid.cellAt(t.right() - 1, t.centerY());
+        if (first == null || first.equals(last)) return List.of(t);
+        int[] cps = t.text().codePoints().toArray();
+        double units = 0;
+        for (int cp : cps) units += width(cp);
+        double x = t.left();
+        double perUnit = (t.right() - t.left()) / units;
+        List<RecognizedText> parts = new ArrayList<>();
+        StringBuilder sb = new StringBuilder();
+        GridFinder.Cell current = null;
+        double partLeft = x;
+        for (int cp : cps) {
+            double w = width(cp) * perUnit;
+            GridFinder.Cell cell = grid.cellAt((int) (x + w / 2), t.centerY());
+            if (current != null && !current.equals(cell)) {
+                addPart(parts, sb, partLeft, x, t);
+                sb.setLength(0);
+                partLeft = x;
+            }
+            current = cell;
+            sb.appendCodePoint(cp);
+            x += w;
+        }
+        addPart(parts, sb, partLeft, x, t);
+        return parts;
+    }
+
+    private static void addPart(List<RecognizedText> parts, StringBuilder sb, double left, double right, RecognizedText t) {
+        String text = sb.toString().strip();
+        if (!text.isEmpty()) parts.add(new RecognizedText(text, (int) left, t.top(), (int) right, t.bottom(), t.confidence()));
+    }
+
+    private static double width(int cp) {
+        return Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN || cp > 0xff00 ? 2 : 1;
+    }
+
+    /**
+     * What the engine reads from a cell's border or a lone dash: a ruling next to the text read as
+     * a bracket or bar at its start or end, and the dash of an empty figure (—) read as 一.
+     */
+    private static final Pattern BORDER_MARKS = Pattern.compile("^[|丨│」「]+|[|丨│」「]+$");
+    private static final Pattern LONE_DASH = Pattern.compile("^[一-]$");
+
+    /**
+     * A hyphen before a Chinese character, not after a digit or another one: the engine reads the
+     * stroke 一 as "-" at the start of a word (-级指标); a form never hyphenates Chinese words.
+     */
+    private static final Pattern HYPHEN_FOR_ONE = Pattern.compile("(?<![\\d\\p{IsHan}])-(?=\\p{IsHan})");
+
+    /** The recognised text with what the engine is known to misread put right. */
+    static String corrected(String text) {
+        return HYPHEN_FOR_ONE.matcher(text).replaceAll("一");
+    }
+
+    /** The boxes of one cell as its text: line by line, top to bottom, each line left to right. */
+    static String cellText(List<RecognizedText> boxes) {
+        StringBuilder sb = new StringBuilder();
+        for (List<RecognizedText> line : lines(boxes)) {
+            for (RecognizedText t : line) TextLines.join(sb, t.text());
+        }
+        String text = BORDER_MARKS.matcher(sb.toString()).replaceAll("").strip();
+        return LONE_DASH.matcher(text).matches() ? "—" : text;
+    }
+
+    /** Boxes grouped into lines (vertical overlap), top to bottom, each left to right. */
+    static List<List<RecognizedText>> lines(List<RecognizedText> boxes) {
+        List<RecognizedText> sorted = new ArrayList<>(boxes);
+        sorted.sort((a, b) -> Integer.compare(a.centerY(), b.centerY()));
+        List<List<RecognizedText>> lines = new ArrayList<>();
+        for (RecognizedText t : sorted) {
+            List<RecognizedText> target = null;
+            for (List<RecognizedText> line : lines) {
+                if (sameLine(line, t)) {
+                    target = line;
+                    break;
+                }
+            }
+            if (target == null) {
+                target = new ArrayList<>();
+                lines.add(target);
+            }
+            target.add(t);
+        }
+        for (List<RecognizedText> line : lines) line.sort((a, b) -> Integer.compare(a.left(), b.left()));
+        lines.sort((a, b) -> Integer.compare(top(a), top(b)));
+        return lines;
+    }
+
+    private static boolean sameLine(List<RecognizedText> line, RecognizedText t) {
+        int top = top(line);
+        int bottom = Integer.MIN_VALUE;
+        for (RecognizedText o : line) bottom = Math.max(bottom, o.bottom());
+        int overlap = Math.min(bottom, t.bottom()) - Math.max(top, t.top());
+        return overlap >= SAME_LINE_OVERLAP * Math.min(bottom - top, t.height());
+    }
+
+    private static int top(List<RecognizedText> line) {
+        int top = Integer.MAX_VALUE;
+        for (RecognizedText o : line) top = Math.min(top, o.top());
+        return top;
+    }
+
+    private static TextLine textLine(List<RecognizedText> line, float scale) {
+        StringBuilder sb = new StringBuilder();
+        List<TextLine.Segment> segments = new ArrayList<>();
+        int left = Integer.MAX_VALUE, right = Integer.MIN_VALUE, top = Integer.MAX_VALUE, bottom = Integer.MIN_VALUE;
+        int heights = 0;
+        for (RecognizedText t : line) {
+            if (!sb.isEmpty()) sb.append(' ');
+            sb.append(t.text());
+            segments.add(new TextLine.Segment(t.text(), t.left() * scale, t.right() * scale));
+            left = Math.min(left, t.left());
+            right = Math.max(right, t.right());
+            top = Math.min(top, t.top());
+            bottom = Math.max(bottom, t.bottom());
+            heights += t.height();
+        }
+        float fontSize = (float) heights / line.size() * scale;
+        return new TextLine(sb.toString(), left * scale, right * scale, top * scale, bottom * scale, fontSize, segments, false);
+    }
+}

@@ -1,0 +1,46 @@
+package org.jixiao.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.jixiao.extract.ocr.OcrMode;
+import org.junit.jupiter.api.Test;
+
+/** {@code --ocr off|auto|force} as a user gives it: a scan is read by default, refused with off, a wrong value is a usage error. */
+class OcrOptionTest {
+
+    private static final String SCAN = "corpus/pdf-scan-image-only/pdf-scan-image-only.pdf";
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        return JixiaoCommand.run(args, new PrintWriter(out), new PrintWriter(err));
+    }
+
+    @Test
+    void aScanIsReadByDefaultAndSaysSo() throws Exception {
+        assertEquals(0, run("extract", SCAN), err.toString());
+        JsonNode r = new ObjectMapper().readTree(out.toString());
+        assertEquals("农村饮水安全巩固提升工程", r.at("/project/name").asText());
+        assertEquals(0, r.at("/funds/executed").decimalValue().compareTo(new java.math.BigDecimal("456.00")));
+        assertEquals("OCR_PAGE", r.at("/findings/0/code").asText());
+    }
+
+    @Test
+    void offRefusesTheScanNamingTheOption() {
+        assertEquals(1, run("extract", "--ocr", "off", SCAN));
+        assertTrue(err.toString().contains("pdf-scan-image-only.pdf") && err.toString().contains("--ocr off"), err.toString());
+        assertEquals(null, System.getProperty(OcrMode.PROPERTY), "the option does not outlive the command");
+    }
+
+    @Test
+    void aWrongValueIsAUsageError() {
+        assertEquals(2, run("extract", "--ocr", "maybe", SCAN));
+        assertTrue(err.toString().contains("--ocr"), err.toString());
+    }
+}
