@@ -130,14 +130,17 @@ class WorkerPoolTest {
         }
     }
 
-    /**
-     * This JVM's reading children alive now. Other children of the test JVM (the OCR process an
-     * earlier test's in-process pipeline started) are not the pool's.
-     */
+    /** Children of the test JVM from before the test (an earlier test's OCR process): not the pool's. */
+    private static java.util.Set<Long> earlierChildren = java.util.Set.of();
+
+    @org.junit.jupiter.api.BeforeEach
+    void noteEarlierChildren() {
+        earlierChildren = ProcessHandle.current().children().map(ProcessHandle::pid).collect(java.util.stream.Collectors.toSet());
+    }
+
+    /** The children this test's pool started that are alive now. */
     private static java.util.stream.Stream<ProcessHandle> readingChildren() {
-        return ProcessHandle.current().children().filter(ProcessHandle::isAlive)
-                .filter(p -> p.info().arguments().map(a -> java.util.Arrays.asList(a).contains(WorkerMain.class.getName()))
-                        .orElse(true));
+        return ProcessHandle.current().children().filter(ProcessHandle::isAlive).filter(p -> !earlierChildren.contains(p.pid()));
     }
 
     /** CPU time of this JVM and its children alive now. */
