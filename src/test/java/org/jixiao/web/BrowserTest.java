@@ -7,14 +7,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.List;
 import org.jixiao.output.ReportJson;
 import org.jixiao.pipeline.Corpus;
@@ -25,14 +21,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -43,10 +33,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class BrowserTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    /** Bounds each wait for the page; the real waits are a fraction of it. */
-    private static final Duration PAGE_TIMEOUT = Duration.ofSeconds(30);
 
     @TempDir
     static Path root;
@@ -55,31 +41,21 @@ class BrowserTest {
     static WebDriverWait wait;
 
     private static boolean browserInstalled() {
-        return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+        return HeadlessChromium.installed();
     }
 
     /** Skipped per test, with the reason, when there is no browser (an assumption in @BeforeAll counts as zero tests). */
     @org.junit.jupiter.api.BeforeEach
     void browserPresent() {
-        assumeTrue(browserInstalled(), "needs Debian's chromium and chromium-driver (apt-get install -y chromium chromium-driver)");
+        assumeTrue(browserInstalled(), HeadlessChromium.MISSING);
     }
 
     @BeforeAll
     static void start() throws Exception {
         if (!browserInstalled()) return;
         server = TestServer.start(DataFolders.under(root.resolve("data")));
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=1400,1100",
-                "--user-data-dir=" + Files.createDirectories(root.resolve("chromium-profile")));
-        ChromeDriverService driver = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        browser = new ChromeDriver(driver, options);
-        wait = new WebDriverWait(browser, PAGE_TIMEOUT);
-        // The pages rebuild their tables on every answer: a row read just before that is gone, not wrong.
-        wait.ignoring(StaleElementReferenceException.class);
+        browser = HeadlessChromium.start(root, 1400, 1100);
+        wait = HeadlessChromium.waits(browser);
     }
 
     @AfterAll
@@ -170,8 +146,6 @@ class BrowserTest {
     }
 
     private static void screenshot(String name) throws IOException {
-        Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
-        Path target = Files.createDirectories(Path.of("target")).resolve(name);
-        Files.copy(shot, target, StandardCopyOption.REPLACE_EXISTING);
+        HeadlessChromium.screenshot(browser, name);
     }
 }

@@ -10,8 +10,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -28,14 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -48,10 +40,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class WorkspaceBrowserTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path AXE = Path.of("target/npm/node_modules/axe-core/axe.min.js");
-    private static final Duration PAGE_TIMEOUT = Duration.ofSeconds(30);
     /** The narrowest phone the pages must fit without sideways scrolling. */
     private static final int PHONE_WIDTH = 390;
     private static final String PASSWORD = "审核员的长密码2026";
@@ -63,12 +52,12 @@ class WorkspaceBrowserTest {
     static WebDriverWait wait;
 
     private static boolean browserInstalled() {
-        return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+        return HeadlessChromium.installed();
     }
 
     @BeforeEach
     void browserPresent() {
-        assumeTrue(browserInstalled(), "needs Debian's chromium and chromium-driver (apt-get install -y chromium chromium-driver)");
+        assumeTrue(browserInstalled(), HeadlessChromium.MISSING);
     }
 
     @BeforeAll
@@ -77,17 +66,8 @@ class WorkspaceBrowserTest {
         server = TestServer.start(ServerSettings.defaults(DataFolders.under(root.resolve("data")))
                 .withAccess(ServerSettings.Access.LOGIN));
         server.store().addUser("shenhe", Role.REVIEWER, PASSWORD.toCharArray(), StoreOfRecord.SYSTEM);
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=1366,1000",
-                "--user-data-dir=" + Files.createDirectories(root.resolve("chromium-profile")));
-        ChromeDriverService driver = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        browser = new ChromeDriver(driver, options);
-        wait = new WebDriverWait(browser, PAGE_TIMEOUT);
-        wait.ignoring(StaleElementReferenceException.class);
+        browser = HeadlessChromium.start(root, 1366, 1000);
+        wait = HeadlessChromium.waits(browser);
     }
 
     @AfterAll
@@ -220,8 +200,6 @@ class WorkspaceBrowserTest {
     }
 
     private static void screenshot(String name) throws IOException {
-        Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
-        Path target = Files.createDirectories(Path.of("target")).resolve(name);
-        Files.copy(shot, target, StandardCopyOption.REPLACE_EXISTING);
+        HeadlessChromium.screenshot(browser, name);
     }
 }
