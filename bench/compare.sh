@@ -77,7 +77,9 @@ fi
 rm -rf "$work"
 mkdir -p "$work/batch" "$work/tabula-batch"
 files=0; pages=0
-for f in $(find corpus -name '*.pdf' -not -path 'corpus/pdf-src/*' | sort); do
+# Born-digital PDFs only: the scans (corpus/scanned, pdf-scan-image-only) are read by OCR, which the
+# text extractors do not do at all; comparing them would measure nothing of the two.
+for f in $(find corpus -name '*.pdf' -not -path 'corpus/pdf-src/*' -not -path 'corpus/scanned/*' -not -path 'corpus/pdf-scan-image-only/*' | sort); do
     n=$(pdfinfo "$f" | awk '/^Pages:/ {print $2}')
     if [ "${n:-0}" -ge 2 ]; then
         for copy in a b; do cp "$f" "$work/batch/$copy-$(basename "$f")"; done
