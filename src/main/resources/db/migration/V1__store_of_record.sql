@@ -20,6 +20,9 @@ CREATE TABLE submission (
     partly_read     BOOLEAN       NOT NULL DEFAULT FALSE,
     total_score     NUMERIC(12, 4),
     execution_rate  NUMERIC(12, 4),
+    -- The codes of the report's findings, space-separated, one per finding: the dashboard counts
+    -- them without reading every report's JSON.
+    finding_codes   VARCHAR(4000) NOT NULL DEFAULT '',
     status          VARCHAR(16)   NOT NULL DEFAULT 'PENDING',
     predecessor_id  BIGINT REFERENCES submission (id),
     -- The digest again, only on a checked submission: one checked report per content (the same

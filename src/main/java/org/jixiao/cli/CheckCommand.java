@@ -171,9 +171,10 @@ final class CheckCommand implements Callable<Integer> {
                 }
                 // An output that cannot be written (a full disk) stops the batch: what was checked is
                 // still printed below, the files not yet read are left for a second run.
+                String json = outDir != null || records != null ? ReportJson.write(r) : null;
                 if (outDir != null) {
                     try {
-                        write(written, in.path, ".json", ReportJson.write(r));
+                        write(written, in.path, ".json", json);
                     } catch (IOException e) {
                         writeFailure = "无法写入 " + outDir.resolve(in.path.getFileName() + ".json") + "（" + in.display
                                 + " 的检查结果）：" + writeReason(e);
@@ -183,7 +184,7 @@ final class CheckCommand implements Callable<Integer> {
                 }
                 if (format == Format.xlsx) workbook.add(new ReportsWorkbook.Entry(in.display, "", r, null));
                 if (records != null) {
-                    records.recordChecked(r, ReportJson.write(r), Files.readAllBytes(in.path), SUBMITTER, Instant.now());
+                    records.recordChecked(r, json, Files.readAllBytes(in.path), SUBMITTER, Instant.now());
                 }
                 if (index != null) {
                     try {
@@ -277,16 +278,8 @@ final class CheckCommand implements Callable<Integer> {
         } catch (IOException | OutOfMemoryError unreadable) {
             // the reason already says why; the record keeps the name and the reason
         }
-        String sha = bytes == null ? "" : java.util.HexFormat.of().formatHex(sha256(bytes));
+        String sha = bytes == null ? "" : org.jixiao.ingest.FileIngestor.sha256(bytes);
         records.recordFailed(in.path.getFileName().toString(), sha, bytes, reason, SUBMITTER, Instant.now());
-    }
-
-    private static byte[] sha256(byte[] bytes) {
-        try {
-            return java.security.MessageDigest.getInstance("SHA-256").digest(bytes);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every JVM", e);
-        }
     }
 
     /** The workbook under --out, under a name no earlier run took. */

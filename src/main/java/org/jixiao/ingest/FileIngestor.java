@@ -113,7 +113,8 @@ public final class FileIngestor implements Stage<Path, SourceDocument> {
         return byContent;
     }
 
-    static String sha256(byte[] bytes) {
+    /** Hex SHA-256 of the bytes: a submission's identity everywhere (reports, intake, store). */
+    public static String sha256(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {

@@ -2,6 +2,7 @@ package org.jixiao.model;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * One file as the store of record keeps it: who submitted it and when, how it ended, the figures a
@@ -24,11 +25,17 @@ import java.time.Instant;
  * @param partlyRead    a section the form should have was not read
  * @param totalScore    the printed 总分; null when none
  * @param executionRate 执行率 as the report gives it, in percent; null when not printed
+ * @param findingCodes  the code of each of the report's findings, in order; empty unless checked
  * @param status        where the report stands in review
  * @param predecessorId the earlier submission of the same project, year, region and kind; null when none
  */
 public record Submission(long id, String sha256, String fileName, Instant submittedAt, String submitter,
                          SubmissionOutcome outcome, String reason, ReportKind kind, Integer year, String region,
                          String project, String department, int errors, int warnings, boolean partlyRead,
-                         BigDecimal totalScore, BigDecimal executionRate, ReviewStatus status, Long predecessorId) {
+                         BigDecimal totalScore, BigDecimal executionRate, List<String> findingCodes,
+                         ReviewStatus status, Long predecessorId) {
+
+    public Submission {
+        findingCodes = findingCodes == null ? List.of() : List.copyOf(findingCodes);
+    }
 }

@@ -4,10 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.component.file.FileEndpoint;
@@ -142,9 +139,10 @@ public final class Intake {
         boolean keep = exchange.getProperty(IntakeHeaders.KEEP_ORIGINAL, Boolean.class);
         Path original = DataFolders.inside(folders.done(), storedName);
         Path json = DataFolders.inside(folders.done(), storedName + DataFolders.REPORT_SUFFIX);
+        String reportJson = ReportJson.write(report);
         try {
             if (keep) folders.writeAtomically(original, in.getBody(byte[].class));
-            folders.writeAtomically(json, ReportJson.write(report));
+            folders.writeAtomically(json, reportJson);
         } catch (UncheckedIOException e) {
             if (keep) Files.deleteIfExists(original);
             throw leftInPlaceIfNoSpace(exchange, e.getCause());
@@ -163,7 +161,7 @@ public final class Intake {
         }
         registry.checked(storedName, report);
         byte[] bytes = in.getBody(byte[].class);
-        record(storedName, () -> records.recordChecked(report, ReportJson.write(report), bytes, submitter(in), Instant.now()));
+        record(storedName, () -> records.recordChecked(report, reportJson, bytes, submitter(in), Instant.now()));
         registry.release(storedName);
         in.setHeader(IntakeHeaders.OUTCOME, Outcome.CHECKED.name());
         LOG.info("已检查 {}：{} 个问题", storedName, report.findings().size());
@@ -269,10 +267,6 @@ public final class Intake {
     }
 
     static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every JVM", e);
-        }
+        return org.jixiao.ingest.FileIngestor.sha256(bytes);
     }
 }

@@ -45,7 +45,7 @@ public final class JdbcStore implements StoreOfRecord {
 
     private static final String SUBMISSION_COLUMNS = "id, sha256, file_name, submitted_at, submitter, outcome, reason,"
             + " kind, report_year, region, project, department, errors, warnings, partly_read, total_score,"
-            + " execution_rate, status, predecessor_id";
+            + " execution_rate, finding_codes, status, predecessor_id";
 
     private final HikariDataSource data;
     private final PasswordHashing passwords = new PasswordHashing();
@@ -89,8 +89,8 @@ public final class JdbcStore implements StoreOfRecord {
             long id;
             try (PreparedStatement s = c.prepareStatement("INSERT INTO submission (sha256, file_name, submitted_at,"
                     + " submitter, outcome, kind, report_year, region, project, department, errors, warnings, partly_read,"
-                    + " total_score, execution_rate, status, predecessor_id, checked_sha256)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+                    + " total_score, execution_rate, finding_codes, status, predecessor_id, checked_sha256)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
                 s.setString(1, sha);
                 s.setString(2, clip(report.source().file(), 512));
                 s.setTimestamp(3, Timestamp.from(at));
@@ -106,9 +106,10 @@ public final class JdbcStore implements StoreOfRecord {
                 s.setBoolean(13, report.partlyRead());
                 s.setBigDecimal(14, report.totalScore());
                 s.setBigDecimal(15, report.funds().executionRate());
-                s.setString(16, ReviewStatus.PENDING.name());
-                if (predecessor == null) s.setNull(17, Types.BIGINT); else s.setLong(17, predecessor);
-                s.setString(18, sha);
+                s.setString(16, clip(String.join(" ", report.findings().stream().map(f -> f.code()).toList()), MAX_TEXT));
+                s.setString(17, ReviewStatus.PENDING.name());
+                if (predecessor == null) s.setNull(18, Types.BIGINT); else s.setLong(18, predecessor);
+                s.setString(19, sha);
                 s.executeUpdate();
                 id = generatedId(s);
             } catch (SQLException e) {
@@ -431,25 +432,27 @@ public final class JdbcStore implements StoreOfRecord {
         }, null);
     }
 
+    /** A user as stored: the account and its password hash, which never leaves this class. */
+    private record StoredUser(UserAccount account, String hash) {
+    }
+
     @Override
     public Optional<UserAccount> authenticate(String name, char[] password) {
-        Optional<String[]> row = read(c -> {
+        Optional<StoredUser> user = read(c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT name, role, password_hash, created_at FROM app_user WHERE name = ?")) {
                 s.setString(1, name == null ? "" : name.strip());
                 try (ResultSet r = s.executeQuery()) {
                     if (!r.next()) return Optional.empty();
-                    return Optional.of(new String[] {r.getString(1), r.getString(2), r.getString(3),
-                            r.getTimestamp(4).toInstant().toString()});
+                    return Optional.of(new StoredUser(new UserAccount(r.getString(1), Role.valueOf(r.getString(2)),
+                            r.getTimestamp(4).toInstant()), r.getString(3)));
                 }
             }
         });
-        if (row.isEmpty()) {
+        if (user.isEmpty()) {
             java.util.Arrays.fill(password, '\0');
             return Optional.empty();
         }
-        String[] u = row.get();
-        if (!passwords.matches(password, u[2])) return Optional.empty();
-        return Optional.of(new UserAccount(u[0], Role.valueOf(u[1]), Instant.parse(u[3])));
+        return passwords.matches(password, user.get().hash()) ? Optional.of(user.get().account()) : Optional.empty();
     }
 
     @Override
@@ -497,13 +500,15 @@ public final class JdbcStore implements StoreOfRecord {
                 String kind = r.getString(8);
                 int year = r.getInt(9);
                 Integer y = r.wasNull() ? null : year;
-                long pred = r.getLong(19);
+                String codes = r.getString(18);
+                long pred = r.getLong(20);
                 Long p = r.wasNull() ? null : pred;
                 out.add(new Submission(r.getLong(1), r.getString(2), r.getString(3), r.getTimestamp(4).toInstant(),
                         r.getString(5), SubmissionOutcome.valueOf(r.getString(6)), r.getString(7),
                         kind == null ? null : ReportKind.valueOf(kind), y, r.getString(10), r.getString(11),
                         r.getString(12), r.getInt(13), r.getInt(14), r.getBoolean(15), plain(r.getBigDecimal(16)),
-                        plain(r.getBigDecimal(17)), ReviewStatus.valueOf(r.getString(18)), p));
+                        plain(r.getBigDecimal(17)), codes.isEmpty() ? List.of() : List.of(codes.split(" ")),
+                        ReviewStatus.valueOf(r.getString(19)), p));
             }
         }
         return out;

@@ -47,14 +47,6 @@ public record SubmissionQuery(ReviewStatus status, SubmissionOutcome outcome, St
         return new SubmissionQuery(status, outcome, region, y, kind, partlyRead, withErrors, sort, limit);
     }
 
-    public SubmissionQuery withPartlyRead(Boolean p) {
-        return new SubmissionQuery(status, outcome, region, year, kind, p, withErrors, sort, limit);
-    }
-
-    public SubmissionQuery withErrors(Boolean e) {
-        return new SubmissionQuery(status, outcome, region, year, kind, partlyRead, e, sort, limit);
-    }
-
     public SubmissionQuery sortedBy(Sort s) {
         return new SubmissionQuery(status, outcome, region, year, kind, partlyRead, withErrors, s, limit);
     }

@@ -247,14 +247,27 @@ public final class ApiRoutes extends RouteBuilder {
         json(e, 200, body);
     }
 
-    private ReportSummary find(Exchange e) {
+    /** A report found by its id: in the service's done/, or else in the store of record. */
+    private record Located(ReportSummary done, Submission stored) {
+    }
+
+    /**
+     * Where the report of the request's id is: done/ first; else the store of record, which also
+     * holds the reports the CLI checked into the same data folder ({@code check --data}), so that
+     * every search hit opens.
+     */
+    private Located locate(Exchange e) {
         QueryParameters.parse(e.getMessage().getHeader(Exchange.HTTP_QUERY, String.class), Set.of());
         String id = QueryParameters.sha256(e.getMessage().getHeader("id", String.class));
-        return registry.find(id).orElseThrow(() -> ApiProblem.notFound("没有编号为 " + id + " 的报告"));
+        var done = registry.find(id);
+        if (done.isPresent()) return new Located(done.get(), null);
+        var stored = store == null ? java.util.Optional.<Submission>empty() : store.findChecked(id);
+        return new Located(null, stored.orElseThrow(() -> ApiProblem.notFound("没有编号为 " + id + " 的报告")));
     }
 
     private void report(Exchange e) {
-        String json = findInStore(e).map(s -> store.reportJson(s.id()).orElseThrow()).orElseGet(() -> registry.json(find(e)));
+        Located report = locate(e);
+        String json = report.done() != null ? registry.json(report.done()) : store.reportJson(report.stored().id()).orElseThrow();
         Message out = e.getMessage();
         out.getHeaders().clear();
         out.setHeader(Exchange.HTTP_RESPONSE_CODE, 200);
@@ -262,31 +275,31 @@ public final class ApiRoutes extends RouteBuilder {
         out.setBody(json);
     }
 
-    /** A report the service's done/ does not hold but the store of record does (checked by the CLI into the same data folder). */
-    private java.util.Optional<Submission> findInStore(Exchange e) {
-        String id = QueryParameters.sha256(e.getMessage().getHeader("id", String.class));
-        if (registry.find(id).isPresent() || store == null) return java.util.Optional.empty();
-        return store.findChecked(id);
-    }
-
     /** The original file from done/, found by id only; served as a download so a browser never renders it. */
     private void original(Exchange e) throws IOException {
-        java.util.Optional<Submission> stored = findInStore(e);
-        if (stored.isPresent()) {
-            ReviewRoutes.sendOriginal(e, store, stored.get());
+        Located report = locate(e);
+        if (report.stored() != null) {
+            ReviewRoutes.sendOriginal(e, store, report.stored());
             return;
         }
-        ReportSummary summary = find(e);
-        byte[] bytes = Files.readAllBytes(registry.original(summary));
+        ReportSummary summary = report.done();
         String type = summary.mediaType() != null && MEDIA_TYPE.matcher(summary.mediaType()).matches()
                 ? summary.mediaType() : "application/octet-stream";
-        String ascii = summary.storedName().replaceAll("[^A-Za-z0-9._-]", "_");
+        download(e, summary.storedName(), type, Files.readAllBytes(registry.original(summary)));
+    }
+
+    /**
+     * A file answered as a download under its own name (ASCII fallback and the UTF-8 name), sandboxed:
+     * a browser never renders a submitted file in the service's origin.
+     */
+    static void download(Exchange e, String name, String contentType, byte[] bytes) {
+        String ascii = name.replaceAll("[^A-Za-z0-9._-]", "_");
         Message out = e.getMessage();
         out.getHeaders().clear();
         out.setHeader(Exchange.HTTP_RESPONSE_CODE, 200);
-        out.setHeader(Exchange.CONTENT_TYPE, type);
+        out.setHeader(Exchange.CONTENT_TYPE, contentType);
         out.setHeader("Content-Disposition", "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''"
-                + URLEncoder.encode(summary.storedName(), StandardCharsets.UTF_8).replace("+", "%20"));
+                + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20"));
         out.setHeader("X-Content-Type-Options", "nosniff");
         out.setHeader("Content-Security-Policy", "sandbox");
         out.setBody(bytes);
@@ -326,13 +339,19 @@ public final class ApiRoutes extends RouteBuilder {
     }
 
     private void json(Exchange e, int status, JsonNode body) {
+        json(e, status, body, mapper);
+    }
+
+    /** A JSON answer, written by the given mapper (the review API's writes dates as text). */
+    static void json(Exchange e, int status, JsonNode body, ObjectMapper writer) {
         Message out = e.getMessage();
         out.getHeaders().clear();
         out.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
         out.setHeader(Exchange.CONTENT_TYPE, JSON);
         out.setHeader("X-Content-Type-Options", "nosniff");
+        out.setHeader("Cache-Control", "no-store");
         try {
-            out.setBody(mapper.writeValueAsString(body));
+            out.setBody(writer.writeValueAsString(body));
         } catch (JsonProcessingException ex) {
             throw new UncheckedIOException(ex);
         }

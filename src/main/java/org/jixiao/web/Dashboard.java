@@ -1,6 +1,5 @@
 package org.jixiao.web;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -8,7 +7,6 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.LongFunction;
 import org.jixiao.model.ReviewStatus;
 import org.jixiao.model.Submission;
 import org.jixiao.model.SubmissionOutcome;
@@ -27,7 +25,7 @@ final class Dashboard {
     private Dashboard() {
     }
 
-    static ObjectNode of(List<Submission> all, LongFunction<String> reportJson, ObjectMapper mapper) throws Exception {
+    static ObjectNode of(List<Submission> all, ObjectMapper mapper) {
         ObjectNode out = mapper.createObjectNode();
         Map<String, Integer> status = new TreeMap<>();
         Map<String, Integer> outcome = new TreeMap<>();
@@ -44,9 +42,7 @@ final class Dashboard {
             region.merge(s.region() == null ? "（未识别）" : s.region(), 1, Integer::sum);
             band(rates, RATE_BANDS, s.executionRate(), true);
             band(scores, SCORE_BANDS, s.totalScore(), false);
-            String json = reportJson.apply(s.id());
-            if (json == null) continue;
-            for (JsonNode f : mapper.readTree(json).path("findings")) codes.merge(f.path("code").asText(), 1, Integer::sum);
+            for (String code : s.findingCodes()) codes.merge(code, 1, Integer::sum);
         }
         out.put("submissions", all.size());
         out.set("byStatus", mapper.valueToTree(status));

@@ -181,9 +181,12 @@ public final class JixiaoServer implements AutoCloseable {
      */
     private static void reconcile(ContentRegistry registry, StoreOfRecord store, Pipeline pipeline) throws IOException {
         int added = 0;
+        // One query for what the store has, not one per report in done/ at every start.
+        java.util.Set<String> recorded = new java.util.HashSet<>();
+        for (var checked : store.checkedInSubmissionOrder()) recorded.add(checked.sha256());
         for (ReportSummary s : registry.inSubmissionOrder()) {
             Path original = registry.original(s);
-            if (store.findChecked(s.id()).isPresent() || !Files.exists(original)) continue;
+            if (recorded.contains(s.id()) || !Files.exists(original)) continue;
             try {
                 byte[] bytes = Files.readAllBytes(original);
                 Report report = pipeline.process(s.storedName(), bytes);

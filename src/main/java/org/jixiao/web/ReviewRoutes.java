@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.camel.Exchange;
-import org.apache.camel.Message;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.model.rest.RestBindingMode;
 import org.jixiao.model.FindingDecision;
@@ -80,37 +79,26 @@ public final class ReviewRoutes extends RouteBuilder {
             status = ReviewStatus.parse(q.text("status"));
             if (status == null) throw ApiProblem.badRequest("未知的审核状态“" + q.text("status") + "”，可用：待审、退回、通过");
         }
-        SubmissionOutcome outcome = null;
-        if (q.text("outcome") != null) {
-            try {
-                outcome = SubmissionOutcome.valueOf(q.text("outcome"));
-            } catch (IllegalArgumentException e) {
-                throw ApiProblem.badRequest("未知的处理结果“" + q.text("outcome") + "”，可用：CHECKED、FAILED、DUPLICATE");
-            }
-        }
-        ReportKind kind = null;
-        if (q.text("kind") != null) {
-            try {
-                kind = ReportKind.valueOf(q.text("kind"));
-            } catch (IllegalArgumentException e) {
-                throw ApiProblem.badRequest("未知的报告类型“" + q.text("kind") + "”，可用：SELF_EVALUATION、TARGET_DECLARATION");
-            }
-        }
-        SubmissionQuery.Sort sort = SubmissionQuery.Sort.NEWEST_FIRST;
-        if (q.text("sort") != null) {
-            try {
-                sort = SubmissionQuery.Sort.valueOf(q.text("sort"));
-            } catch (IllegalArgumentException e) {
-                throw ApiProblem.badRequest("未知的排序“" + q.text("sort") + "”，可用：NEWEST_FIRST、OLDEST_FIRST、MOST_ERRORS、REGION、YEAR");
-            }
-        }
+        SubmissionOutcome outcome = constant(q, "outcome", SubmissionOutcome.class, "处理结果");
+        ReportKind kind = constant(q, "kind", ReportKind.class, "报告类型");
+        SubmissionQuery.Sort sort = constant(q, "sort", SubmissionQuery.Sort.class, "排序");
         int[] years = q.years("year");
-        Integer year = years == null ? null : years[0];
         if (years != null && years[0] != years[1]) throw ApiProblem.badRequest("列表按单个年度筛选，例如 year=2023");
         Boolean partly = q.text("partly") == null ? null : q.flag("partly");
         Boolean errors = q.text("errors") == null ? null : q.flag("errors");
-        return new SubmissionQuery(status, outcome, q.text("region"), year, kind, partly, errors, sort,
-                q.positive("limit", SubmissionQuery.DEFAULT_LIMIT, MAX_LIST));
+        return new SubmissionQuery(status, outcome, q.text("region"), years == null ? null : years[0], kind, partly, errors,
+                sort, q.positive("limit", SubmissionQuery.DEFAULT_LIMIT, MAX_LIST));
+    }
+
+    /** A parameter naming one of an enum's constants; null when absent, a Chinese 400 listing them when unknown. */
+    private static <E extends Enum<E>> E constant(QueryParameters q, String name, Class<E> type, String what) {
+        String v = q.text(name);
+        if (v == null) return null;
+        for (E c : type.getEnumConstants()) {
+            if (c.name().equals(v)) return c;
+        }
+        throw ApiProblem.badRequest("未知的" + what + "“" + v + "”，可用：" + String.join("、",
+                java.util.Arrays.stream(type.getEnumConstants()).map(Enum::name).toList()));
     }
 
     private static final Set<String> LIST_PARAMETERS = Set.of("status", "outcome", "region", "year", "kind", "partly",
@@ -138,14 +126,7 @@ public final class ReviewRoutes extends RouteBuilder {
         }
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
         ReportsWorkbook.write(entries, bytes);
-        Message out = e.getMessage();
-        out.getHeaders().clear();
-        out.setHeader(Exchange.HTTP_RESPONSE_CODE, 200);
-        out.setHeader(Exchange.CONTENT_TYPE, XLSX);
-        out.setHeader("Content-Disposition", "attachment; filename=\"jixiao.xlsx\"; filename*=UTF-8''"
-                + java.net.URLEncoder.encode("绩效报告审核.xlsx", StandardCharsets.UTF_8));
-        out.setHeader("X-Content-Type-Options", "nosniff");
-        out.setBody(bytes.toByteArray());
+        ApiRoutes.download(e, "绩效报告审核.xlsx", XLSX, bytes.toByteArray());
     }
 
     /** The submitted file, found by the submission's number only; a download, never rendered by the browser. */
@@ -157,16 +138,7 @@ public final class ReviewRoutes extends RouteBuilder {
     /** The submission's file as a download (its bytes from the store), for this API and the report page's. */
     static void sendOriginal(Exchange e, StoreOfRecord store, Submission s) {
         byte[] bytes = store.original(s.id()).orElseThrow(() -> ApiProblem.notFound("第 " + s.id() + " 号提交的原始文件未保存"));
-        String ascii = s.fileName().replaceAll("[^A-Za-z0-9._-]", "_");
-        Message out = e.getMessage();
-        out.getHeaders().clear();
-        out.setHeader(Exchange.HTTP_RESPONSE_CODE, 200);
-        out.setHeader(Exchange.CONTENT_TYPE, "application/octet-stream");
-        out.setHeader("Content-Disposition", "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''"
-                + java.net.URLEncoder.encode(s.fileName(), StandardCharsets.UTF_8).replace("+", "%20"));
-        out.setHeader("X-Content-Type-Options", "nosniff");
-        out.setHeader("Content-Security-Policy", "sandbox");
-        out.setBody(bytes);
+        ApiRoutes.download(e, s.fileName(), "application/octet-stream", bytes);
     }
 
     /** One submission as the list and the report view show it: the stable codes and their Chinese words. */
@@ -296,15 +268,13 @@ public final class ReviewRoutes extends RouteBuilder {
         one(e);
     }
 
-    private void dashboard(Exchange e) throws Exception {
+    private void dashboard(Exchange e) {
         QueryParameters q = QueryParameters.parse(e.getMessage().getHeader(Exchange.HTTP_QUERY, String.class), Set.of("year", "region"));
         int[] years = q.years("year");
-        SubmissionQuery query = SubmissionQuery.ALL.withRegion(q.text("region"))
-                .withYear(years == null ? null : years[0]);
         if (years != null && years[0] != years[1]) throw ApiProblem.badRequest("看板按单个年度统计，例如 year=2023");
-        List<Submission> all = store.list(new SubmissionQuery(null, null, query.region(), query.year(), null, null, null,
-                SubmissionQuery.Sort.NEWEST_FIRST, MAX_LIST));
-        json(e, 200, Dashboard.of(all, id -> store.reportJson(id).orElse(null), mapper));
+        List<Submission> all = store.list(new SubmissionQuery(null, null, q.text("region"), years == null ? null : years[0],
+                null, null, null, SubmissionQuery.Sort.NEWEST_FIRST, MAX_LIST));
+        json(e, 200, Dashboard.of(all, mapper));
     }
 
     private void users(Exchange e) {
@@ -338,16 +308,6 @@ public final class ReviewRoutes extends RouteBuilder {
     }
 
     private void json(Exchange e, int status, JsonNode body) {
-        Message out = e.getMessage();
-        out.getHeaders().clear();
-        out.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
-        out.setHeader(Exchange.CONTENT_TYPE, ApiRoutes.JSON);
-        out.setHeader("Cache-Control", "no-store");
-        out.setHeader("X-Content-Type-Options", "nosniff");
-        try {
-            out.setBody(mapper.writeValueAsString(body));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
-            throw new IllegalStateException(ex);
-        }
+        ApiRoutes.json(e, status, body, mapper);
     }
 }

@@ -41,6 +41,13 @@ class CheckIntoStoreTest {
     @TempDir
     Path root;
 
+    /** The report JSON `extract` prints for a file. */
+    private static String extracted(Path file) {
+        StringWriter out = new StringWriter();
+        JixiaoCommand.run(new String[] {"extract", file.toString()}, new PrintWriter(out), new PrintWriter(new StringWriter()));
+        return out.toString();
+    }
+
     private int check(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
@@ -74,6 +81,19 @@ class CheckIntoStoreTest {
                     + "/api/submissions")).build(), HttpResponse.BodyHandlers.ofString());
             JsonNode body = ReportJson.mapper().readTree(list.body());
             assertEquals(4, body.path("count").asInt(), list.body());
+            HttpResponse<String> dashboard = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port()
+                    + "/api/dashboard")).build(), HttpResponse.BodyHandlers.ofString());
+            JsonNode counts = ReportJson.mapper().readTree(dashboard.body());
+            assertEquals(2, counts.path("byOutcome").path("CHECKED").asInt());
+            assertEquals(1, counts.path("byOutcome").path("FAILED").asInt());
+            assertEquals(1, counts.path("byOutcome").path("DUPLICATE").asInt());
+            int findings = 0;
+            for (Path f : List.of(QINGDAO, ELEVATOR)) {
+                findings += ReportJson.mapper().readTree(extracted(f)).path("findings").size();
+            }
+            int counted = 0;
+            for (JsonNode n : counts.path("byFinding")) counted += n.asInt();
+            assertEquals(findings, counted, "every finding of the checked reports counted once by its code: " + counts.path("byFinding"));
             HttpResponse<byte[]> original = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port()
                     + "/api/reports/" + sha + "/original")).build(), HttpResponse.BodyHandlers.ofByteArray());
             assertEquals(200, original.statusCode());

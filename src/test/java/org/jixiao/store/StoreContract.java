@@ -94,6 +94,7 @@ abstract class StoreContract {
         assertEquals(0, r.totalScore().compareTo(s.totalScore()), "总分 " + r.totalScore() + " / " + s.totalScore());
         assertEquals(r.findings().stream().filter(f -> f.severity() == org.jixiao.model.Severity.ERROR).count(), s.errors());
         assertEquals(T0, s.submittedAt());
+        assertEquals(r.findings().stream().map(org.jixiao.model.Finding::code).toList(), s.findingCodes());
         assertEquals(ReportJson.write(r), store.reportJson(s.id()).orElseThrow());
         assertEquals(s, store.find(s.id()).orElseThrow());
         assertEquals(s, store.findChecked(r.source().sha256()).orElseThrow());

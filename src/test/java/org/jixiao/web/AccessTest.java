@@ -83,20 +83,21 @@ class AccessTest {
         HttpResponse<String> login = browser.post("/api/login", "{\"name\":\"shenhe\",\"password\":\"" + REVIEWER_PASSWORD + "\"}");
         assertEquals(200, login.statusCode(), login.body());
         assertEquals("审核", json(login).path("roleName").asText());
+        String renewed = login.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith(SessionGate.SESSION_COOKIE + "=")).findFirst()
+                .orElseThrow(() -> new AssertionError("the login sets the renewed session cookie: " + login.headers()));
+        String attributes = renewed.toLowerCase(java.util.Locale.ROOT);
+        assertTrue(attributes.contains("httponly") && attributes.contains("samesite=strict"), renewed);
         String after = sessionCookie(browser);
         assertNotEquals(before, after, "session fixation: the id planted before login must not become the logged-in one");
 
         HttpClient planted = HttpClient.newHttpClient();
         HttpResponse<String> withOldId = planted.send(HttpRequest.newBuilder(browser.uri("/api/submissions"))
-                .header("Cookie", WebSession_SESSION + "=" + before).build(), HttpResponse.BodyHandlers.ofString());
+                .header("Cookie", SessionGate.SESSION_COOKIE + "=" + before).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(401, withOldId.statusCode());
         browser.refreshToken();
         assertEquals(200, browser.get("/api/submissions").statusCode());
-        String cookie = browser.rawSetCookie();
-        assertTrue(cookie == null || cookie.contains("HttpOnly"), cookie);
     }
-
-    private static final String WebSession_SESSION = SessionGate.SESSION_COOKIE;
 
     private static String sessionCookie(WebSession s) {
         return ((CookieManager) s.http.cookieHandler().orElseThrow()).getCookieStore().getCookies().stream()

@@ -63,12 +63,6 @@ public final class WebSession {
                 .map(c -> c.getName() + "=" + c.getValue()).collect(java.util.stream.Collectors.joining("; "));
     }
 
-    /** The Set-Cookie header of the last /api/me answer that set the session cookie; null when none did. */
-    public String rawSetCookie() throws IOException, InterruptedException {
-        return get("/api/me").headers().allValues("Set-Cookie").stream()
-                .filter(c -> c.startsWith(SessionGate.SESSION_COOKIE + "=")).findFirst().orElse(null);
-    }
-
     public String token() {
         return token;
     }
