@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.jixiao.extract.ocr.OcrMode;
+import org.jixiao.extract.pdf.ScanProgress;
 import org.jixiao.index.IndexFormatException;
 import org.jixiao.index.IndexLockedException;
 import org.jixiao.mapping.Mappings;
@@ -61,6 +62,8 @@ public final class JixiaoCommand {
 
     private Pipeline pipeline;
     private Thread stopWorkers;
+    /** Where the progress of long scans is printed: the command's stderr. */
+    private PrintWriter progress;
 
     /**
      * The pipeline of the batch commands: PDF and office files are read in child processes, killed
@@ -69,6 +72,7 @@ public final class JixiaoCommand {
      */
     Pipeline pipeline() {
         if (pipeline == null) {
+            showScanProgress();
             pipeline = isolatedPipeline(Mappings.load(mappingsDir));
             stopWorkers = new Thread(pipeline::close, "jixiao-workers-stop");
             Runtime.getRuntime().addShutdownHook(stopWorkers);
@@ -87,8 +91,23 @@ public final class JixiaoCommand {
      * the thread that was stuck on it.
      */
     Pipeline inProcessPipeline() {
-        if (pipeline == null) pipeline = newPipeline(Mappings.load(mappingsDir));
+        if (pipeline == null) {
+            showScanProgress();
+            pipeline = newPipeline(Mappings.load(mappingsDir));
+        }
         return pipeline;
+    }
+
+    /** A line per recognised page of a long scan on stderr, whether read here or in a reading child. */
+    private void showScanProgress() {
+        PrintWriter err = progress;
+        if (err == null) return;
+        ScanProgress.listen(line -> {
+            synchronized (err) {
+                err.println(line);
+                err.flush();
+            }
+        });
     }
 
     /**
@@ -123,7 +142,10 @@ public final class JixiaoCommand {
 
     /** Closes the pipeline (kills its children) when a command made one. */
     void closePipeline() {
-        if (pipeline != null) pipeline.close();
+        if (pipeline != null) {
+            pipeline.close();
+            ScanProgress.listen(null);
+        }
         if (stopWorkers != null) {
             try {
                 Runtime.getRuntime().removeShutdownHook(stopWorkers);
@@ -153,6 +175,7 @@ public final class JixiaoCommand {
     /** Runs the CLI with the given streams (tests call this in-process). */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         JixiaoCommand command = new JixiaoCommand();
+        command.progress = err;
         CommandLine cli = new CommandLine(command);
         cli.setOut(out);
         cli.setErr(err);

@@ -13,11 +13,29 @@ import java.io.Serializable;
  * @param column 1-based column of that row
  * @param start  character offset of a narrative figure's clause in the prose
  * @param end    end offset (exclusive) of that clause
+ * @param ocr    what the recognition of a scan gave at this place; null when read from a text layer
+ *               or a file that is not a scan
  */
-public record Location(Integer page, Integer line, Integer row, Integer column, Integer start, Integer end) implements Serializable {
+public record Location(Integer page, Integer line, Integer row, Integer column, Integer start, Integer end,
+                       OcrReading ocr) implements Serializable {
+
+    /** A place not read from a scan. */
+    public Location(Integer page, Integer line, Integer row, Integer column, Integer start, Integer end) {
+        this(page, line, row, column, start, end, null);
+    }
 
     public Location(Integer page, Integer line, Integer row) {
         this(page, line, row, null, null, null);
+    }
+
+    /** The same place, read from a scan with this result (null: not from a scan). */
+    public Location withOcr(OcrReading reading) {
+        return new Location(page, line, row, column, start, end, reading);
+    }
+
+    /** True when what stands here was recognised from a scan. */
+    public boolean scanned() {
+        return ocr != null;
     }
 
     public static Location line(int line) {
@@ -28,9 +46,9 @@ public record Location(Integer page, Integer line, Integer row, Integer column, 
         return new Location(page, null, null);
     }
 
-    /** The same place narrowed to one cell of its row (0-based index in, 1-based column out). */
+    /** The same place narrowed to one cell of its row (0-based index in, 1-based column out); a scan's reading stays. */
     public Location atColumn(int index) {
-        return new Location(page, line, row, index + 1, start, end);
+        return new Location(page, line, row, index + 1, start, end, ocr);
     }
 
     /** A place in the narrative: character offsets into the prose. */

@@ -17,13 +17,26 @@ import java.util.List;
  * @param columnsFound   Chinese names of the columns or fields found
  * @param columnsMissing Chinese names of the columns or fields the section usually has but this one lacks
  * @param location       where the section starts, null when not found
+ * @param scanned        what of the section was recognised from a scan (OCR); null when nothing was
  */
 public record SectionCoverage(String section, String title, boolean expected, boolean found, int rowsRead,
-                              List<String> columnsFound, List<String> columnsMissing, Location location) implements Serializable {
+                              List<String> columnsFound, List<String> columnsMissing, Location location,
+                              ScannedPart scanned) implements Serializable {
 
     public SectionCoverage {
         columnsFound = columnsFound == null ? List.of() : List.copyOf(columnsFound);
         columnsMissing = columnsMissing == null ? List.of() : List.copyOf(columnsMissing);
+    }
+
+    /** A section nothing of which was read from a scan. */
+    public SectionCoverage(String section, String title, boolean expected, boolean found, int rowsRead,
+                           List<String> columnsFound, List<String> columnsMissing, Location location) {
+        this(section, title, expected, found, rowsRead, columnsFound, columnsMissing, location, null);
+    }
+
+    /** The same section with what of it was read from a scan. */
+    public SectionCoverage withScanned(ScannedPart part) {
+        return new SectionCoverage(section, title, expected, found, rowsRead, columnsFound, columnsMissing, location, part);
     }
 
     /** Expected by the form and not read: the report is only partly read. */

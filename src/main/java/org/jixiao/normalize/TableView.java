@@ -41,10 +41,9 @@ final class TableView {
         return rows.get(r).location();
     }
 
-    /** The location of one cell: the row's place narrowed to the column. */
+    /** The location of one cell: the row's place narrowed to the column, with the cell's reading when it was recognised from a scan. */
     Location location(int r, int c) {
-        Location l = rows.get(r).location();
-        return l == null ? null : l.atColumn(c);
+        return rows.get(r).cellLocation(c);
     }
 
     /** Index of the first non-empty cell of the row, or -1. */

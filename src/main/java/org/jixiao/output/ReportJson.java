@@ -1,5 +1,6 @@
 package org.jixiao.output;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;
@@ -17,6 +18,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import org.jixiao.model.Comparator;
+import org.jixiao.model.OcrReading;
+import org.jixiao.model.ScannedPart;
 import org.jixiao.model.Report;
 
 /**
@@ -25,12 +28,19 @@ import org.jixiao.model.Report;
  */
 public final class ReportJson {
 
+    /** Leaves out a property that is null. */
+    private static final JsonInclude.Value NOT_FROM_A_SCAN = JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.ALWAYS);
+
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(SerializationFeature.INDENT_OUTPUT)
             // Maps (figureLocations) in key order: the same report always prints the same JSON
             // (Map.copyOf iterates in a per-JVM random order).
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
+            // What a scan gave is written only where something was recognised from one: a report of
+            // a text layer prints exactly the JSON it printed before OCR existed.
+            .withConfigOverride(OcrReading.class, o -> o.setIncludeAsProperty(NOT_FROM_A_SCAN))
+            .withConfigOverride(ScannedPart.class, o -> o.setIncludeAsProperty(NOT_FROM_A_SCAN))
             .addModule(new SimpleModule().addSerializer(Comparator.class, new JsonSerializer<>() {
                 @Override
                 public void serialize(Comparator value, JsonGenerator gen, SerializerProvider serializers) throws IOException {

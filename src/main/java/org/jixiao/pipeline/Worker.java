@@ -16,6 +16,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.jixiao.extract.pdf.ScanProgress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -148,6 +149,12 @@ final class Worker {
     private void relayStderr() {
         try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
             for (String line; (line = in.readLine()) != null; ) {
+                int progress = line.indexOf(ScanProgress.MARK);
+                if (progress >= 0) {
+                    // A page of a long scan recognised in the child: the user's to see, not the log's.
+                    ScanProgress.deliver(line.substring(progress + ScanProgress.MARK.length()));
+                    continue;
+                }
                 LOG.debug("[子进程 {}] {}", pid(), line);
                 synchronized (lastStderr) {
                     lastStderr.addLast(line);

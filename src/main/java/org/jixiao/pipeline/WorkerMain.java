@@ -9,10 +9,13 @@ import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.jixiao.extract.pdf.ScanProgress;
 import org.jixiao.ingest.UnreadableInputException;
 import org.jixiao.mapping.Mappings;
 import org.slf4j.Logger;
@@ -49,6 +52,9 @@ public final class WorkerMain {
     public static void main(String[] args) throws IOException {
         DataOutputStream answers = new DataOutputStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out)));
         System.setOut(System.err);
+        // The progress of a long scan goes to the parent on stderr, marked so it is told from the log.
+        PrintStream progress = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+        ScanProgress.listen(line -> progress.println(ScanProgress.MARK + line));
         Logger log = LoggerFactory.getLogger(WorkerMain.class);
         long parentPid = Long.parseLong(args[0]);
         // A parent killed while this child parses a hostile file must not leave it running.

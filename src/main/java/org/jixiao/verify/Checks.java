@@ -10,8 +10,9 @@ public final class Checks {
     private final List<Finding> findings = new ArrayList<>();
     private final List<String> skipped = new ArrayList<>();
 
+    /** Adds a finding; on a figure recognised from a scan, its message says so and shows what was read. */
     public void add(Finding finding) {
-        findings.add(finding);
+        findings.add(ScannedFigures.noted(finding));
     }
 
     /** A check that could not run, e.g. "未能核对执行率：未读到全年执行数". */

@@ -17,6 +17,6 @@ public final class Verifier implements Stage<Report, Report> {
     public Report apply(Report report) {
         Checks checks = new Checks();
         for (Rule rule : rules) rule.check(report, checks);
-        return report.withFindings(checks.findings()).withSkippedChecks(checks.skipped());
+        return ScannedFigures.counted(report).withFindings(checks.findings()).withSkippedChecks(checks.skipped());
     }
 }

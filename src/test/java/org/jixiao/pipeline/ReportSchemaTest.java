@@ -12,6 +12,8 @@ import java.util.Set;
 import org.jixiao.model.FindingCode;
 import org.jixiao.model.FormVariant;
 import org.jixiao.model.Location;
+import org.jixiao.model.OcrReading;
+import org.jixiao.model.ScannedPart;
 import org.jixiao.model.Project;
 import org.jixiao.model.Report;
 import org.jixiao.model.ReportKind;
@@ -49,6 +51,27 @@ class ReportSchemaTest {
             ((ObjectNode) r).put("form", f.name());
             assertEquals(Set.of(), ReportSchema.errors(r), f.name());
         }
+    }
+
+    @Test
+    void whatWasRecognisedFromAScanIsPublishedAndNothingElseChanges() throws Exception {
+        JsonNode plain = json(report());
+        assertFalse(plain.at("/figureLocations/funds.executionRate").has("ocr"), "a text layer's location has no ocr field");
+        assertFalse(plain.at("/coverage/0").has("scanned"), "a text layer's coverage has no scanned field");
+        Location rate = new Location(1, null, 4, 6, null, null).withOcr(new OcrReading("93.50%", 0.91));
+        Report r = report();
+        Report scanned = new Report(r.kind(), r.year(), r.region(), r.regionCode(), r.title(), r.source(), r.project(), r.funds(),
+                r.indicators(), r.budgetItems(), r.totalScore(), r.findings(), r.statements(), r.form(),
+                List.of(r.coverage().get(0).withScanned(new ScannedPart(List.of(1, 2), 12, 0.87))), r.skippedChecks(),
+                Map.of("funds.executionRate", rate));
+        JsonNode json = json(scanned);
+        assertEquals(Set.of(), ReportSchema.errors(json));
+        assertEquals("93.50%", json.at("/figureLocations/funds.executionRate/ocr/text").asText());
+        assertEquals(0.91, json.at("/figureLocations/funds.executionRate/ocr/confidence").asDouble());
+        assertEquals(12, json.at("/coverage/0/scanned/items").asInt());
+        assertEquals(scanned, ReportJson.read(ReportJson.write(scanned)), "read back field for field");
+        ((ObjectNode) json.at("/figureLocations/funds.executionRate/ocr")).put("confidence", 1.5);
+        assertFalse(ReportSchema.errors(json).isEmpty(), "a confidence is at most 1");
     }
 
     @Test

@@ -116,10 +116,10 @@ public final class OcrPageReader {
                     for (int k = 0; k < c.columnSpan(); k++) {
                         int column = c.column() + k;
                         List<RecognizedText> slot = in.stream().filter(t -> slot(grid.xs(), t.centerX()) == column).toList();
-                        cells.add(new GridCell(c.row(), c.rowSpan(), column, 1, cellText(slot)));
+                        cells.add(new GridCell(c.row(), c.rowSpan(), column, 1, cellText(slot), lowestConfidence(slot)));
                     }
                 } else {
-                    cells.add(new GridCell(c.row(), c.rowSpan(), c.column(), c.columnSpan(), cellText(in)));
+                    cells.add(new GridCell(c.row(), c.rowSpan(), c.column(), c.columnSpan(), cellText(in), lowestConfidence(in)));
                 }
             }
             List<Float> edges = new ArrayList<>();
@@ -130,9 +130,26 @@ public final class OcrPageReader {
             tables.add(new TableFragment(page, METHOD, grid.top() * scale, grid.bottom() * scale, edges, rows, cells, rowPages));
         }
         List<TextLine> lines = new ArrayList<>();
-        for (List<RecognizedText> line : lines(outside)) lines.add(textLine(line, scale));
+        List<Double> lineConfidences = new ArrayList<>();
+        for (List<RecognizedText> line : lines(outside)) {
+            lines.add(textLine(line, scale));
+            lineConfidences.add(lowestConfidence(line));
+        }
         double confidence = characters == 0 ? 1 : scoreSum / characters;
-        return new OcrPage(heightPixels * scale, tables, lines, confidence, characters, turns, skew);
+        return new OcrPage(heightPixels * scale, tables, lines, lineConfidences, confidence, characters, turns, skew);
+    }
+
+    /**
+     * The confidence of text made of these boxes: the lowest of theirs, not the mean, since one
+     * digit misread makes the figure wrong however sure the engine was of the others. Null for no box.
+     */
+    static Double lowestConfidence(List<RecognizedText> boxes) {
+        Double lowest = null;
+        for (RecognizedText t : boxes) {
+            if (t.text().isBlank()) continue;
+            lowest = lowest == null ? t.confidence() : Math.min(lowest, t.confidence());
+        }
+        return lowest;
     }
 
     private static final Pattern FIGURE = Pattern.compile("^[-+≥≤<>=]?[\\d,.]+%?$");

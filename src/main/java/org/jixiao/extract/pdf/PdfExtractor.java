@@ -15,6 +15,7 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import org.apache.pdfbox.rendering.ImageType;
 import org.apache.pdfbox.rendering.PDFRenderer;
+import org.jixiao.extract.ocr.OcrLimitException;
 import org.jixiao.extract.ocr.OcrMode;
 import org.jixiao.extract.ocr.OcrPage;
 import org.jixiao.extract.ocr.OcrPageReader;
@@ -228,6 +229,11 @@ public final class PdfExtractor implements Stage<SourceDocument, ExtractedDocume
                 unavailable = e.getMessage();
                 LOG.warn("OCR unavailable: {}", e.getMessage(), e);
                 return false;
+            } catch (OcrLimitException e) {
+                LOG.warn("OCR of page {} of {} stopped: {}", p, file, e.getMessage());
+                problems.add(FindingCode.UNREADABLE_PAGE.finding("第 " + p + " 页",
+                        "第 " + p + " 页是扫描图片，" + e.getMessage() + "，该页内容未纳入审核", Location.page(p)));
+                return true;
             } catch (IOException | RuntimeException e) {
                 LOG.warn("OCR of page {} of {} failed", p, file, e);
                 problems.add(FindingCode.UNREADABLE_PAGE.finding("第 " + p + " 页",
@@ -236,6 +242,7 @@ public final class PdfExtractor implements Stage<SourceDocument, ExtractedDocume
                 return true;
             }
             long millis = (System.nanoTime() - started) / 1_000_000;
+            ScanProgress.pageRead(file, p, count, millis);
             LOG.info("{}: OCR page {}/{} in {} ms, {} characters, confidence {}", file, p, count, millis, read.characters(),
                     String.format(Locale.ROOT, "%.3f", read.confidence()));
             // Nothing recognised (a photograph, a signature alone): the page stays a scan without text.
@@ -248,7 +255,7 @@ public final class PdfExtractor implements Stage<SourceDocument, ExtractedDocume
                         Location.page(p)));
                 return true;
             }
-            pages.add(new ReadingOrder.PageContent(p, read.height(), read.tables(), read.lines()));
+            pages.add(new ReadingOrder.PageContent(p, read.height(), read.tables(), read.lines(), read.lineConfidences()));
             problems.add(FindingCode.OCR_PAGE.finding("第 " + p + " 页",
                     "第 " + p + " 页的内容是从扫描图像识别（OCR）出来的（平均置信度 " + confidence + turnedAndSkewed(read)
                             + "），其中的数字请对照原件核对", Location.page(p)));
@@ -332,15 +339,20 @@ public final class PdfExtractor implements Stage<SourceDocument, ExtractedDocume
         Set<String> shown = new HashSet<>();
         for (ReadingOrder.PageContent p : pages) {
             List<TextLine> kept = new ArrayList<>();
-            for (TextLine l : p.lines()) {
+            List<Double> keptConfidences = new ArrayList<>();
+            for (int i = 0; i < p.lines().size(); i++) {
+                TextLine l = p.lines().get(i);
                 boolean margin = inMargin(l, p.height());
                 String key = withoutDigits(l.text());
                 // The first showing of a repeated line stays: a form title printed again on
                 // every page is still the document's title.
                 boolean repeated = margin && marginTexts.getOrDefault(key, 0) >= MIN_RUNNING_PAGES && !shown.add(key);
-                if (!(margin && PAGE_NUMBER.matcher(l.text()).matches()) && !repeated) kept.add(l);
+                if (!(margin && PAGE_NUMBER.matcher(l.text()).matches()) && !repeated) {
+                    kept.add(l);
+                    if (p.confidence(i) != null) keptConfidences.add(p.confidence(i));
+                }
             }
-            out.add(new ReadingOrder.PageContent(p.page(), p.height(), p.tables(), kept));
+            out.add(new ReadingOrder.PageContent(p.page(), p.height(), p.tables(), kept, keptConfidences));
         }
         return out;
     }

@@ -8,6 +8,7 @@ import org.jixiao.extract.table.TextLine;
 import org.jixiao.extract.table.TextLines;
 import org.jixiao.model.Block;
 import org.jixiao.model.Location;
+import org.jixiao.model.OcrReading;
 import org.jixiao.model.TableBlock;
 import org.jixiao.model.TableRow;
 import org.jixiao.model.TextBlock;
@@ -37,9 +38,31 @@ final class ReadingOrder {
 
     private static final Pattern LIST_START = Pattern.compile("^([（(]?[0-9一二三四五六七八九十]+[)）.、．]|[①-⑳]|[-*•]\\s).*");
 
-    /** One page as read: height, tables and the lines outside them. */
-    record PageContent(int page, float height, List<TableFragment> tables, List<TextLine> lines) {
+    /**
+     * One page as read: height, tables and the lines outside them.
+     *
+     * @param lineConfidences per line, its OCR confidence when the page was recognised from a
+     *                        scan; empty for a page read from its text layer
+     */
+    record PageContent(int page, float height, List<TableFragment> tables, List<TextLine> lines, List<Double> lineConfidences) {
+
+        PageContent {
+            lineConfidences = List.copyOf(lineConfidences);
+        }
+
+        /** A page read from its text layer. */
+        PageContent(int page, float height, List<TableFragment> tables, List<TextLine> lines) {
+            this(page, height, tables, lines, List.of());
+        }
+
+        /** The OCR confidence of the i-th line, null when the page was not recognised from a scan. */
+        Double confidence(int line) {
+            return line < lineConfidences.size() ? lineConfidences.get(line) : null;
+        }
     }
+
+    /** Joins the non-empty recognised cells of a scanned row into the text a row's reading shows. */
+    static final String CELL_SEPARATOR = " | ";
 
     private ReadingOrder() {
     }
@@ -59,7 +82,10 @@ final class ReadingOrder {
             items.addAll(p.lines());
             items.sort((x, y) -> Float.compare(top(x), top(y)));
             for (int i = 0; i < items.size(); i++) {
-                b.add(items.get(i), p, i == 0);
+                Object item = items.get(i);
+                Double confidence = item instanceof TextLine l && !p.lineConfidences().isEmpty()
+                        ? p.confidence(p.lines().indexOf(l)) : null;
+                b.add(item, p, i == 0, confidence);
             }
             b.endPage(p);
         }
@@ -75,6 +101,8 @@ final class ReadingOrder {
         private final List<Block> out = new ArrayList<>();
         private StringBuilder paragraph;
         private int paragraphPage;
+        /** The lowest OCR confidence of the paragraph's lines; null while none was recognised from a scan. */
+        private Double paragraphConfidence;
         private TextLine lastLine;
         private TableFragment table;
         /** What ended the previous page: a table, a line, or nothing. */
@@ -86,7 +114,7 @@ final class ReadingOrder {
             this.textRight = textRight;
         }
 
-        void add(Object item, PageContent page, boolean firstOnPage) {
+        void add(Object item, PageContent page, boolean firstOnPage, Double confidence) {
             boolean fromPreviousPage = firstOnPage && page.page() == lastPage + 1 && lastOnPage != null;
             if (item instanceof TableFragment t) {
                 flushParagraph();
@@ -106,10 +134,14 @@ final class ReadingOrder {
                     && (fromPreviousPage ? lastOnPage == lastLine : !firstOnPage);
             if (sameRun && continues(lastLine, line, fromPreviousPage)) {
                 TextLines.join(paragraph, line.text(), lastLine.endsWithSpace());
+                if (confidence != null) {
+                    paragraphConfidence = paragraphConfidence == null ? confidence : Math.min(paragraphConfidence, confidence);
+                }
             } else {
                 flushParagraph();
                 paragraph = new StringBuilder(line.text());
                 paragraphPage = page.page();
+                paragraphConfidence = confidence;
             }
             lastLine = line;
             previous = line;
@@ -131,20 +163,48 @@ final class ReadingOrder {
 
         private void flushParagraph() {
             if (paragraph != null && !paragraph.isEmpty()) {
-                out.add(new TextBlock(paragraph.toString(), Location.page(paragraphPage)));
+                Location at = Location.page(paragraphPage);
+                // The paragraph is its own recognised text: the reading carries only how sure the engine was.
+                if (paragraphConfidence != null) at = at.withOcr(new OcrReading(null, paragraphConfidence));
+                out.add(new TextBlock(paragraph.toString(), at));
             }
             paragraph = null;
+            paragraphConfidence = null;
         }
 
         private void flushTable() {
             if (table == null) return;
             List<List<String>> rows = table.rows();
+            List<List<Double>> confidences = table.confidences();
             List<TableRow> tableRows = new ArrayList<>();
             for (int r = 0; r < rows.size(); r++) {
-                tableRows.add(new TableRow(rows.get(r), new Location(table.rowPages().get(r), null, r + 1)));
+                tableRows.add(row(rows.get(r), confidences.get(r), new Location(table.rowPages().get(r), null, r + 1)));
             }
             out.add(new TableBlock(tableRows, Location.page(table.page())));
             table = null;
+        }
+
+        /**
+         * A row of the table; when some of its cells were recognised from a scan, each such cell
+         * carries its reading, and the row its recognised cells and their lowest confidence.
+         */
+        private static TableRow row(List<String> cells, List<Double> confidences, Location at) {
+            List<OcrReading> readings = new ArrayList<>();
+            StringBuilder text = new StringBuilder();
+            Double lowest = null;
+            for (int c = 0; c < cells.size(); c++) {
+                Double confidence = confidences.get(c);
+                if (confidence == null) {
+                    readings.add(null);
+                    continue;
+                }
+                readings.add(new OcrReading(cells.get(c), confidence));
+                if (!text.isEmpty()) text.append(CELL_SEPARATOR);
+                text.append(cells.get(c));
+                lowest = lowest == null ? confidence : Math.min(lowest, confidence);
+            }
+            if (lowest == null) return new TableRow(cells, at);
+            return new TableRow(cells, at.withOcr(new OcrReading(text.toString(), lowest)), readings);
         }
 
         List<Block> finish() {

@@ -66,6 +66,22 @@ public record TableFragment(int page, String method, float top, float bottom, Li
     }
 
     /**
+     * The OCR confidence of each cell laid out as {@link #rows()} lays out the texts: null where
+     * a cell holds no recognised text (or no text at all). All null for a fragment of a text layer.
+     */
+    public List<List<Double>> confidences() {
+        int columns = columnCount();
+        List<Double[]> grid = new ArrayList<>();
+        for (int r = 0; r < rowCount; r++) grid.add(new Double[columns]);
+        for (GridCell c : cells) {
+            if (c.row() < rowCount && c.column() < columns && !c.text().isEmpty()) grid.get(c.row())[c.column()] = c.confidence();
+        }
+        List<List<Double>> out = new ArrayList<>();
+        for (Double[] row : grid) out.add(Arrays.asList(row));
+        return out;
+    }
+
+    /**
      * True when {@code next} (the first thing on the following page) continues this table: the
      * same outer edges, and column edges of which one set contains the other (a continuation may
      * lack the merged header that split a column, or have rows that split one).
@@ -99,14 +115,15 @@ public record TableFragment(int page, String method, float top, float bottom, Li
                     if (last.row() <= rowCount - 1 && last.row() + last.rowSpan() > rowCount - 1 && last.column() == c.column()) {
                         StringBuilder text = new StringBuilder(last.text());
                         TextLines.join(text, c.text());
-                        joined.set(i, new GridCell(last.row(), last.rowSpan(), last.column(), last.columnSpan(), text.toString()));
+                        joined.set(i, new GridCell(last.row(), last.rowSpan(), last.column(), last.columnSpan(), text.toString(),
+                                lowest(last.confidence(), c.confidence())));
                     }
                 }
             }
             List<GridCell> shifted = new ArrayList<>();
             for (GridCell c : incoming) {
                 if (c.row() == rowCount) continue;
-                shifted.add(new GridCell(c.row() - 1, c.rowSpan(), c.column(), c.columnSpan(), c.text()));
+                shifted.add(c.movedTo(c.row() - 1, c.column(), c.columnSpan()));
             }
             incoming = shifted;
             nextRows--;
@@ -143,7 +160,13 @@ public record TableFragment(int page, String method, float top, float bottom, Li
     private static GridCell remap(GridCell c, List<Float> from, List<Float> to, int rowOffset) {
         int first = indexOf(to, from.get(c.column()));
         int last = indexOf(to, from.get(Math.min(c.column() + c.columnSpan(), from.size() - 1)));
-        return new GridCell(c.row() + rowOffset, c.rowSpan(), first, Math.max(1, last - first), c.text());
+        return c.movedTo(c.row() + rowOffset, first, Math.max(1, last - first));
+    }
+
+    /** The lower of two OCR confidences, either of which may be absent (text layer). */
+    private static Double lowest(Double a, Double b) {
+        if (a == null) return b;
+        return b == null ? a : Math.min(a, b);
     }
 
     private static boolean contains(List<Float> all, List<Float> some) {

@@ -26,7 +26,9 @@ import org.jixiao.ingest.UnreadableInputException;
 import org.jixiao.model.Block;
 import org.jixiao.model.ExtractedDocument;
 import org.jixiao.model.Finding;
+import org.jixiao.model.Location;
 import org.jixiao.model.TableBlock;
+import org.jixiao.model.TableRow;
 import org.jixiao.model.TextBlock;
 import org.junit.jupiter.api.Test;
 
@@ -159,6 +161,32 @@ class PdfOcrTest {
         assertEquals(3, doc.problems().get(0).location().page());
         assertTrue(rows(doc).contains(List.of("", "", "年度资金总额", "", "500.00", "480.00", "456.00", "10", "95.00%", "9.5")), rows(doc).toString());
         assertTrue(doc.blocks().get(0) instanceof TextBlock t && t.text().startsWith("2023年度档案数字化加工经费"), "the text pages are read as before");
+        // Every row and cell of the scanned page carries what was recognised and how sure the
+        // engine was; nothing of the text pages does.
+        int scannedCells = 0;
+        for (Block b : doc.blocks()) {
+            if (b instanceof TextBlock t) {
+                assertEquals(t.location().page() == 3, t.location().scanned(), t.text());
+                continue;
+            }
+            for (TableRow row : ((TableBlock) b).rows()) {
+                boolean fromScan = row.location().page() == 3;
+                assertEquals(fromScan, row.location().scanned(), row.toString());
+                for (int c = 0; c < row.cells().size(); c++) {
+                    Location cell = row.cellLocation(c);
+                    if (!fromScan || row.cell(c).isEmpty()) {
+                        assertFalse(cell.scanned() && !fromScan, row.toString());
+                        continue;
+                    }
+                    assertEquals(row.cell(c), cell.ocr().text());
+                    assertTrue(cell.ocr().confidence() > 0.5 && cell.ocr().confidence() <= 1, cell.toString());
+                    assertTrue(row.location().ocr().text().contains(row.cell(c)));
+                    assertTrue(row.location().ocr().confidence() <= cell.ocr().confidence(), "a row is as sure as its least sure cell");
+                    scannedCells++;
+                }
+            }
+        }
+        assertTrue(scannedCells > 50, "cells read from the scan: " + scannedCells);
     }
 
     @Test
