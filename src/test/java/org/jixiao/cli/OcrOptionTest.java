@@ -29,6 +29,18 @@ class OcrOptionTest {
         assertEquals("农村饮水安全巩固提升工程", r.at("/project/name").asText());
         assertEquals(0, r.at("/funds/executed").decimalValue().compareTo(new java.math.BigDecimal("456.00")));
         assertEquals("OCR_PAGE", r.at("/findings/0/code").asText());
+        // The figure says it was recognised from the scan, with what was read and how surely.
+        assertEquals("456.00", r.at("/figureLocations/funds.executed/ocr/text").asText());
+        assertTrue(r.at("/figureLocations/funds.executed/ocr/confidence").asDouble() > 0.8, r.at("/figureLocations").toString());
+        assertTrue(!err.toString().contains("页已识别"), "a one-page scan is done too soon to need progress: " + err);
+    }
+
+    @Test
+    void aLongScanShowsEachRecognisedPageOnStderr() {
+        assertEquals(0, run("check", "--format", "json", "corpus/scanned/scan-toilet-200-upside"), err.toString());
+        String e = err.toString();
+        assertTrue(e.matches("(?s).*扫描件 scan-toilet-200-upside\\.pdf：第 1/2 页已识别（\\d+\\.\\d 秒）.*"), e);
+        assertTrue(e.contains("扫描件 scan-toilet-200-upside.pdf：第 2/2 页已识别"), e);
     }
 
     @Test

@@ -142,7 +142,16 @@ class PdfOcrTest {
         Counting engine = new Counting(List.of(new RecognizedText("年度资金总额 5OO.0O", 100, 100, 900, 140, 0.41)));
         PdfExtractor auto = new PdfExtractor(PdfExtractor.DEFAULT_MAX_PAGES, OcrMode.AUTO, engine);
         byte[] mixed = withScannedPage(CORPUS.resolve("pdf-mof-water/pdf-mof-water.pdf"), CORPUS.resolve("pdf-scan-image-only/pdf-scan-image-only.pdf"));
-        ExtractedDocument doc = auto.apply(ingest.ingest(null, "附扫描页.pdf", mixed));
+        List<String> progress = new ArrayList<>();
+        ScanProgress.listen(progress::add);
+        ExtractedDocument doc;
+        try {
+            doc = auto.apply(ingest.ingest(null, "附扫描页.pdf", mixed));
+        } finally {
+            ScanProgress.listen(null);
+        }
+        assertEquals(1, progress.size(), "one line per recognised page: " + progress);
+        assertTrue(progress.get(0).matches("扫描件 附扫描页\\.pdf：第 2/2 页已识别（\\d+\\.\\d 秒）"), progress.get(0));
         assertEquals(1, doc.problems().size(), doc.problems().toString());
         Finding f = doc.problems().get(0);
         assertEquals("OCR_LOW_CONFIDENCE", f.code());
@@ -187,6 +196,17 @@ class PdfOcrTest {
             }
         }
         assertTrue(scannedCells > 50, "cells read from the scan: " + scannedCells);
+    }
+
+    @Test
+    void aScanOfMorePagesThanTheLimitIsRefusedBeforeAnyPageIsRecognised() throws IOException {
+        Counting engine = new Counting(List.of(new RecognizedText("项目支出绩效自评表", 500, 100, 1100, 150, 0.99)));
+        PdfExtractor oneOnly = new PdfExtractor(1, OcrMode.AUTO, engine);
+        byte[] twoScans = withScannedPage(CORPUS.resolve("pdf-scan-image-only/pdf-scan-image-only.pdf"),
+                CORPUS.resolve("pdf-scan-image-only/pdf-scan-image-only.pdf"));
+        UnreadableInputException e = assertThrows(UnreadableInputException.class, () -> oneOnly.apply(ingest.ingest(null, "两页扫描.pdf", twoScans)));
+        assertTrue(e.reason().contains("共 2 页") && e.reason().contains("1 页的上限"), e.reason());
+        assertEquals(List.of(), engine.widths, "no page was rendered for OCR");
     }
 
     @Test
