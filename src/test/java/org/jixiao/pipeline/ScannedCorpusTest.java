@@ -44,18 +44,13 @@ class ScannedCorpusTest {
      * Cases the OCR path cannot read whole yet, with the reason; for them only what holds for
      * every case is checked (read, honest, no wrong figure).
      */
-    static final Map<String, String> PARTLY_READ = Map.of(
-            "scan-clinic-300-grey", "its tables rule the columns only: rows would have to be found from the text lines, which the OCR path does not do",
-            "scan-water-150", "see WRONG_FIGURES; the seal also takes characters of the project name at 150 dpi (农村饮K安全巩固提工程)",
-            "scan-toilet-200-upside", "its upside-down, stamped second page loses the 分值/得分 of eleven indicator rows and cuts two names (0.871 of the fields)");
+    static final Map<String, String> PARTLY_READ = Map.of();
 
     /**
      * Cases in which a figure is still read wrong, with the reason: known defects to fix, not
      * accepted behaviour. Only their other checks run.
      */
-    static final Map<String, String> WRONG_FIGURES = Map.of(
-            "scan-water-150", "the seal over 实施单位 erases the ruling above 全年预算数/全年执行数 and the engine reads those headers into one"
-                    + " line with 实施单位: the funds matrix loses the two headers, and 资金来源 takes 年初预算数 (500.00) for 480.00");
+    static final Map<String, String> WRONG_FIGURES = Map.of();
 
     private static final Pipeline PIPELINE = new Pipeline(Mappings.bundled());
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -122,11 +117,29 @@ class ScannedCorpusTest {
             assertEquals(List.of(), wrongFigures, name + ": a figure read from the scan differs from the original");
         }
 
-        if (PARTLY_READ.containsKey(name)) return;
         List<String> differing = new ArrayList<>();
         for (Map.Entry<String, JsonNode> e : want.entrySet()) {
             if (!equal(e.getValue(), got.get(e.getKey()))) differing.add(e.getKey() + ": " + got.get(e.getKey()) + " instead of " + e.getValue());
         }
+        if (!differing.isEmpty()) System.out.println(name + ": differing fields " + differing);
+
+        // Honest output: every located figure and every section read says it came from the scan.
+        actual.path("figureLocations").fields().forEachRemaining(e -> {
+            JsonNode ocr = e.getValue().path("ocr");
+            assertTrue(ocr.path("confidence").isNumber() && ocr.has("text"), name + ": " + e.getKey() + " carries its OCR reading: " + e.getValue());
+        });
+        for (JsonNode c : actual.path("coverage")) {
+            if (c.path("found").asBoolean() && c.path("rowsRead").asInt() > 0 && !c.path("section").asText().equals("sources")) {
+                assertTrue(c.path("scanned").path("items").asInt() > 0, name + ": section " + c.path("section") + " says it was read from the scan");
+            }
+        }
+        for (JsonNode f : actual.path("findings")) {
+            if (f.path("location").has("ocr")) {
+                assertTrue(f.path("message").asText().contains("识别自扫描件"), name + ": " + f.path("message").asText());
+            }
+        }
+
+        if (PARTLY_READ.containsKey(name)) return;
         assertTrue(share >= MIN_FIELD_SHARE, table + "\n" + String.join("\n", differing));
         assertEquals(findings(expected), findings(actual), name + ": the original's findings, and OCR_PAGE per page");
     }

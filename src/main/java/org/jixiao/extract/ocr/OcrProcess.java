@@ -71,12 +71,21 @@ public final class OcrProcess implements TextRecognizer {
 
     @Override
     public Recognition recognize(BufferedImage image) {
+        return recognize(image, false);
+    }
+
+    @Override
+    public Recognition recognizeUpright(BufferedImage image) {
+        return recognize(image, true);
+    }
+
+    private Recognition recognize(BufferedImage image, boolean upright) {
         Path png = null;
         try {
             png = Files.createTempFile("jixiao-ocr-", ".png");
             ImageIO.write(image, "png", png.toFile());
             synchronized (LOCK) {
-                return ask(png, memoryLimitMb);
+                return ask(png, upright, memoryLimitMb);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -85,8 +94,9 @@ public final class OcrProcess implements TextRecognizer {
         }
     }
 
-    private static Recognition ask(Path png, int memoryLimitMb) throws IOException {
+    private static Recognition ask(Path png, boolean upright, int memoryLimitMb) throws IOException {
         if (worker == null || !worker.isAlive()) start();
+        if (upright) requests.write(OcrWorker.UPRIGHT);
         requests.write(png.toAbsolutePath().toString());
         requests.newLine();
         requests.flush();

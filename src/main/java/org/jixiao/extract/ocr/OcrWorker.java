@@ -12,7 +12,7 @@ import java.util.Locale;
 
 /**
  * The process the recognition engine runs in ({@link OcrProcess} starts it): reads one image path
- * per line on standard input and answers with the text boxes, one per line, each starting with
+ * per line (after {@link #UPRIGHT} when the image is upright) on standard input and answers with the text boxes, one per line, each starting with
  * {@link #MARK} (the native engine prints its own chatter on the same output, which the reader
  * skips), then an end line or an error line.
  */
@@ -23,6 +23,8 @@ public final class OcrWorker {
     static final String BOX = "box";
     static final String END = "end";
     static final String ERROR = "error";
+    /** Starts a request line whose image is upright: read without the angle classifier. */
+    static final String UPRIGHT = "upright\t";
 
     private OcrWorker() {
     }
@@ -36,7 +38,9 @@ public final class OcrWorker {
             if (line.isBlank()) continue;
             StringBuilder answer = new StringBuilder();
             try {
-                TextRecognizer.Recognition r = engine.recognize(Path.of(line.strip()));
+                boolean upright = line.startsWith(UPRIGHT);
+                String path = upright ? line.substring(UPRIGHT.length()) : line;
+                TextRecognizer.Recognition r = engine.recognize(Path.of(path.strip()), !upright);
                 for (RecognizedText t : r.texts()) {
                     answer.append('\n').append(MARK).append(BOX).append('\t').append(t.left()).append('\t').append(t.top())
                             .append('\t').append(t.right()).append('\t').append(t.bottom()).append('\t')

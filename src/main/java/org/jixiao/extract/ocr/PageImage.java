@@ -40,13 +40,39 @@ final class PageImage {
     private PageImage() {
     }
 
-    /** Grey image of the page with red (seal) pixels turned white. */
+    /**
+     * Share of the seal's pixels whose red level is taken as the seal's own red over bare paper:
+     * most of a seal lies on paper, and a high share stays clear of the print under it while
+     * leaving out the odd JPEG overshoot.
+     */
+    static final double SEAL_PAPER_SHARE = 0.2;
+
+    /** The seal's red over paper is taken to be at least this: a seal darker still is no red ink a grey page could be read through. */
+    static final int MIN_SEAL_RED = 128;
+
+    /**
+     * Grey image of the page with the red seal taken out. A seal is ink pressed over the print
+     * (the colours multiply): in the red channel red ink is nearly transparent, so under the seal
+     * the red level, scaled by the seal's own red over paper, is the grey of what was printed
+     * there — the seal over paper becomes white, and the grey rulings and characters it covers
+     * stay (turning all seal pixels white erased a grey ruling under the seal's strokes).
+     */
     static BufferedImage withoutSeal(BufferedImage colour) {
         int w = colour.getWidth();
         int h = colour.getHeight();
+        int[] sealReds = new int[256];
+        int[] row = new int[w];
+        for (int y = 0; y < h; y++) {
+            colour.getRGB(0, y, w, 1, row, 0, w);
+            for (int x = 0; x < w; x++) {
+                int rgb = row[x];
+                int r = (rgb >> 16) & 0xff;
+                if (isSeal(r, (rgb >> 8) & 0xff, rgb & 0xff)) sealReds[r]++;
+            }
+        }
+        int sealRed = Math.max(MIN_SEAL_RED, percentile(sealReds, SEAL_PAPER_SHARE));
         BufferedImage grey = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_GRAY);
         WritableRaster out = grey.getRaster();
-        int[] row = new int[w];
         for (int y = 0; y < h; y++) {
             colour.getRGB(0, y, w, 1, row, 0, w);
             for (int x = 0; x < w; x++) {
@@ -54,11 +80,28 @@ final class PageImage {
                 int r = (rgb >> 16) & 0xff;
                 int g = (rgb >> 8) & 0xff;
                 int b = rgb & 0xff;
-                int v = r - Math.max(g, b) > RED_MARGIN ? WHITE : (r * 299 + g * 587 + b * 114) / 1000;
+                int v = isSeal(r, g, b) ? Math.min(WHITE, r * WHITE / sealRed) : (r * 299 + g * 587 + b * 114) / 1000;
                 out.setSample(x, y, 0, v);
             }
         }
         return grey;
+    }
+
+    private static boolean isSeal(int r, int g, int b) {
+        return r - Math.max(g, b) > RED_MARGIN;
+    }
+
+    /** The level below which {@code share} of the counted values lie (WHITE when nothing was counted). */
+    private static int percentile(int[] counts, double share) {
+        long total = 0;
+        for (int c : counts) total += c;
+        if (total == 0) return WHITE;
+        long seen = 0;
+        for (int v = 0; v < counts.length; v++) {
+            seen += counts[v];
+            if (seen >= share * total) return v;
+        }
+        return WHITE;
     }
 
     /**
@@ -75,7 +118,40 @@ final class PageImage {
 
     /** Ink for the grid finder: darker than Otsu's threshold or than {@link #RULING_GREY}. */
     static Bitmap rulingInk(BufferedImage grey) {
-        return binarise(grey, RULING_GREY);
+        Bitmap ink = binarise(grey, RULING_GREY);
+        faintLines(grey, ink);
+        return ink;
+    }
+
+    /**
+     * Pixels this many apart across a line are paper on both sides of a thin ruling: a hairline
+     * of 0.5 point is one or two pixels at 150–300 dpi.
+     */
+    static final int RIDGE_REACH = 3;
+
+    /** A pixel this much darker (0..255) than the paper on both sides of it lies on a line. */
+    static final int RIDGE_CONTRAST = 20;
+
+    /**
+     * Adds to the ink the pixels of hairlines too faint for any threshold: a form's light grey
+     * row rulings, scanned grey and resampled, come out at 195–225 on paper of 250, lighter than
+     * the noise a threshold must leave out. Such a line is still darker than the paper just above
+     * and below it (or left and right of it); a line needs long runs of such pixels in the grid
+     * finder, which strokes of characters never make.
+     */
+    static void faintLines(BufferedImage grey, Bitmap ink) {
+        int w = grey.getWidth();
+        int h = grey.getHeight();
+        int[] p = grey.getRaster().getSamples(0, 0, w, h, 0, new int[w * h]);
+        int d = RIDGE_REACH;
+        for (int y = d; y < h - d; y++) {
+            for (int x = d; x < w - d; x++) {
+                int v = p[y * w + x] + RIDGE_CONTRAST;
+                boolean acrossRows = v <= p[(y - d) * w + x] && v <= p[(y + d) * w + x];
+                boolean acrossColumns = v <= p[y * w + x - d] && v <= p[y * w + x + d];
+                if (acrossRows || acrossColumns) ink.set(x, y);
+            }
+        }
     }
 
     private static Bitmap binarise(BufferedImage grey, int atLeast) {

@@ -34,11 +34,15 @@ final class RapidOcrRecognizer {
     private static final Object LOCK = new Object();
     private static InferenceEngine engine;
 
-    /** The text of an image file (the engine reads images from files only). */
-    TextRecognizer.Recognition recognize(Path image) {
+    /**
+     * The text of an image file (the engine reads images from files only).
+     *
+     * @param classifyAngle ask the angle classifier which boxes are upside down (false: the image is upright)
+     */
+    TextRecognizer.Recognition recognize(Path image, boolean classifyAngle) {
         OcrResult result;
         synchronized (LOCK) {
-            result = engine().runOcr(image.toString(), parameters());
+            result = engine().runOcr(image.toString(), parameters(classifyAngle));
         }
         return toRecognition(result);
     }
@@ -54,12 +58,12 @@ final class RapidOcrRecognizer {
         return engine;
     }
 
-    private static ParamConfig parameters() {
+    private static ParamConfig parameters(boolean classifyAngle) {
         ParamConfig p = ParamConfig.getDefaultConfig();
         p.setMaxSideLen(DETECTION_SIDE);
         // The classifier tells text turned half round; the whole page's majority decides.
-        p.setDoAngle(true);
-        p.setMostAngle(true);
+        p.setDoAngle(classifyAngle);
+        p.setMostAngle(classifyAngle);
         return p;
     }
 

@@ -13,6 +13,14 @@ public interface TextRecognizer {
      */
     Recognition recognize(BufferedImage image);
 
+    /**
+     * The text boxes of an image known to be upright, read without asking the angle classifier
+     * (which is unsure of short texts, and turns a lone 6 into a 9).
+     */
+    default Recognition recognizeUpright(BufferedImage image) {
+        return recognize(image);
+    }
+
     /** What one image gave. */
     record Recognition(List<RecognizedText> texts, boolean upsideDown) {
         public Recognition {

@@ -171,6 +171,62 @@ class GridFinderTest {
         assertEquals(16, grids.get(0).cells().size());
     }
 
+    @Test
+    void faintHairlineRowRulingsAreFound() {
+        // Dark column rulings, and row rulings of one pixel at grey 215 on paper of 250, with a
+        // little scanner noise: as a light grey hairline comes out of a grey 300-dpi scan.
+        BufferedImage img = page();
+        Graphics2D g = img.createGraphics();
+        g.setColor(new Color(250, 250, 250));
+        g.fillRect(0, 0, img.getWidth(), img.getHeight());
+        java.util.Random noise = new java.util.Random(7);
+        for (int i = 0; i < 20000; i++) {
+            int v = 230 + noise.nextInt(20);
+            img.setRGB(noise.nextInt(img.getWidth()), noise.nextInt(img.getHeight()), new Color(v, v, v).getRGB());
+        }
+        g.setColor(new Color(215, 215, 215));
+        g.setStroke(new BasicStroke(1));
+        for (int y : YS) g.drawLine(XS[0], y, XS[XS.length - 1], y);
+        g.setColor(new Color(120, 120, 120));
+        g.setStroke(new BasicStroke(2));
+        for (int x : XS) g.drawLine(x, YS[0], x, YS[YS.length - 1]);
+        text(g);
+        List<GridFinder.Grid> grids = new GridFinder(DPI).find(PageImage.rulingInk(PageImage.withoutSeal(img)));
+        assertEquals(1, grids.size());
+        assertClose(YS, grids.get(0).ys());
+        assertEquals(16, grids.get(0).cells().size());
+    }
+
+    @Test
+    void aGreyRulingUnderARedSealIsKeptWhenTheSealIsTakenOut() {
+        // Grey rulings (as forms print them), and a seal whose thick red band lies over a ruling
+        // for 60 pixels, longer than any gap the finder bridges: the print under the seal must
+        // come back from the red channel, the seal over bare paper must go.
+        BufferedImage img = page();
+        Graphics2D g = img.createGraphics();
+        g.setColor(new Color(150, 150, 150));
+        g.setStroke(new BasicStroke(2));
+        fullGrid(g);
+        g.dispose();
+        Color seal = new Color(220, 40, 50);
+        for (int x = 0; x < img.getWidth(); x++) {
+            for (int y = 0; y < img.getHeight(); y++) {
+                boolean band = x >= 820 && x < 880 && y >= 250 && y < 550;
+                boolean ring = Math.abs(Math.hypot(x - 850, y - 400) - 140) < 5;
+                if (!band && !ring) continue;
+                int base = img.getRGB(x, y);
+                img.setRGB(x, y, new Color(((base >> 16) & 0xff) * seal.getRed() / 255, ((base >> 8) & 0xff) * seal.getGreen() / 255,
+                        (base & 0xff) * seal.getBlue() / 255).getRGB());
+            }
+        }
+        BufferedImage grey = PageImage.withoutSeal(img);
+        assertTrue(grey.getRaster().getSample(850, 400, 0) < PageImage.RULING_GREY, "the ruling under the seal stays");
+        assertTrue(grey.getRaster().getSample(850, 350, 0) > PageImage.RULING_GREY, "the seal over paper goes");
+        List<GridFinder.Grid> grids = new GridFinder(DPI).find(PageImage.rulingInk(grey));
+        assertEquals(1, grids.size());
+        assertEquals(16, grids.get(0).cells().size(), grids.get(0).cells().toString());
+    }
+
     private static void assertClose(int[] expected, List<Integer> actual) {
         assertEquals(expected.length, actual.size(), actual.toString());
         for (int i = 0; i < expected.length; i++) {
