@@ -401,9 +401,16 @@ public final class OcrPageReader {
      */
     private static final Pattern HYPHEN_FOR_ONE = Pattern.compile("(?<![\\d\\p{IsHan}])-(?=\\p{IsHan})");
 
+    /**
+     * A space the engine reads between a figure and the Chinese unit after it (12 台, 150 人次):
+     * where the print leaves a little gap. Chinese never separates a unit from its number, and a
+     * text layer gives them joined, so the OCR'd text must too.
+     */
+    private static final Pattern SPACE_BEFORE_UNIT = Pattern.compile("(?<=[\\d%])\\s+(?=\\p{IsHan})");
+
     /** The recognised text with what the engine is known to misread put right. */
     static String corrected(String text) {
-        return HYPHEN_FOR_ONE.matcher(text).replaceAll("一");
+        return SPACE_BEFORE_UNIT.matcher(HYPHEN_FOR_ONE.matcher(text).replaceAll("一")).replaceAll("");
     }
 
     /** The boxes of one cell as its text: line by line, top to bottom, each line left to right. */

@@ -128,6 +128,8 @@ class OcrPageReaderTest {
     void theEnginesKnownMisreadingsArePutRight() {
         assertEquals("一级指标", OcrPageReader.corrected("-级指标"));
         assertEquals("2023-12", OcrPageReader.corrected("2023-12"));
+        assertEquals("≥12台", OcrPageReader.corrected("≥12 台"));
+        assertEquals("150人次 and 2 x", OcrPageReader.corrected("150 人次 and 2 x"));
         assertEquals("—", OcrPageReader.cellText(List.of(new RecognizedText("一", 10, 10, 30, 30, 0.9))));
         assertEquals("完成管网建设", OcrPageReader.cellText(List.of(new RecognizedText("」完成管网建设", 10, 10, 200, 30, 0.9))));
     }
