@@ -42,6 +42,8 @@ public final class JdbcStore implements StoreOfRecord {
     /** Longest name, reason or opinion kept (the columns' width). */
     private static final int MAX_TEXT = 4000;
     private static final int MAX_NAME = 128;
+    /** Width of a finding code's column (the longest code is under 30 characters). */
+    private static final int MAX_CODE = 64;
 
     private static final String SUBMISSION_COLUMNS = "id, sha256, file_name, submitted_at, submitter, outcome, reason,"
             + " kind, report_year, region, project, department, errors, warnings, partly_read, total_score,"
@@ -124,6 +126,7 @@ public final class JdbcStore implements StoreOfRecord {
                 s.setString(2, reportJson);
                 s.executeUpdate();
             }
+            keepFindingCodes(c, id, report);
             appendAudit(c, id, submitter, "提交", report.source().file(), at);
             return find(c, id).orElseThrow();
         }, () -> recordChecked(report, reportJson, original, submitter, at));
@@ -169,6 +172,23 @@ public final class JdbcStore implements StoreOfRecord {
             s.setString(7, ReviewStatus.PENDING.name());
             s.executeUpdate();
             return generatedId(s);
+        }
+    }
+
+    /** One row per finding code of the report, with how many findings carry it: the list's finding filter. */
+    private static void keepFindingCodes(Connection c, long id, Report report) throws SQLException {
+        Map<String, Integer> codes = new LinkedHashMap<>();
+        for (var f : report.findings()) codes.merge(clip(f.code(), MAX_CODE), 1, Integer::sum);
+        if (codes.isEmpty()) return;
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO submission_finding (submission_id, code, findings)"
+                + " VALUES (?, ?, ?)")) {
+            for (Map.Entry<String, Integer> code : codes.entrySet()) {
+                s.setLong(1, id);
+                s.setString(2, code.getKey());
+                s.setInt(3, code.getValue());
+                s.addBatch();
+            }
+            s.executeBatch();
         }
     }
 
@@ -266,6 +286,12 @@ public final class JdbcStore implements StoreOfRecord {
         if (q.partlyRead() != null) { sql.append(" AND partly_read = ?"); args.add(q.partlyRead()); }
         if (Boolean.TRUE.equals(q.withErrors())) sql.append(" AND errors > 0");
         if (Boolean.FALSE.equals(q.withErrors())) sql.append(" AND errors = 0");
+        range(sql, args, "execution_rate", q.executionRate());
+        range(sql, args, "total_score", q.totalScore());
+        if (q.findingCode() != null) {
+            sql.append(" AND id IN (SELECT submission_id FROM submission_finding WHERE code = ?)");
+            args.add(q.findingCode());
+        }
         sql.append(" ORDER BY ").append(q.sort().orderBy).append(" LIMIT ?");
         args.add(q.limit());
         return read(c -> {
@@ -274,6 +300,20 @@ public final class JdbcStore implements StoreOfRecord {
                 return all(s);
             }
         });
+    }
+
+    /** A range filter on one of the figure columns (named here, never from a request); no figure is in no range. */
+    private static void range(StringBuilder sql, List<Object> args, String column, SubmissionQuery.Range r) {
+        if (r == null) return;
+        sql.append(" AND ").append(column).append(" IS NOT NULL");
+        if (r.min() != null) {
+            sql.append(" AND ").append(column).append(r.minIncluded() ? " >= ?" : " > ?");
+            args.add(r.min());
+        }
+        if (r.max() != null) {
+            sql.append(" AND ").append(column).append(r.maxIncluded() ? " <= ?" : " < ?");
+            args.add(r.max());
+        }
     }
 
     @Override

@@ -169,6 +169,33 @@ abstract class StoreContract {
     }
 
     @Test
+    void listsFilterByFigureRangesAndFindingCodes() {
+        Submission a = check(QINGDAO_TXT, T0);
+        Submission b = check(ELEVATOR, T0.plusSeconds(60));
+        store.recordFailed("坏文件.docx", "cd".repeat(32), null, "文件无法解析", "经办甲", T0.plusSeconds(120));
+        for (Submission s : List.of(a, b)) {
+            for (String code : s.findingCodes()) {
+                assertTrue(ids(store.list(SubmissionQuery.ALL.withFindingCode(code))).contains(s.id()), code);
+            }
+        }
+        assertEquals(List.of(), store.list(SubmissionQuery.ALL.withFindingCode("NO_SUCH_CODE")));
+        assertNotEquals(null, a.totalScore(), "the corpus report prints a total score");
+        java.math.BigDecimal score = a.totalScore();
+        SubmissionQuery.Range upToIt = new SubmissionQuery.Range(null, false, score, true);
+        SubmissionQuery.Range belowIt = new SubmissionQuery.Range(null, false, score, false);
+        SubmissionQuery.Range fromIt = new SubmissionQuery.Range(score, true, null, false);
+        SubmissionQuery.Range aboveIt = new SubmissionQuery.Range(score, false, null, false);
+        assertTrue(ids(store.list(SubmissionQuery.ALL.withTotalScore(upToIt))).contains(a.id()));
+        assertFalse(ids(store.list(SubmissionQuery.ALL.withTotalScore(belowIt))).contains(a.id()));
+        assertTrue(ids(store.list(SubmissionQuery.ALL.withTotalScore(fromIt))).contains(a.id()));
+        assertFalse(ids(store.list(SubmissionQuery.ALL.withTotalScore(aboveIt))).contains(a.id()));
+        SubmissionQuery.Range anyRate = new SubmissionQuery.Range(null, false, null, false);
+        List<Long> withRate = ids(store.list(SubmissionQuery.ALL.withExecutionRate(anyRate)));
+        assertEquals(java.util.stream.Stream.of(a, b).filter(s -> s.executionRate() != null).map(Submission::id)
+                .sorted(java.util.Comparator.reverseOrder()).toList(), withRate, "a range holds only reports with the figure");
+    }
+
+    @Test
     void reviewMovesAreCheckedAndAudited() {
         Submission s = check(QINGDAO_TXT, T0);
         UserAccount clerk = store.addUser("jingban", Role.CLERK, "经办员的密码123".toCharArray(), StoreOfRecord.SYSTEM);
