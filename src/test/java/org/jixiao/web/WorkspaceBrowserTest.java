@@ -106,10 +106,29 @@ class WorkspaceBrowserTest {
         WebElement pending = browser.findElements(By.cssSelector("#cards .card")).stream()
                 .filter(c -> c.getText().contains("待审")).findFirst().orElseThrow();
         assertTrue(pending.getText().startsWith("2"), pending.getText());
-        assertFalse(browser.findElements(By.cssSelector("#rates .bar")).isEmpty(), "the execution-rate chart is drawn");
+        for (String chart : List.of("rates", "scores")) {
+            int reports = figures(chart).stream().mapToInt(f -> f[1]).sum();
+            assertTrue(reports >= 1 && reports <= 2, chart + ": the two reports' figures are counted, " + reports);
+            assertTrue(barPixels(chart) > 0, chart + ": the bars are drawn on the chart's canvas");
+        }
         accessible("dashboard");
         screenshot("workspace-dashboard.png");
 
+        // A click on a bar of the total-score chart opens the list of that band.
+        int[] band = figures("scores").stream().filter(f -> f[1] > 0).findFirst().orElseThrow();
+        WebElement over = browser.findElement(By.cssSelector("#scores .u-over"));
+        int bands = figures("scores").size();
+        int offset = (int) Math.round((band[2] + 0.5) / bands * over.getSize().getWidth() - over.getSize().getWidth() / 2.0);
+        new org.openqa.selenium.interactions.Actions(browser).moveToElement(over, offset, 0).click().perform();
+        wait.until(ExpectedConditions.urlContains("review.html?score=" + band[0]));
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#list tbody tr"), band[1]));
+        assertEquals(String.valueOf(band[0]), new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("score")))
+                .getFirstSelectedOption().getAttribute("value"), "the list shows the band it is filtered by");
+
+        browser.get(base() + "dashboard.html");
+        wait.until(d -> d.findElement(By.id("message")).getText().contains("共 2 份提交"));
+        pending = browser.findElements(By.cssSelector("#cards .card")).stream()
+                .filter(c -> c.getText().contains("待审")).findFirst().orElseThrow();
         pending.click();
         wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#list tbody tr"), 2));
         new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("sort"))).selectByValue("MOST_ERRORS");
@@ -164,6 +183,10 @@ class WorkspaceBrowserTest {
         for (String page : List.of("review.html", "dashboard.html", "search.html", "index.html")) {
             browser.get(base() + page);
             wait.until(d -> ((JavascriptExecutor) d).executeScript("return document.readyState").equals("complete"));
+            if (page.equals("dashboard.html")) {
+                wait.until(d -> barPixels("rates") > 0);
+                screenshot("workspace-dashboard-phone.png");
+            }
             Number width = (Number) ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollWidth");
             assertTrue(width.intValue() <= PHONE_WIDTH, page + " is " + width + " px wide at " + PHONE_WIDTH + " px");
             accessible(page + " at phone width");
@@ -172,6 +195,38 @@ class WorkspaceBrowserTest {
         wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#list tbody tr"), 2));
         screenshot("workspace-phone.png");
         browser.manage().window().setSize(new Dimension(1366, 1000));
+    }
+
+    /** A chart's figures table, row by row: {band's lower bound (from its link), count, row index}. */
+    private static List<int[]> figures(String chart) {
+        List<WebElement> rows = wait.until(d -> {
+            List<WebElement> r = d.findElements(By.cssSelector("#" + chart + " table.figures tbody tr"));
+            return r.isEmpty() ? null : r;
+        });
+        List<int[]> out = new java.util.ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            String href = rows.get(i).findElement(By.tagName("a")).getAttribute("href");
+            java.util.regex.Matcher from = java.util.regex.Pattern.compile("[?&](?:rate|score)=(\\d+)").matcher(href);
+            assertTrue(from.find(), href);
+            out.add(new int[] {Integer.parseInt(from.group(1)), Integer.parseInt(rows.get(i).findElement(By.tagName("td")).getText()), i});
+        }
+        return out;
+    }
+
+    /**
+     * Pixels of the bars' colour on a chart's canvas (uPlot draws on a canvas): none before it is
+     * drawn or when nothing is counted. The canvas must also have a real size on the page.
+     */
+    private static long barPixels(String chart) {
+        Object n = ((JavascriptExecutor) browser).executeScript(
+                "const c = document.querySelector('#' + arguments[0] + ' canvas');"
+                        + "if (!c || c.clientWidth < 100 || c.clientHeight < 100) return 0;"
+                        + "const a = getComputedStyle(document.documentElement).getPropertyValue('--accent').trim();"
+                        + "const rgb = [1, 3, 5].map(i => parseInt(a.substring(i, i + 2), 16));"
+                        + "const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data; let n = 0;"
+                        + "for (let i = 0; i < d.length; i += 4) if (d[i] === rgb[0] && d[i + 1] === rgb[1] && d[i + 2] === rgb[2] && d[i + 3] === 255) n++;"
+                        + "return n;", chart);
+        return ((Number) n).longValue();
     }
 
     private static Path corpus(String prefix) throws IOException {
