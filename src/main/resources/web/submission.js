@@ -239,6 +239,9 @@ async function showFinding(f, i) {
   const params = new URLSearchParams();
   if (l.page) params.set('page', String(l.page));
   if (f.reported !== null && f.reported !== undefined) params.set('figure', String(f.reported));
+  // Where it was read: a figure printed both in a table and in a sentence is marked first there.
+  if (l.row || l.column) params.set('in', 'table');
+  else if (l.start !== null && l.start !== undefined) params.set('in', 'text');
   const label = subjectLabel(f.subject);
   if (label && !/^(indicators|weights|sources|budgetItems|priorYear)$/.test(f.subject || '')) params.set('label', label);
   note('正在查找…');
@@ -264,12 +267,18 @@ async function showFinding(f, i) {
 function reveal() {
   const primary = document.querySelector('#page-marks .highlight.primary');
   const img = document.getElementById('page-image');
-  const go = () => (primary || document.getElementById('original-section')).scrollIntoView({ block: 'center' });
+  const go = () => (primary || document.getElementById('original-section')).scrollIntoView({ block: 'center', inline: 'center' });
   if (img.complete) go(); else img.addEventListener('load', go, { once: true });
 }
 
 document.getElementById('page-prev').addEventListener('click', () => showPage(Math.max(1, viewer.page - 1), []));
 document.getElementById('page-next').addEventListener('click', () => showPage(Math.min(viewer.pages, viewer.page + 1), []));
+document.getElementById('page-zoom').addEventListener('click', (event) => {
+  const zoomed = document.getElementById('page-figure').classList.toggle('zoomed');
+  event.target.setAttribute('aria-pressed', String(zoomed));
+  event.target.textContent = zoomed ? '缩小' : '放大';
+  reveal();
+});
 document.getElementById('page-number').addEventListener('change', (event) => {
   const n = Number(event.target.value);
   if (Number.isInteger(n) && n >= 1 && n <= viewer.pages) showPage(n, []);

@@ -22,6 +22,7 @@ import org.jixiao.ingest.FileIngestor;
 import org.jixiao.ingest.UnreadableInputException;
 import org.jixiao.mapping.Mappings;
 import org.jixiao.model.ExtractedDocument;
+import org.jixiao.model.FigureQuery;
 import org.jixiao.model.PageHighlights;
 import org.jixiao.model.PageImage;
 import org.jixiao.model.Report;
@@ -187,13 +188,12 @@ public final class Pipeline implements AutoCloseable {
     }
 
     /**
-     * Where a finding's figure (as the report gives it) and its row label are printed on page
-     * {@code page} of a PDF original (0: the first page they are found on); refused for a file that is no PDF.
+     * Where a finding's figure (as the report gives it) and its row label are printed on a page of
+     * a PDF original (page 0: the first page they are found on); refused for a file that is no PDF.
      */
-    public PageHighlights highlights(String fileName, byte[] bytes, int page, String figure, String label) {
+    public PageHighlights highlights(String fileName, byte[] bytes, FigureQuery query) {
         SourceDocument source = pdfOnly(fileName, bytes);
-        return pool == null ? boundedValue(fileName, () -> pdfPages().find(source, page, figure, label))
-                : pool.highlights(source, page, figure, label);
+        return pool == null ? boundedValue(fileName, () -> pdfPages().find(source, query)) : pool.highlights(source, query);
     }
 
     /** The ingested file when it is a PDF, else null. Ingest detects the type from the bytes' signature; it parses nothing. */

@@ -83,7 +83,7 @@ public final class WorkerMain {
                 case PAGE_IMAGE -> WorkerProtocol.Response.of(Pipeline.guarded(request.fileName(),
                         () -> pages.render(request.source(), request.page())));
                 case HIGHLIGHTS -> WorkerProtocol.Response.of(Pipeline.guarded(request.fileName(),
-                        () -> pages.find(request.source(), request.page(), request.figure(), request.label())));
+                        () -> pages.find(request.source(), request.query())));
             };
         } catch (UnreadableInputException e) {
             return WorkerProtocol.Response.unreadable(e);

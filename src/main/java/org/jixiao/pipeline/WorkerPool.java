@@ -11,6 +11,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeoutException;
 import org.jixiao.ingest.UnreadableInputException;
 import org.jixiao.model.ExtractedDocument;
+import org.jixiao.model.FigureQuery;
 import org.jixiao.model.PageHighlights;
 import org.jixiao.model.PageImage;
 import org.jixiao.model.Report;
@@ -67,12 +68,12 @@ final class WorkerPool implements AutoCloseable {
 
     /** One page of a PDF drawn in a child, under the same time and memory limits as a reading. */
     PageImage pageImage(SourceDocument source, int page) {
-        return call(WorkerProtocol.Request.of(source, WorkerProtocol.Task.PAGE_IMAGE, page, null, null)).image();
+        return call(WorkerProtocol.Request.of(source, WorkerProtocol.Task.PAGE_IMAGE, page, null)).image();
     }
 
     /** Where a figure and its label stand on a page (0: the first page they are found on), found in a child. */
-    PageHighlights highlights(SourceDocument source, int page, String figure, String label) {
-        return call(WorkerProtocol.Request.of(source, WorkerProtocol.Task.HIGHLIGHTS, page, figure, label)).highlights();
+    PageHighlights highlights(SourceDocument source, FigureQuery query) {
+        return call(WorkerProtocol.Request.of(source, WorkerProtocol.Task.HIGHLIGHTS, query.page(), query)).highlights();
     }
 
     /** Process ids of the children alive now (tests watch them). */

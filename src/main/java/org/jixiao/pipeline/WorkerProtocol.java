@@ -15,6 +15,7 @@ import java.util.List;
 import org.jixiao.ingest.UnreadableInputException;
 import org.jixiao.model.Block;
 import org.jixiao.model.ExtractedDocument;
+import org.jixiao.model.FigureQuery;
 import org.jixiao.model.Finding;
 import org.jixiao.model.PageHighlights;
 import org.jixiao.model.PageImage;
@@ -54,18 +55,18 @@ final class WorkerProtocol {
 
     /**
      * One file to read: the ingested document (the path as text: a {@link Path} does not serialize),
-     * the task, and for the page tasks the page (0: the whole document) and the figure and label sought.
+     * the task, and for the page tasks the page drawn or the figure and label sought.
      */
     record Request(Task task, String path, String fileName, byte[] bytes, String sha256, String mediaType,
-                   int page, String figure, String label) implements Serializable {
+                   int page, FigureQuery query) implements Serializable {
 
         static Request of(SourceDocument s, Task task) {
-            return of(s, task, 0, null, null);
+            return of(s, task, 0, null);
         }
 
-        static Request of(SourceDocument s, Task task, int page, String figure, String label) {
+        static Request of(SourceDocument s, Task task, int page, FigureQuery query) {
             return new Request(task, s.path() == null ? null : s.path().toString(), s.fileName(), s.bytes(),
-                    s.sha256(), s.mediaType(), page, figure, label);
+                    s.sha256(), s.mediaType(), page, query);
         }
 
         SourceDocument source() {

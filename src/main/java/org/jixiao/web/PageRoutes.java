@@ -15,6 +15,7 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.model.rest.RestBindingMode;
 import org.jixiao.extract.pdf.PdfPages;
 import org.jixiao.ingest.UnreadableInputException;
+import org.jixiao.model.FigureQuery;
 import org.jixiao.model.PageHighlights;
 import org.jixiao.model.PageImage;
 import org.jixiao.model.Submission;
@@ -124,7 +125,7 @@ public final class PageRoutes extends RouteBuilder {
 
     private void highlights(Exchange e) {
         QueryParameters q = QueryParameters.parse(e.getMessage().getHeader(Exchange.HTTP_QUERY, String.class),
-                Set.of("page", "figure", "label"));
+                Set.of("page", "figure", "label", "in"));
         String figure = q.text("figure");
         String label = q.text("label");
         if (figure == null && label == null) throw ApiProblem.badRequest("请给出要查找的数字（figure）或指标名称（label）");
@@ -132,7 +133,14 @@ public final class PageRoutes extends RouteBuilder {
         int page = q.text("page") == null ? 0 : pageNumber(q.text("page"));
         if (page > 0) inRange(o, page);
         else if (pages(o) == 0) throw new ApiProblem(404, NOT_PAGED_NOTE);
-        PageHighlights found = readingChild(o, () -> pipeline.highlights(o.submission().fileName(), o.bytes(), page, figure, label));
+        Boolean inTable = switch (q.text("in") == null ? "" : q.text("in")) {
+            case "" -> null;
+            case "table" -> true;
+            case "text" -> false;
+            default -> throw ApiProblem.badRequest("参数 in 应为 table（表格中的数字）或 text（正文中的数字）");
+        };
+        FigureQuery query = new FigureQuery(page, figure, label, inTable);
+        PageHighlights found = readingChild(o, () -> pipeline.highlights(o.submission().fileName(), o.bytes(), query));
         ObjectNode body = mapper.createObjectNode();
         body.put("pages", found.pages());
         body.put("page", found.page());

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import org.jixiao.ingest.UnreadableInputException;
 import org.jixiao.mapping.Mappings;
+import org.jixiao.model.FigureQuery;
 import org.jixiao.model.PageHighlights;
 import org.jixiao.model.PageImage;
 import org.jixiao.pipeline.hostile.HostileCorpus;
@@ -46,8 +47,8 @@ class PageWorkerTest {
             assertEquals(1, isolated.workerPids().size(), "counted by a child");
             PageImage drawn = isolated.renderPage("f.pdf", pdf, 1);
             assertArrayEquals(inProcess.renderPage("f.pdf", pdf, 1).png(), drawn.png());
-            PageHighlights marked = isolated.highlights("f.pdf", pdf, 1, "101.63", "执行率");
-            assertEquals(inProcess.highlights("f.pdf", pdf, 1, "101.63", "执行率"), marked);
+            PageHighlights marked = isolated.highlights("f.pdf", pdf, new FigureQuery(1, "101.63", "执行率", true));
+            assertEquals(inProcess.highlights("f.pdf", pdf, new FigureQuery(1, "101.63", "执行率", true)), marked);
             assertFalse(marked.boxes().isEmpty());
             PageImage none = isolated.renderPage("f.pdf", pdf, 7);
             assertFalse(none.exists());

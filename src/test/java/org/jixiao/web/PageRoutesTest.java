@@ -121,6 +121,10 @@ class PageRoutesTest {
             double v = first.path(side).asDouble();
             assertTrue(v > 0 && v < 1, side + " is a share of the page: " + v);
         }
+        // Read from the table (row 6, column 7): the table's cell at the page's foot comes first.
+        JsonNode cell = json(clerk.get("/api/submissions/" + pdf.id() + "/highlights?page=1&figure=101.63&in=table"));
+        assertTrue(cell.path("boxes").get(0).path("y").asDouble() > 0.5, cell.toString());
+        assertEquals(400, clerk.get("/api/submissions/" + pdf.id() + "/highlights?page=1&figure=1&in=cellar").statusCode());
         // Without a page (a figure in the prose): the document is searched and the page said.
         JsonNode anywhere = json(clerk.get("/api/submissions/" + pdf.id() + "/highlights?figure=902"));
         assertEquals(1, anywhere.path("page").asInt());

@@ -19,6 +19,7 @@ import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.TextPosition;
 import org.jixiao.ingest.UnreadableInputException;
+import org.jixiao.model.FigureQuery;
 import org.jixiao.model.PageHighlights;
 import org.jixiao.model.PageImage;
 import org.jixiao.model.SourceDocument;
@@ -96,22 +97,24 @@ public final class PdfPages {
     }
 
     /**
-     * Where {@code figure} (a number as the report gives it) and {@code label} (a row label, an
-     * indicator's name) are printed on page {@code page}; with page 0, on the first page where the
-     * figure is found (beside its label if possible), else the label. Either text may be null.
+     * Where the query's figure (a number as the report gives it) and label (a row label, an
+     * indicator's name) are printed on its page; with page 0, on the first page where the figure
+     * is found (beside its label if possible), else the label. Either text may be null.
      */
-    public PageHighlights find(SourceDocument source, int page, String figure, String label) {
-        BigDecimal value = number(figure);
-        String labelKey = label == null ? "" : squeeze(label);
+    public PageHighlights find(SourceDocument source, FigureQuery query) {
+        int page = query.page();
+        BigDecimal value = number(query.figure());
+        String labelKey = query.label() == null ? "" : squeeze(query.label());
+        Boolean inTable = query.inTable();
         try (PDDocument doc = open(source)) {
             int pages = doc.getNumberOfPages();
             if (page < 0 || page > pages) return new PageHighlights(pages, 0, false, List.of());
             UnicodeRepair.repair(doc);
-            if (page > 0) return onPage(doc, pages, page, value, labelKey);
+            if (page > 0) return onPage(doc, pages, page, value, labelKey, inTable);
             PageHighlights best = null;
             int bestScore = 0;
             for (int p = 1; p <= pages; p++) {
-                PageHighlights found = onPage(doc, pages, p, value, labelKey);
+                PageHighlights found = onPage(doc, pages, p, value, labelKey, inTable);
                 int score = score(found);
                 if (score > bestScore) {
                     best = found;
@@ -150,11 +153,13 @@ public final class PdfPages {
     }
 
     /**
-     * The figure's occurrences on the page, the one nearest a label occurrence first, then the
-     * label's occurrences (the page shows the figures; a label alone is shown when no figure is
-     * found, such as for a duplicated indicator).
+     * The figure's occurrences on the page — first those standing where the finding read it (a
+     * table cell or the prose), among them the one nearest a label occurrence — then the label's
+     * occurrences (a label alone is what is shown when no figure is found, such as for a
+     * duplicated indicator).
      */
-    private PageHighlights onPage(PDDocument doc, int pages, int page, BigDecimal value, String labelKey) throws IOException {
+    private PageHighlights onPage(PDDocument doc, int pages, int page, BigDecimal value, String labelKey, Boolean inTable)
+            throws IOException {
         List<Line> lines = lines(doc, page);
         int visible = 0;
         for (Line l : lines) visible += TextLayer.count(l.text).visible();
@@ -165,6 +170,7 @@ public final class PdfPages {
         double width = sideways ? crop.getHeight() : crop.getWidth();
         double height = sideways ? crop.getWidth() : crop.getHeight();
         List<PageHighlights.Box> figures = new ArrayList<>();
+        List<PageHighlights.Box> elsewhere = new ArrayList<>();
         List<PageHighlights.Box> labels = new ArrayList<>();
         for (Line l : lines) {
             if (value != null) {
@@ -172,7 +178,8 @@ public final class PdfPages {
                 while (m.find()) {
                     if (number(m.group()) != null && number(m.group()).compareTo(value) == 0) {
                         int end = m.end() < l.text.length() && l.text.charAt(m.end()) == '%' ? m.end() + 1 : m.end();
-                        figures.add(l.box(m.start(), end, width, height, FIGURE));
+                        boolean where = inTable == null || inTable == l.standsAlone(m.start(), end);
+                        (where ? figures : elsewhere).add(l.box(m.start(), end, width, height, FIGURE));
                     }
                 }
             }
@@ -185,8 +192,12 @@ public final class PdfPages {
             }
         }
         List<PageHighlights.Box> boxes = new ArrayList<>();
-        if (!labels.isEmpty()) figures.sort(Comparator.comparingDouble(f -> distance(f, labels)));
+        if (!labels.isEmpty()) {
+            figures.sort(Comparator.comparingDouble(f -> distance(f, labels)));
+            elsewhere.sort(Comparator.comparingDouble(f -> distance(f, labels)));
+        }
         boxes.addAll(figures);
+        boxes.addAll(elsewhere);
         boxes.addAll(labels);
         return new PageHighlights(pages, page, true, boxes);
     }
@@ -247,6 +258,17 @@ public final class PdfPages {
         Line(String text, List<TextPosition> at) {
             this.text = text;
             this.at = at;
+        }
+
+        /**
+         * Whether chars {@code [start, end)} are a word of their own — a table cell's content,
+         * which the stripper separates by the gap between cells — rather than figures run into
+         * the words of a sentence (followed by 万元, 。 or ，).
+         */
+        boolean standsAlone(int start, int end) {
+            boolean before = start == 0 || text.charAt(start - 1) == ' ';
+            boolean after = end == text.length() || text.charAt(end) == ' ';
+            return before && after;
         }
 
         /** Every occurrence of {@code key} (no spaces) in this line, spaces between its characters skipped. */

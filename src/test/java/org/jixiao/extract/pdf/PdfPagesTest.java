@@ -23,6 +23,7 @@ import org.apache.pdfbox.text.PDFTextStripperByArea;
 import org.apache.pdfbox.text.TextPosition;
 import org.jixiao.ingest.FileIngestor;
 import org.jixiao.ingest.UnreadableInputException;
+import org.jixiao.model.FigureQuery;
 import org.jixiao.model.PageHighlights;
 import org.jixiao.model.PageImage;
 import org.jixiao.model.SourceDocument;
@@ -65,7 +66,7 @@ class PdfPagesTest {
 
     @Test
     void theFigureIsMarkedWherePdfBoxPrintsItBesideItsLabelFirst() throws Exception {
-        PageHighlights found = PAGES.find(source(FARMLAND), 1, "101.63", "执行率");
+        PageHighlights found = PAGES.find(source(FARMLAND), new FigureQuery(1, "101.63", "执行率", null));
         assertTrue(found.textLayer());
         List<PageHighlights.Box> figures = found.boxes().stream().filter(b -> b.kind().equals("figure")).toList();
         // Printed twice on page 1: in the prose ("资金执行率 101.63%") and in the table's 执行率 column.
@@ -96,9 +97,19 @@ class PdfPagesTest {
     }
 
     @Test
+    void theFigureWhereTheFindingReadItComesFirst() throws Exception {
+        // 101.63% stands in the prose near the top of page 1 and in the table's 执行率 cell at its foot.
+        PageHighlights table = PAGES.find(source(FARMLAND), new FigureQuery(1, "101.63", "执行率", true));
+        PageHighlights prose = PAGES.find(source(FARMLAND), new FigureQuery(1, "101.63", "执行率", false));
+        assertTrue(table.boxes().get(0).y() > 0.5, "the table's cell first: " + table.boxes().get(0));
+        assertTrue(prose.boxes().get(0).y() < 0.5, "the sentence's figure first: " + prose.boxes().get(0));
+        assertEquals(table.boxes().size(), prose.boxes().size(), "both still marked");
+    }
+
+    @Test
     void aLabelAloneIsMarkedWhenThereIsNoFigure() throws Exception {
         // The duplicated indicator: its name stands in two rows of page 2's table.
-        PageHighlights found = PAGES.find(source(FARMLAND), 2, null, "灌排设施完好率");
+        PageHighlights found = PAGES.find(source(FARMLAND), new FigureQuery(2, null, "灌排设施完好率", null));
         assertTrue(found.boxes().size() >= 2, found.toString());
         try (PDDocument doc = PDDocument.load(FARMLAND.toFile())) {
             PDRectangle crop = doc.getPage(1).getCropBox();
@@ -112,17 +123,17 @@ class PdfPagesTest {
     @Test
     void withoutAPageTheDocumentIsSearchedAndThePageSaid() throws Exception {
         // The narrative finding's 902 (调整后预算数 in the prose) has no page in its location.
-        PageHighlights found = PAGES.find(source(FARMLAND), 0, "902", null);
+        PageHighlights found = PAGES.find(source(FARMLAND), new FigureQuery(0, "902", null, null));
         assertEquals(1, found.page());
         assertEquals("902.00", found.boxes().get(0).text());
-        PageHighlights nowhere = PAGES.find(source(FARMLAND), 0, "123456.78", null);
+        PageHighlights nowhere = PAGES.find(source(FARMLAND), new FigureQuery(0, "123456.78", null, null));
         assertEquals(0, nowhere.page());
         assertTrue(nowhere.boxes().isEmpty());
     }
 
     @Test
     void aScannedPageHasNoTextLayerAndNoMark() throws Exception {
-        PageHighlights found = PAGES.find(source(SCAN), 1, "100", "执行率");
+        PageHighlights found = PAGES.find(source(SCAN), new FigureQuery(1, "100", "执行率", null));
         assertFalse(found.textLayer());
         assertTrue(found.boxes().isEmpty());
         assertNotNull(PAGES.render(source(SCAN), 1).png(), "the scan itself is shown");
