@@ -73,8 +73,7 @@ class PageRoutesTest {
     }
 
     private static JsonNode json(HttpResponse<String> r) throws Exception {
-        assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/json"), r.headers().toString());
-        return ReportJson.mapper().readTree(r.body());
+        return WebSession.json(r);
     }
 
     private static HttpResponse<byte[]> bytes(WebSession s, String path) throws Exception {

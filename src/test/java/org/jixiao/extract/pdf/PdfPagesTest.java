@@ -147,6 +147,20 @@ class PdfPagesTest {
     }
 
     @Test
+    void aPageDeclaredHugeIsDrawnWithinTheBound() throws Exception {
+        // 14400 pt (200 inches) a side, the largest the PDF specification allows: at 120 dpi it
+        // would be 24000 pixels square (1.7 GB of pixels); it is drawn at most 4000 a side.
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (PDDocument doc = new PDDocument()) {
+            doc.addPage(new org.apache.pdfbox.pdmodel.PDPage(new PDRectangle(14400, 14400)));
+            doc.save(bytes);
+        }
+        SourceDocument huge = new FileIngestor(64L * 1024 * 1024).ingest(null, "huge.pdf", bytes.toByteArray());
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(PAGES.render(huge, 1).png()));
+        assertEquals(PdfPages.MAX_SIDE_PIXELS, Math.max(image.getWidth(), image.getHeight()));
+    }
+
+    @Test
     void aPdfOverThePageLimitIsRefused() throws Exception {
         assertThrows(UnreadableInputException.class, () -> new PdfPages(1).render(source(FARMLAND), 1));
     }
