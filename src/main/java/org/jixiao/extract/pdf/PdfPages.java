@@ -130,9 +130,8 @@ public final class PdfPages {
     /** A page with the figure beside its label beats one with the figure alone, which beats one with the label alone. */
     private static int score(PageHighlights found) {
         boolean figure = found.boxes().stream().anyMatch(b -> b.kind().equals(FIGURE));
-        boolean besideLabel = figure && found.boxes().size() > 0 && found.boxes().get(0).kind().equals(FIGURE)
-                && found.boxes().stream().anyMatch(b -> b.kind().equals(LABEL));
-        return besideLabel ? 3 : figure ? 2 : found.boxes().isEmpty() ? 0 : 1;
+        boolean label = found.boxes().stream().anyMatch(b -> b.kind().equals(LABEL));
+        return figure ? (label ? 3 : 2) : (label ? 1 : 0);
     }
 
     static final String FIGURE = "figure";
