@@ -107,6 +107,7 @@ public final class JixiaoServer implements AutoCloseable {
             camel.addRoutes(api.errorHandling());
             camel.addRoutes(api);
             camel.addRoutes(new ReviewRoutes(store));
+            camel.addRoutes(new PageRoutes(store, pipeline, folders));
             camel.start();
             if (!server.guarded()) throw new IllegalStateException("HTTP 服务未经主机名检查即已启动");
             CamelContext started = camel;

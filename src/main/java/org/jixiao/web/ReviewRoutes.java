@@ -151,7 +151,7 @@ public final class ReviewRoutes extends RouteBuilder {
         return o;
     }
 
-    private long id(Exchange e) {
+    static long id(Exchange e) {
         String raw = e.getMessage().getHeader("id", String.class);
         try {
             long id = Long.parseLong(raw == null ? "" : raw.strip());
@@ -163,6 +163,11 @@ public final class ReviewRoutes extends RouteBuilder {
     }
 
     private Submission submission(Exchange e) {
+        return submission(e, store);
+    }
+
+    /** The submission the path's {@code id} names; a Chinese 400 or 404 otherwise. */
+    static Submission submission(Exchange e, StoreOfRecord store) {
         long id = id(e);
         return store.find(id).orElseThrow(() -> ApiProblem.notFound("没有第 " + id + " 号提交"));
     }
