@@ -68,15 +68,25 @@ public final class IntakeRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
-        from(sourceUri).routeId(INBOX_ROUTE).routeConfigurationId(ERRORS)
-                .threads(workers, workers).maxQueueSize(workers * QUEUE_PER_WORKER)
-                    .rejectedPolicy(ThreadPoolRejectedPolicy.CallerRuns).threadName("jixiao-check")
-                .to(CHECK);
+        if (KafkaSource.is(sourceUri)) {
+            // No hand-off to a pool: a message's offset may be committed only by the consumer thread that
+            // took it, after its exchange completed. The topic's partitions are shared by the consumers
+            // (consumersCount, one per --threads) of every worker in the group instead.
+            from(sourceUri).routeId(INBOX_ROUTE).routeConfigurationId(ERRORS)
+                    .process(KafkaSource::take)
+                    .to(CHECK);
+        } else {
+            from(sourceUri).routeId(INBOX_ROUTE).routeConfigurationId(ERRORS)
+                    .threads(workers, workers).maxQueueSize(workers * QUEUE_PER_WORKER)
+                        .rejectedPolicy(ThreadPoolRejectedPolicy.CallerRuns).threadName("jixiao-check")
+                    .to(CHECK);
+        }
 
         from(CHECK).routeId(CHECK_ROUTE).routeConfigurationId(ERRORS)
                 .process(intake::receive)
                 .process(intake::claim)
                 .choice()
+                    .when(Intake::isAlreadyRecorded).process(intake::skip)
                     .when(Intake::isDuplicate).process(intake::recordDuplicate)
                     .otherwise()
                         .process(intake::check)
