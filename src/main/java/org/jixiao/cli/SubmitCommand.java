@@ -77,6 +77,11 @@ final class SubmitCommand implements Callable<Integer> {
                     out.println("已发送 " + file + "（SHA-256 " + r.sha256().substring(0, 12) + "…，分区 " + r.partition()
                             + "，偏移 " + r.offset() + "）");
                     sent++;
+                } catch (IllegalStateException e) {
+                    // The broker did not take it: the next files would wait as long for the same answer.
+                    refused = files.size() - sent;
+                    err.println("jixiao submit：" + e.getMessage() + "；其余 " + refused + " 个文件未发送");
+                    break;
                 } catch (IOException | RuntimeException e) {
                     err.println("jixiao submit：未发送 " + file + "：" + e.getMessage());
                     refused++;

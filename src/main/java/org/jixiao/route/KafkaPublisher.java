@@ -18,6 +18,8 @@ public final class KafkaPublisher implements AutoCloseable {
     private final CamelContext camel;
     private final ProducerTemplate producer;
     private final String uri;
+    /** The topic as the user named it, for messages. */
+    private final String address;
     private final long maxFileBytes;
 
     /**
@@ -27,6 +29,7 @@ public final class KafkaPublisher implements AutoCloseable {
      */
     public KafkaPublisher(String uri, long maxFileBytes) throws Exception {
         this.uri = KafkaSource.producerUri(uri, maxFileBytes);
+        this.address = uri;
         this.maxFileBytes = maxFileBytes;
         camel = new DefaultCamelContext();
         camel.start();
@@ -57,8 +60,13 @@ public final class KafkaPublisher implements AutoCloseable {
             e.getMessage().setHeader(KafkaSource.SHA256_HEADER, sha.getBytes(StandardCharsets.UTF_8));
             e.getMessage().setHeader(KafkaSource.SUBMITTER_HEADER, submitter.getBytes(StandardCharsets.UTF_8));
         });
-        if (sent.getException() != null) {
-            throw new IllegalStateException("Kafka 未接收“" + fileName + "”：" + sent.getException().getMessage(), sent.getException());
+        Exception failure = sent.getException();
+        if (failure instanceof org.apache.kafka.common.errors.TimeoutException) {
+            throw new IllegalStateException("Kafka 未接收“" + fileName + "”：" + KafkaSource.MAX_BLOCK_MILLIS / 1000
+                    + " 秒内未能连上 Kafka 服务器，或主题不存在（" + address + "）", failure);
+        }
+        if (failure != null) {
+            throw new IllegalStateException("Kafka 未接收“" + fileName + "”：" + failure.getMessage(), failure);
         }
         Object meta = sent.getMessage().getHeader(KafkaConstants.KAFKA_RECORD_META);
         if (meta instanceof List<?> list && !list.isEmpty() && list.get(0) instanceof RecordMetadata m) {

@@ -44,6 +44,8 @@ public final class KafkaSource {
      */
     static final int RECORDS_PER_POLL = 5;
     static final int MAX_POLL_INTERVAL_MILLIS = 10 * 60 * 1000;
+    /** How long a send waits for an unreachable broker before it is reported (Kafka's default is a minute). */
+    static final int MAX_BLOCK_MILLIS = 30_000;
     /** Headroom above the largest file for a message's headers and framing. */
     static final long MESSAGE_OVERHEAD_BYTES = 64 * 1024;
 
@@ -110,6 +112,7 @@ public final class KafkaSource {
         options.putIfAbsent("requestRequiredAcks", "all");
         options.putIfAbsent("enableIdempotence", "true");
         options.putIfAbsent("maxRequestSize", Long.toString(maxFileBytes + MESSAGE_OVERHEAD_BYTES));
+        options.putIfAbsent("maxBlockMs", Integer.toString(MAX_BLOCK_MILLIS));
         options.put("valueSerializer", BYTES_SERIALIZER);
         return SourceUri.withOptions(camel.substring(0, q < 0 ? camel.length() : q), options);
     }
