@@ -65,8 +65,10 @@ class KafkaIntakeTest {
     /** Two consumers in each of the two workers: one partition each. */
     private static final int PARTITIONS = 4;
     private static final int THREADS_PER_WORKER = 2;
-    /** Kill once each worker has recorded this many: both are then certainly mid-batch. */
-    private static final int DONE_EACH_BEFORE_KILL = 3;
+    /** Kill once each worker has ended this many: both are then working through the batch. */
+    private static final int DONE_EACH_BEFORE_KILL = 2;
+    /** Distinct variants of the corpus texts in the batch: enough that the killed worker has some left. */
+    private static final int VARIANTS = 50;
     /**
      * A dead worker's partitions move to the living one after this long without a heartbeat (the
      * broker's smallest allowed session; the default 45 s would only make the test slower).
@@ -100,8 +102,8 @@ class KafkaIntakeTest {
                 String source = "kafka:" + brokers + "/" + TOPIC + "?sessionTimeoutMs=" + SESSION_TIMEOUT_MILLIS
                         + "&heartbeatIntervalMs=1000";
 
-                Process a = serve("a", source);
-                Process b = serve("b", source);
+                Process a = serve("a", source + "&clientId=worker-a");
+                Process b = serve("b", source + "&clientId=worker-b");
                 // Both workers in the group, every partition assigned, before anything is published: the
                 // batch is then shared from the first message.
                 await(() -> assigned(admin) == PARTITIONS, List.of(a, b), "both workers hold the topic's partitions");
@@ -124,11 +126,15 @@ class KafkaIntakeTest {
 
                 await(() -> intakeLines("a") >= DONE_EACH_BEFORE_KILL && intakeLines("b") >= DONE_EACH_BEFORE_KILL,
                         List.of(a, b), "both workers recording");
+                List<TopicPartition> ofA = partitionsOf(admin, "worker-a");
                 a.destroyForcibly(); // SIGKILL
                 assertTrue(a.waitFor(DEADLINE.toSeconds(), TimeUnit.SECONDS));
                 int atKill = rowsBySha().values().stream().mapToInt(Integer::intValue).sum();
-                System.out.println("kill -9 of worker a with " + atKill + " of " + expected.size() + " contents recorded");
-                assertTrue(atKill < expected.size(), "killed mid-batch (" + atKill + " of " + expected.size() + ")");
+                // What the dead worker had not acknowledged in its partitions: the living one must take it over.
+                long leftByA = unacknowledged(admin, ofA);
+                System.out.println("kill -9 of worker a (partitions " + ofA + ") with " + atKill + " of " + expected.size()
+                        + " contents recorded and " + leftByA + " messages of its partitions not acknowledged");
+                assertTrue(leftByA > 0, "killed with work left in its partitions");
 
                 long afterKill = System.nanoTime();
                 await(() -> allCommitted(admin), List.of(b), "every offset of the topic committed");
@@ -150,13 +156,13 @@ class KafkaIntakeTest {
         }
     }
 
-    /** ~30 files: corpus texts, distinct variants of them, one exact resubmission and two unreadable files. */
+    /** ~60 files: corpus texts, distinct variants of them, one exact resubmission and two unreadable files. */
     private static Map<String, byte[]> batch() throws IOException {
         Map<String, byte[]> batch = new LinkedHashMap<>();
         List<Path> corpus = Corpus.goldenTextInputs();
         Assumptions.assumeFalse(corpus.isEmpty(), "no corpus text reports");
         for (Path p : corpus) batch.put(p.getFileName().toString(), Files.readAllBytes(p));
-        for (int i = 0; i < 20; i++) {
+        for (int i = 0; i < VARIANTS; i++) {
             Path p = corpus.get(i % corpus.size());
             String text = Files.readString(p, StandardCharsets.UTF_8) + "\n附：第 " + (i + 1) + " 份补报材料。\n";
             batch.put("variant-" + (i + 1) + "-" + p.getFileName(), text.getBytes(StandardCharsets.UTF_8));
@@ -223,22 +229,36 @@ class KafkaIntakeTest {
         }
     }
 
+    /** The partitions held by one worker's consumers (each worker names its client id). */
+    private static List<TopicPartition> partitionsOf(Admin admin, String clientId) throws Exception {
+        ConsumerGroupDescription g = admin.describeConsumerGroups(List.of(GROUP)).all().get(10, TimeUnit.SECONDS).get(GROUP);
+        return g.members().stream().filter(m -> m.clientId().equals(clientId))
+                .flatMap(m -> m.assignment().topicPartitions().stream()).toList();
+    }
+
     /** The group's committed offset is the end of every partition: each message acknowledged. */
     private static boolean allCommitted(Admin admin) {
+        List<TopicPartition> all = new ArrayList<>();
+        for (int i = 0; i < PARTITIONS; i++) all.add(new TopicPartition(TOPIC, i));
         try {
-            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(GROUP)
-                    .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
-            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-            for (int i = 0; i < PARTITIONS; i++) latest.put(new TopicPartition(TOPIC, i), OffsetSpec.latest());
-            var ends = admin.listOffsets(latest).all().get(10, TimeUnit.SECONDS);
-            for (var e : ends.entrySet()) {
-                OffsetAndMetadata c = committed.get(e.getKey());
-                if (c == null ? e.getValue().offset() > 0 : c.offset() < e.getValue().offset()) return false;
-            }
-            return true;
+            return unacknowledged(admin, all) == 0;
         } catch (Exception e) {
             return false;
         }
+    }
+
+    /** Messages of these partitions after the group's committed offset. */
+    private static long unacknowledged(Admin admin, List<TopicPartition> partitions) throws Exception {
+        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(GROUP)
+                .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        for (TopicPartition p : partitions) latest.put(p, OffsetSpec.latest());
+        long left = 0;
+        for (var e : admin.listOffsets(latest).all().get(10, TimeUnit.SECONDS).entrySet()) {
+            OffsetAndMetadata c = committed.get(e.getKey());
+            left += e.getValue().offset() - (c == null ? 0 : c.offset());
+        }
+        return left;
     }
 
     private void await(BooleanSupplier condition, List<Process> workers, String what) throws Exception {
