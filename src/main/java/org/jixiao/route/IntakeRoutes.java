@@ -10,7 +10,8 @@ import org.jixiao.ingest.UnreadableInputException;
 
 /**
  * The intake routes: {@value #INBOX_ROUTE} takes submissions from the source endpoint and hands
- * them to a bounded pool of workers; {@value #CHECK} (also used by uploads) claims, checks, stores
+ * them to a bounded pool of workers (from a Kafka topic: checks them on the consumer's own thread,
+ * {@link KafkaSource}); {@value #CHECK} (also used by uploads) claims, checks, stores
  * and indexes one submission. Errors are handled in one place, the route configuration
  * {@value #ERRORS}: I/O errors are retried {@value #IO_RETRIES} times, unreadable input and bugs
  * not at all, and every failure ends in failed/ with its reason — unless the disk is full
