@@ -28,6 +28,7 @@ class ArchitectureTest {
     private static final Map<String, List<String>> LIBRARIES = Map.ofEntries(
             Map.entry("org.apache.lucene.", List.of("org.jixiao.index")),
             Map.entry("org.apache.camel.", List.of("org.jixiao.route", "org.jixiao.web")),
+            Map.entry("org.apache.kafka.", List.of("org.jixiao.route")),
             Map.entry("org.apache.pdfbox.", List.of("org.jixiao.extract")),
             Map.entry("technology.tabula.", List.of("org.jixiao.extract")),
             Map.entry("com.hankcs.", List.of("org.jixiao.extract.narrative", "org.jixiao.index")),

@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
 /** The top-level command: global options and the subcommands. */
 @Command(name = "jixiao", mixinStandardHelpOptions = true, version = "jixiao 0.1.0",
         description = "绩效报告批量检查与检索：读取自评表、自评报告和绩效目标申报表，重新计算并标出问题。",
-        subcommands = {ExtractCommand.class, CheckCommand.class, IndexCommand.class, ReindexCommand.class, SearchCommand.class, ServeCommand.class, UserCommand.class,
+        subcommands = {ExtractCommand.class, CheckCommand.class, IndexCommand.class, ReindexCommand.class, SearchCommand.class, ServeCommand.class, SubmitCommand.class, UserCommand.class,
                 CommandLine.HelpCommand.class})
 public final class JixiaoCommand {
 

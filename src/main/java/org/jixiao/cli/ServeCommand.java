@@ -39,7 +39,8 @@ final class ServeCommand implements Callable<Integer> {
     Path index;
 
     @Option(names = "--source", paramLabel = "URI",
-            description = "报告来源的 Camel 端点 URI（默认收件目录），例如 jms:queue:reports")
+            description = "报告来源的 Camel 端点 URI（默认收件目录），例如 jms:queue:reports；"
+                    + "kafka:主机:端口/主题 则作为 Kafka 主题的工作进程（多个进程共享主题的分区，须与 --store 共享数据库同用）")
     String source;
 
     @Option(names = "--port", defaultValue = "8080", description = "HTTP 端口（默认 ${DEFAULT-VALUE}；0 为任选空闲端口）")
@@ -132,7 +133,13 @@ final class ServeCommand implements Callable<Integer> {
             return 1;
         }
         PrintWriter out = spec.commandLine().getOut();
-        out.println("jixiao 服务已启动：http://" + host + ":" + server.port() + "/  收件目录 " + folders.inbox());
+        out.println("jixiao 服务已启动：http://" + host + ":" + server.port() + "/  "
+                + (source == null ? "收件目录 " + folders.inbox() : "来源 " + source));
+        if (source != null && source.startsWith("kafka:") && (store == null || store.isBlank())) {
+            err.println("注意：Kafka 来源未指定 --store，记录只保存在本机的内置数据库中，其他工作进程和网页看不到；"
+                    + "多个工作进程须共用 --store jdbc:postgresql://…");
+            err.flush();
+        }
         if (!anonymous && server.store().users().isEmpty()) {
             out.println("尚无用户，网页无法登录：请先用 jixiao user add --role 管理 --data " + data + " 用户名 建立管理员");
         }

@@ -51,9 +51,12 @@ public final class JdbcStore implements StoreOfRecord {
 
     private final HikariDataSource data;
     private final PasswordHashing passwords = new PasswordHashing();
+    /** Records each content at most once ({@link #once()}); such a view does not own the pool. */
+    private final boolean once;
 
-    private JdbcStore(HikariDataSource data) {
+    private JdbcStore(HikariDataSource data, boolean once) {
         this.data = data;
+        this.once = once;
     }
 
     /** Opens the store and brings its schema up to date. */
@@ -77,7 +80,7 @@ public final class JdbcStore implements StoreOfRecord {
             data.close();
             throw new StoreUnavailableException("数据库结构无法升级到当前版本（" + firstLine(e) + "）", e);
         }
-        return new JdbcStore(data);
+        return new JdbcStore(data, false);
     }
 
     @Override
@@ -128,6 +131,7 @@ public final class JdbcStore implements StoreOfRecord {
             }
             keepFindingCodes(c, id, report);
             appendAudit(c, id, submitter, "提交", report.source().file(), at);
+            markTaken(c, sha, id);
             return find(c, id).orElseThrow();
         }, () -> recordChecked(report, reportJson, original, submitter, at));
     }
@@ -138,6 +142,7 @@ public final class JdbcStore implements StoreOfRecord {
             keepOriginal(c, sha256, original);
             long id = insertEnded(c, fileName, sha256, SubmissionOutcome.FAILED, reason, submitter, at);
             appendAudit(c, id, submitter, "提交（无法读取）", reason, at);
+            markTaken(c, sha256, id);
             return find(c, id).orElseThrow();
         }, null);
     }
@@ -156,7 +161,42 @@ public final class JdbcStore implements StoreOfRecord {
         String reason = "与第 " + earlier.id() + " 号提交（" + earlier.fileName() + "）内容相同";
         long id = insertEnded(c, fileName, sha, SubmissionOutcome.DUPLICATE, reason, submitter, at);
         appendAudit(c, id, submitter, "提交（重复）", reason, at);
+        markTaken(c, sha, id);
         return find(c, id).orElseThrow();
+    }
+
+    @Override
+    public boolean recorded(String sha256) {
+        return read(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM submission WHERE sha256 = ? LIMIT 1")) {
+                s.setString(1, sha256);
+                try (ResultSet r = s.executeQuery()) {
+                    return r.next();
+                }
+            }
+        });
+    }
+
+    @Override
+    public StoreOfRecord once() {
+        return once ? this : new JdbcStore(data, true);
+    }
+
+    /**
+     * In a view that records once: the content's mark, inserted in the submission's transaction. The
+     * primary key refuses a second one, also from another process at the same moment (PostgreSQL makes
+     * the second insert wait for the first transaction, then fail), and the whole record is rolled back.
+     */
+    private void markTaken(Connection c, String sha, long id) throws SQLException {
+        if (!once || sha == null || sha.isEmpty()) return;
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO delivered (sha256, submission_id) VALUES (?, ?)")) {
+            s.setString(1, sha);
+            s.setLong(2, id);
+            s.executeUpdate();
+        } catch (SQLException e) {
+            if (UNIQUE_VIOLATION.equals(e.getSQLState())) throw new AlreadyRecorded(sha);
+            throw e;
+        }
     }
 
     private long insertEnded(Connection c, String fileName, String sha, SubmissionOutcome outcome, String reason,
@@ -510,7 +550,7 @@ public final class JdbcStore implements StoreOfRecord {
 
     @Override
     public void close() {
-        data.close();
+        if (!once) data.close();
     }
 
     // --- plumbing ---

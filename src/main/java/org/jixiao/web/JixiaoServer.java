@@ -100,7 +100,8 @@ public final class JixiaoServer implements AutoCloseable {
             });
             camel.addService(server);
 
-            String source = settings.sourceUri() == null ? SourceUri.inbox(folders) : SourceUri.complete(settings.sourceUri(), folders);
+            String source = settings.sourceUri() == null ? SourceUri.inbox(folders)
+                    : SourceUri.complete(settings.sourceUri(), folders, settings.workers());
             camel.addRoutes(IntakeRoutes.errorHandling(intake));
             camel.addRoutes(new IntakeRoutes(source, intake, settings.workers()));
             ApiRoutes api = new ApiRoutes(folders, registry, index, new ReportListing(regions), storage, store);

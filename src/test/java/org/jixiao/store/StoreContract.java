@@ -153,6 +153,48 @@ abstract class StoreContract {
     }
 
     @Test
+    void aContentTakenFromAQueueIsRecordedOnceHoweverOftenItComes() throws Exception {
+        Report r = corpus(QINGDAO_TXT);
+        String sha = r.source().sha256();
+        assertFalse(store.recorded(sha));
+        StoreOfRecord once = store.once();
+        Submission first = once.recordChecked(r, ReportJson.write(r), bytes(QINGDAO_TXT), "经办甲", T0);
+        assertTrue(store.recorded(sha));
+        // Delivered again: whatever the second delivery would record, nothing is written.
+        assertThrows(AlreadyRecorded.class, () -> once.recordChecked(r, ReportJson.write(r), bytes(QINGDAO_TXT), "经办甲", T0));
+        assertThrows(AlreadyRecorded.class, () -> once.recordDuplicate("副本.txt", sha, "经办甲", T0));
+        assertThrows(AlreadyRecorded.class, () -> once.recordFailed("副本.txt", sha, null, "内部错误", "经办甲", T0));
+        assertEquals(List.of(first.id()), ids(store.list(SubmissionQuery.ALL)), "one submission, no audit of the refused ones");
+        once.close();
+        assertTrue(store.find(first.id()).isPresent(), "closing the view leaves the store open");
+        // Outside the view the same bytes are a duplicate, as from a folder or an upload.
+        assertEquals(SubmissionOutcome.DUPLICATE, check(QINGDAO_TXT, T0.plusSeconds(60)).outcome());
+
+        // Two writers of one new content at the same moment (two workers holding one partition during a
+        // rebalance): one records, the other is refused, whichever comes first.
+        Report other = corpus(ELEVATOR);
+        java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Future<Submission>> both = two.invokeAll(List.of(
+                    () -> store.once().recordChecked(other, ReportJson.write(other), bytes(ELEVATOR), "甲", T0),
+                    () -> store.once().recordFailed("电梯.txt", other.source().sha256(), null, "内部错误", "乙", T0)));
+            int refused = 0;
+            for (var f : both) {
+                try {
+                    f.get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    assertTrue(e.getCause() instanceof AlreadyRecorded, e.getCause().toString());
+                    refused++;
+                }
+            }
+            assertEquals(1, refused);
+        } finally {
+            two.shutdown();
+        }
+        assertEquals(1, store.list(SubmissionQuery.ALL).stream().filter(s -> s.sha256().equals(other.source().sha256())).count());
+    }
+
+    @Test
     void listsFilterAndSortByWhatAReviewerAsks() {
         Submission a = check(QINGDAO_TXT, T0);
         Submission b = check(ELEVATOR, T0.plusSeconds(60));
