@@ -59,7 +59,7 @@ abstract class MigrationFromV1 {
         }
 
         try (StoreOfRecord store = JdbcStore.open(settings)) {
-            assertEquals("2", currentVersion(settings), "opening the store brings the schema up to date");
+            assertEquals(latestVersion(settings), currentVersion(settings), "opening the store brings the schema up to date");
 
             Submission old = store.find(checked).orElseThrow();
             assertEquals(SubmissionOutcome.CHECKED, old.outcome());
@@ -170,6 +170,13 @@ abstract class MigrationFromV1 {
             }
         }
         return out;
+    }
+
+    /** The newest migration the jar ships (V2 is the one this test was written for; later ones apply too). */
+    private static String latestVersion(StoreSettings settings) {
+        var all = Flyway.configure().dataSource(settings.jdbcUrl(), settings.user(), settings.password())
+                .locations("classpath:db/migration").load().info().all();
+        return all[all.length - 1].getVersion().getVersion();
     }
 
     private static String currentVersion(StoreSettings settings) {
