@@ -12,7 +12,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jixiao.index.Condition;
 import org.jixiao.index.InvalidQueryException;
-import org.jixiao.index.ReportSearcher;
+import org.jixiao.index.SearchLocation;
+import org.jixiao.index.SearchStore;
 import org.jixiao.index.SearchRequest;
 import org.jixiao.index.SearchResult;
 import org.jixiao.index.TextMatching;
@@ -101,7 +102,7 @@ final class SearchCommand implements Callable<Integer> {
             return 2;
         }
         SearchResult result;
-        try (ReportSearcher searcher = ReportSearcher.open(indexDir)) {
+        try (SearchStore searcher = SearchLocation.lucene(indexDir).openReader()) {
             result = searcher.search(request);
         } catch (InvalidQueryException e) {
             err.println("jixiao search：" + e.getMessage());

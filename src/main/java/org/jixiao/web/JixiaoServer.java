@@ -8,6 +8,7 @@ import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.jixiao.index.SearchLocation;
 import org.jixiao.ingest.UnreadableInputException;
 import org.jixiao.normalize.RegionResolver;
 import org.jixiao.pipeline.Pipeline;
@@ -60,7 +61,7 @@ public final class JixiaoServer implements AutoCloseable {
         StoreOfRecord store = JdbcStore.open(settings.store());
         LiveIndex index;
         try {
-            index = LiveIndex.open(folders.index(), regions);
+            index = LiveIndex.open(() -> SearchLocation.lucene(folders.index()).openWriter(regions));
         } catch (IOException | RuntimeException e) {
             store.close();
             throw e;
