@@ -22,7 +22,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
+import org.jixiao.index.IndexLockedException;
 import org.jixiao.index.ReportIndex;
+import org.jixiao.index.SearchLocation;
 import org.jixiao.ingest.UnreadableInputException;
 import org.jixiao.model.Report;
 import org.jixiao.output.FindingsCsv;
@@ -147,7 +149,7 @@ final class CheckCommand implements Callable<Integer> {
         int notChecked = 0;
         String writeFailure = null;
         try (StoreOfRecord records = data == null ? null : openStore(err);
-             ReportIndex index = indexDir == null ? null : ReportIndex.open(indexDir, IndexCommand.regions(parent))) {
+             ReportIndex index = indexDir == null || records == null && data != null ? null : openIndex(err)) {
         if (data != null && records == null) return 1;
         Pipeline pipeline = parent.pipeline();
         int submitted = 0;
@@ -258,6 +260,24 @@ final class CheckCommand implements Callable<Integer> {
             return 1;
         }
         return failed > 0 || !found.withoutReports().isEmpty() ? 1 : 0;
+    }
+
+    /**
+     * The index to write; null when it is the service's index under --data and another process (a
+     * running {@code serve}) holds it. The store of record is then the one write, and the service,
+     * which follows the store, adds the reports to its index within seconds.
+     */
+    private ReportIndex openIndex(java.io.PrintWriter err) throws IOException {
+        try {
+            return SearchLocation.lucene(indexDir).openIndex(IndexCommand.regions(parent));
+        } catch (IndexLockedException e) {
+            if (data == null || !indexDir.toAbsolutePath().normalize().equals(data.resolve("index").toAbsolutePath().normalize())) throw e;
+            err.println("jixiao check：索引 " + indexDir + " 正由运行中的服务（serve）使用，本次不直接写入索引：报告照常记入数据库，"
+                    + "服务会在几秒内从数据库补入索引，之后即可在网页中检索和打开；若并无服务在运行（另一个 check 正在写入），"
+                    + "下次启动 serve 或运行 jixiao reindex 时补入");
+            err.flush();
+            return null;
+        }
     }
 
     /** The store of record under --data (or --store); null, with the reason on stderr, when it cannot be opened. */
