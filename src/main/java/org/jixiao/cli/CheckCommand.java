@@ -92,6 +92,9 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--index", paramLabel = "DIR", description = "检查的同时写入该检索索引")
     Path indexDir;
 
+    @picocli.CommandLine.Mixin
+    SearchOption search = new SearchOption();
+
     @Option(names = "--data", paramLabel = "DIR",
             description = "把每份报告（及无法读取的文件）记入该数据目录的数据库并写入其索引（DIR/index），与 serve 共用：网页的审核列表中可见")
     Path data;
@@ -111,6 +114,8 @@ final class CheckCommand implements Callable<Integer> {
             return 2;
         }
         if (data != null && indexDir == null) indexDir = data.resolve("index");
+        SearchLocation location = search.location(spec, indexDir);
+        if (location != null) indexDir = location.directory();
         String refusal = IndexPaths.refusal(indexDir);
         if (refusal != null) {
             spec.commandLine().getErr().println("jixiao check：" + refusal);
@@ -149,7 +154,7 @@ final class CheckCommand implements Callable<Integer> {
         int notChecked = 0;
         String writeFailure = null;
         try (StoreOfRecord records = data == null ? null : openStore(err);
-             ReportIndex index = indexDir == null || records == null && data != null ? null : openIndex(err)) {
+             ReportIndex index = indexDir == null || records == null && data != null ? null : openIndex(location, err)) {
         if (data != null && records == null) return 1;
         Pipeline pipeline = parent.pipeline();
         int submitted = 0;
@@ -267,9 +272,9 @@ final class CheckCommand implements Callable<Integer> {
      * running {@code serve}) holds it. The store of record is then the one write, and the service,
      * which follows the store, adds the reports to its index within seconds.
      */
-    private ReportIndex openIndex(java.io.PrintWriter err) throws IOException {
+    private ReportIndex openIndex(SearchLocation location, java.io.PrintWriter err) throws IOException {
         try {
-            return SearchLocation.lucene(indexDir).openIndex(IndexCommand.regions(parent));
+            return location.openIndex(IndexCommand.regions(parent));
         } catch (IndexLockedException e) {
             if (data == null || !indexDir.toAbsolutePath().normalize().equals(data.resolve("index").toAbsolutePath().normalize())) throw e;
             err.println("jixiao check：索引 " + indexDir + " 正由运行中的服务（serve）使用，本次不直接写入索引：报告照常记入数据库，"

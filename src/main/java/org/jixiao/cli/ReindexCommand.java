@@ -57,6 +57,9 @@ final class ReindexCommand implements Callable<Integer> {
     @Option(names = "--data", paramLabel = "DIR", defaultValue = "data", description = "数据目录（默认 ${DEFAULT-VALUE}）")
     Path data;
 
+    @picocli.CommandLine.Mixin
+    SearchOption search = new SearchOption();
+
     @Option(names = "--index", paramLabel = "DIR", description = "索引目录（默认为数据目录下的 index/）")
     Path indexDir;
 
@@ -69,7 +72,8 @@ final class ReindexCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         DataFolders folders = DataFolders.under(data);
-        if (indexDir != null) folders = folders.withIndex(indexDir);
+        SearchLocation location = search.location(spec, indexDir);
+        if (location != null) folders = folders.withIndex(location.directory());
         ContentRegistry registry = Files.isDirectory(folders.done()) ? ContentRegistry.load(folders) : null;
         StoreOfRecord records;
         try {

@@ -38,6 +38,9 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--index", paramLabel = "DIR", description = "索引目录（默认 <数据目录>/index）")
     Path index;
 
+    @picocli.CommandLine.Mixin
+    SearchOption search = new SearchOption();
+
     @Option(names = "--source", paramLabel = "URI",
             description = "报告来源的 Camel 端点 URI（默认收件目录），例如 jms:queue:reports")
     String source;
@@ -97,7 +100,8 @@ final class ServeCommand implements Callable<Integer> {
         }
         DataFolders folders = DataFolders.under(data);
         if (inbox != null) folders = folders.withInbox(inbox);
-        if (index != null) folders = folders.withIndex(index);
+        org.jixiao.index.SearchLocation location = search.location(spec, index);
+        if (location != null) folders = folders.withIndex(location.directory());
         Mappings mappings = Mappings.load(parent.mappingsDir);
         if (anonymous && !ServerSettings.loopback(host)) {
             err.println("jixiao serve：--anonymous 只能在本机地址（127.0.0.1、localhost）上使用；在 " + host
