@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.jixiao.model.Submission;
@@ -50,11 +49,7 @@ public final class IndexCatchUp implements AutoCloseable {
     public IndexCatchUp(StoreOfRecord store, LiveIndex index) {
         this.store = store;
         this.index = index;
-        this.poller = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "jixiao-index-catch-up");
-            t.setDaemon(true);
-            return t;
-        });
+        this.poller = LiveIndex.daemonScheduler("jixiao-index-catch-up");
     }
 
     /** Polls the store every {@code interval} from now on. */

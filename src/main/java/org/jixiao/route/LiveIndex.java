@@ -53,13 +53,18 @@ public final class LiveIndex implements AutoCloseable {
     private LiveIndex(SearchStore.Opener opener, ReportIndex index) {
         this.opener = opener;
         this.index = index;
-        this.committer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "jixiao-index-commit");
+        this.committer = daemonScheduler("jixiao-index-commit");
+        long ms = COMMIT_INTERVAL.toMillis();
+        committer.scheduleWithFixedDelay(this::commitQuietly, ms, ms, TimeUnit.MILLISECONDS);
+    }
+
+    /** One daemon thread for periodic work: it never keeps the JVM alive. */
+    static ScheduledExecutorService daemonScheduler(String name) {
+        return Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, name);
             t.setDaemon(true);
             return t;
         });
-        long ms = COMMIT_INTERVAL.toMillis();
-        committer.scheduleWithFixedDelay(this::commitQuietly, ms, ms, TimeUnit.MILLISECONDS);
     }
 
     /**
