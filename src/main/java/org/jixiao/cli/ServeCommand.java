@@ -28,6 +28,9 @@ final class ServeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @picocli.CommandLine.Mixin
+    SearchOption search = new SearchOption();
+
     @Option(names = "--data", paramLabel = "DIR", defaultValue = "data",
             description = "数据目录，其下为 inbox、done、failed、index（默认 ${DEFAULT-VALUE}）")
     Path data;
@@ -37,9 +40,6 @@ final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--index", paramLabel = "DIR", description = "索引目录（默认 <数据目录>/index）")
     Path index;
-
-    @picocli.CommandLine.Mixin
-    SearchOption search = new SearchOption();
 
     @Option(names = "--source", paramLabel = "URI",
             description = "报告来源的 Camel 端点 URI（默认收件目录），例如 jms:queue:reports")

@@ -41,8 +41,7 @@ public enum NumericField {
         return label;
     }
 
-    /** The {@link SearchResult.Hit#type()} of the entries that carry it. */
-    public String documentType() {
+    String documentType() {
         return documentType;
     }
 

@@ -150,13 +150,24 @@ public final class LiveIndex implements AutoCloseable {
         LOG.warn("索引已恢复写入");
     }
 
+    /** Searches the last commit; during a {@link #repair()} it waits for the store opened again rather than fail on the closed one. */
     public SearchResult search(SearchRequest request) {
-        return index.search(request);
+        writer.readLock().lock();
+        try {
+            return index.search(request);
+        } finally {
+            writer.readLock().unlock();
+        }
     }
 
     /** Every version of the project of report {@code sha256}, newest first (see {@link ReportIndex#history}). */
     public List<SearchResult.Hit> history(String sha256) {
-        return index.history(sha256);
+        writer.readLock().lock();
+        try {
+            return index.history(sha256);
+        } finally {
+            writer.readLock().unlock();
+        }
     }
 
     /** Completes once the next commit after this call is searchable. */
