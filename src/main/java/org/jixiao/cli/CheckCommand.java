@@ -96,7 +96,8 @@ final class CheckCommand implements Callable<Integer> {
     SearchOption search = new SearchOption();
 
     @Option(names = "--data", paramLabel = "DIR",
-            description = "把每份报告（及无法读取的文件）记入该数据目录的数据库并写入其索引（DIR/index），与 serve 共用：网页的审核列表中可见")
+            description = "把每份报告（及无法读取的文件）记入该数据目录的数据库并写入其索引（DIR/index），与 serve 共用：网页的审核列表中可见；"
+                    + "serve 正在运行时索引由服务从数据库补入，几秒内可检索")
     Path data;
 
     @Option(names = "--store", paramLabel = "JDBC-URL",
