@@ -73,7 +73,14 @@ public final class LiveIndex implements AutoCloseable {
      * @throws org.jixiao.index.IndexLockedException when another process writes it
      */
     public static LiveIndex open(SearchStore.Opener opener) throws IOException {
-        return new LiveIndex(opener, ReportIndex.over(opener.open()));
+        ReportIndex index = ReportIndex.over(opener.open());
+        try {
+            index.commit(); // a fresh index has no commit point yet: searches answer from the start
+        } catch (IOException | RuntimeException e) {
+            index.abandon();
+            throw e;
+        }
+        return new LiveIndex(opener, index);
     }
 
     /** Told of the first write that fails (the service then stops taking work until a repair succeeds). */

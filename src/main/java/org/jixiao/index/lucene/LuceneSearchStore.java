@@ -67,6 +67,12 @@ public final class LuceneSearchStore implements SearchStore {
     /** Whether a commit happened since {@link #current} was opened. */
     private boolean stale = true;
     private boolean closed;
+    /**
+     * Whether the index has a commit point a searcher can open. A fresh index gets one at its first
+     * search, not at open: a batch on a full disk then fails at its first write, after reading its
+     * first reports, as it did before the index existed.
+     */
+    private volatile boolean committed = true;
 
     private LuceneSearchStore(Path path, Directory directory, IndexWriter writer, ReportDocuments documents) {
         this.path = path;
@@ -111,14 +117,7 @@ public final class LuceneSearchStore implements SearchStore {
         // Every commit from now on carries the layout it was written in.
         writer.setLiveCommitData(Map.of(IndexSchema.FORMAT_KEY, IndexSchema.FORMAT).entrySet());
         LuceneSearchStore store = new LuceneSearchStore(dir, directory, writer, new ReportDocuments(regions));
-        if (!exists) {
-            try {
-                writer.commit(); // a fresh index has no commit point yet, and a searcher needs one
-            } catch (IOException | RuntimeException e) {
-                store.abandon();
-                throw e;
-            }
-        }
+        store.committed = exists;
         return store;
     }
 
@@ -239,6 +238,7 @@ public final class LuceneSearchStore implements SearchStore {
         if (closed) throw new IllegalStateException("索引已关闭：" + path);
         if (stale || current == null) {
             try {
+                if (!committed) commit();
                 Held fresh = new Held(ReportSearcher.open(path));
                 Held replaced = current;
                 current = fresh;
@@ -255,6 +255,7 @@ public final class LuceneSearchStore implements SearchStore {
     @Override
     public void commit() throws IOException {
         if (writer != null) writer.commit();
+        committed = true;
         synchronized (this) {
             stale = true;
         }

@@ -42,13 +42,18 @@ class LuceneSearchStoreTest extends SearchStoreContract {
 
     @Test
     void aReaderSearchesWhileAWriterHoldsTheIndexAndSeesItsCommitsAfterARefresh() throws Exception {
-        try (ReportIndex writer = ReportIndex.over(openStore()); SearchStore reader = openReader()) {
-            writer.add(ReportFixture.report("a").indicator("产出指标", "数量指标", "设备维护次数").build());
+        try (ReportIndex writer = ReportIndex.over(openStore())) {
+            writer.add(ReportFixture.report("a").project("甲项目").indicator("产出指标", "数量指标", "设备维护次数").build());
             writer.commit();
-            assertEquals(0, reader.search(SearchRequest.text("维护次数")).total());
-            reader.commit();
-            assertEquals(1, reader.search(SearchRequest.text("维护次数")).total());
-            assertThrows(IllegalStateException.class, () -> reader.delete("a"));
+            try (SearchStore reader = openReader()) {
+                assertEquals(1, reader.search(SearchRequest.text("维护次数")).total());
+                writer.add(ReportFixture.report("b").project("乙项目").indicator("产出指标", "数量指标", "道路维护次数").build());
+                writer.commit();
+                assertEquals(1, reader.search(SearchRequest.text("维护次数")).total(), "a point-in-time view until refreshed");
+                reader.commit();
+                assertEquals(2, reader.search(SearchRequest.text("维护次数")).total());
+                assertThrows(IllegalStateException.class, () -> reader.delete("a"));
+            }
         }
     }
 
