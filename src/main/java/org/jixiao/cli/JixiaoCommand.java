@@ -164,7 +164,7 @@ public final class JixiaoCommand {
                 commandLine.getErr().println("jixiao：" + ex.getMessage());
                 return EXIT_INDEX_UNUSABLE;
             }
-            if (org.jixiao.index.ReportIndex.damage(ex)) {
+            if (org.jixiao.index.SearchLocation.damage(ex)) {
                 // Damage found only when a search reads the files (a garbled term dictionary): the
                 // same answer as at open, not a Lucene stack trace.
                 commandLine.getErr().println("jixiao：检索索引已损坏（文件被截断、改动或缺失）；服务的索引用 jixiao reindex"

@@ -28,6 +28,9 @@ final class ServeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @picocli.CommandLine.Mixin
+    SearchOption search = new SearchOption();
+
     @Option(names = "--data", paramLabel = "DIR", defaultValue = "data",
             description = "数据目录，其下为 inbox、done、failed、index（默认 ${DEFAULT-VALUE}）")
     Path data;
@@ -98,7 +101,8 @@ final class ServeCommand implements Callable<Integer> {
         }
         DataFolders folders = DataFolders.under(data);
         if (inbox != null) folders = folders.withInbox(inbox);
-        if (index != null) folders = folders.withIndex(index);
+        org.jixiao.index.SearchLocation location = search.location(spec, index);
+        if (location != null) folders = folders.withIndex(location.directory());
         Mappings mappings = Mappings.load(parent.mappingsDir);
         if (anonymous && !ServerSettings.loopback(host)) {
             err.println("jixiao serve：--anonymous 只能在本机地址（127.0.0.1、localhost）上使用；在 " + host

@@ -384,6 +384,19 @@ public final class JdbcStore implements StoreOfRecord {
     }
 
     @Override
+    public List<Submission> checkedAfter(long afterId, int limit) {
+        return read(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT " + SUBMISSION_COLUMNS
+                    + " FROM submission WHERE outcome = ? AND id > ? ORDER BY id ASC LIMIT ?")) {
+                s.setString(1, SubmissionOutcome.CHECKED.name());
+                s.setLong(2, afterId);
+                s.setInt(3, limit);
+                return all(s);
+            }
+        });
+    }
+
+    @Override
     public Submission review(long id, ReviewStatus next, String opinion, UserAccount by) {
         if (!by.role().mayReview()) {
             throw new StoreRefusal("用户 " + by.name() + "（" + by.role().chinese() + "）无权审核报告，需要审核或管理角色");

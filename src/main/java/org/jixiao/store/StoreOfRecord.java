@@ -73,6 +73,12 @@ public interface StoreOfRecord extends AutoCloseable {
     List<Submission> checkedInSubmissionOrder();
 
     /**
+     * Checked submissions numbered above {@code afterId}, lowest number first, at most {@code limit}:
+     * how a search index kept by another process (the service) follows what is recorded here.
+     */
+    List<Submission> checkedAfter(long afterId, int limit);
+
+    /**
      * Moves a report in review. Returning it needs an opinion (退回意见); only 审核 and 管理 may
      * review; only the moves {@link ReviewStatus#mayMoveTo} allows are made.
      *
