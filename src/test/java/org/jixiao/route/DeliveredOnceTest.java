@@ -15,6 +15,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.jixiao.index.SearchLocation;
 import org.jixiao.mapping.Mappings;
 import org.jixiao.model.SubmissionOutcome;
 import org.jixiao.normalize.RegionResolver;
@@ -49,7 +50,7 @@ class DeliveredOnceTest {
         Mappings mappings = Mappings.bundled();
         AtomicInteger storeFailures = new AtomicInteger(1);
         try (JdbcStore real = JdbcStore.open(StoreSettings.embedded(data));
-             LiveIndex index = LiveIndex.open(folders.index(), new RegionResolver(mappings))) {
+             LiveIndex index = LiveIndex.open(() -> SearchLocation.lucene(folders.index()).openWriter(new RegionResolver(mappings)))) {
             StoreOfRecord flaky = failingOnce(real, storeFailures);
             Intake intake = new Intake(folders, new Pipeline(mappings), ContentRegistry.load(folders), index,
                     1024 * 1024, new StorageGuard(folders, 1024 * 1024), flaky);
