@@ -87,12 +87,13 @@ function renderFindings(r) {
   const skipped = clear(document.getElementById('skipped-list'));
   for (const s of r.skippedChecks || []) skipped.appendChild(el('li', {}, s));
   findings.forEach((f, i) => {
-    // On the submission page a reviewer's decision cell follows (typeof: only that page defines it).
+    // On the submission page a reviewer's decision cell follows, and the place opens the original
+    // beside the report (typeof: only that page defines them).
     const action = typeof findingAction === 'function' ? findingAction(f, i) : null;
     tbody.appendChild(el('tr', { class: 'finding ' + f.severity.toLowerCase() },
       el('td', {}, severityLabel(f.severity)), el('td', {}, findingLabel(f.code), el('div', { class: 'muted code' }, f.code)),
       el('td', {}, subjectLabel(f.subject)), el('td', {}, text(f.message)), el('td', { class: 'num' }, figure(f.subject, f.expected)),
-      el('td', { class: 'num' }, figure(f.subject, f.reported)), el('td', {}, where(f.location)), action));
+      el('td', { class: 'num' }, figure(f.subject, f.reported)), el('td', {}, typeof findingPlace === 'function' ? findingPlace(f, i) : where(f.location)), action));
   });
   document.getElementById('findings-section').hidden = false;
 }

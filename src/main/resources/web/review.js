@@ -4,16 +4,23 @@
 // reload or a shared link shows the same list.
 
 document.getElementById('top').appendChild(nav('review.html'));
-const FILTERS = ['status', 'outcome', 'region', 'year', 'kind', 'partly', 'errors', 'sort'];
+const FILTERS = ['status', 'outcome', 'region', 'year', 'kind', 'partly', 'errors', 'rate', 'score', 'code', 'sort'];
 const params = new URLSearchParams(location.search);
-for (const f of FILTERS) if (params.get(f)) document.getElementById(f).value = params.get(f);
 document.getElementById('filters').addEventListener('submit', (event) => {
   event.preventDefault();
   const q = query();
   history.replaceState(null, '', 'review.html' + (q ? '?' + q : ''));
   loadList();
 });
-loadList();
+// The finding codes come from the catalogue: the filters are set, and the list read, once it is here.
+catalogue.then(() => {
+  const codes = document.getElementById('code');
+  for (const c of Object.values(CATALOGUE.codes)) codes.appendChild(el('option', { value: c.code }, c.title));
+  const asked = params.get('code');
+  if (asked && !CATALOGUE.codes[asked]) codes.appendChild(el('option', { value: asked }, asked));
+  for (const f of FILTERS) if (params.get(f)) document.getElementById(f).value = params.get(f);
+  loadList();
+});
 
 function query() {
   const q = new URLSearchParams();

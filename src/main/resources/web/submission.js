@@ -1,7 +1,10 @@
 'use strict';
 // A submission as a reviewer works on it: the report (drawn by report.js), the review conclusion
 // with its opinion, a decision (确认 / 忽略 with a reason) on each finding, what changed since the
-// predecessor, the audit trail, and links to the original and the printable 审核意见.
+// predecessor, the audit trail, and links to the original and the printable 审核意见. The original
+// stands beside the report: a PDF's pages as images drawn by the service, and a finding's place
+// (clicked) shows its page with the figure marked; Word, Excel and text files keep the download
+// link with a note.
 
 document.getElementById('top').appendChild(nav('review.html'));
 const submissionId = new URLSearchParams(location.search).get('id') || '';
@@ -52,6 +55,7 @@ function draw(body) {
   links.appendChild(document.createTextNode(' · 第 ' + s.id + ' 号提交，' + s.submitter + ' 于 ' + when(s.submittedAt) + ' 提交'));
   document.getElementById('review-form').hidden = !(mayReview && s.outcome === 'CHECKED');
   document.getElementById('review-section').hidden = false;
+  if (viewer.submission !== s.id) loadOriginal(s);
   drawHistory(body.predecessor);
   drawProject(s, body.history || [], body.lastYear);
   drawAudit(body.audit || []);
@@ -157,3 +161,129 @@ function drawAudit(events) {
   }
   document.getElementById('audit-section').hidden = events.length === 0;
 }
+
+// ---- The original beside the report ----
+
+const viewer = { submission: null, pages: 0, page: 0, shown: null };
+
+/** The original's page count: pages to show for a PDF, a note for any other file. */
+async function loadOriginal(s) {
+  viewer.submission = s.id;
+  const section = document.getElementById('original-section');
+  section.hidden = false;
+  try {
+    const { body } = await getJson('api/submissions/' + s.id + '/pages');
+    viewer.pages = body.pages;
+    if (body.pages === 0) {
+      note(body.note, true);
+      return;
+    }
+    document.getElementById('page-number').max = String(body.pages);
+    document.getElementById('pager').hidden = false;
+    showPage(1, [], '点击“位置”一栏，查看问题数字所在的页面。');
+  } catch (e) {
+    note(e.message, true);
+  }
+}
+
+function note(message, warn) {
+  const p = document.getElementById('original-note');
+  p.textContent = message || '';
+  p.className = warn ? 'warn' : 'muted';
+}
+
+/** Shows page n with the rectangles (shares of the page) laid over it; the first is the likeliest place. */
+function showPage(n, boxes, message, warn) {
+  viewer.page = n;
+  const img = document.getElementById('page-image');
+  const src = 'api/submissions/' + viewer.submission + '/pages/' + n;
+  if (img.getAttribute('src') !== src) img.setAttribute('src', src);
+  img.alt = '原始文件第 ' + n + ' 页（共 ' + viewer.pages + ' 页）';
+  document.getElementById('page-number').value = String(n);
+  document.getElementById('page-total').textContent = '/ 共 ' + viewer.pages + ' 页';
+  document.getElementById('page-prev').disabled = n <= 1;
+  document.getElementById('page-next').disabled = n >= viewer.pages;
+  const marks = clear(document.getElementById('page-marks'));
+  boxes.forEach((b, i) => {
+    const box = el('div', { class: 'highlight ' + b.kind + (i === 0 ? ' primary' : ''), title: b.text });
+    box.style.left = (b.x * 100) + '%';
+    box.style.top = (b.y * 100) + '%';
+    box.style.width = (b.width * 100) + '%';
+    box.style.height = (b.height * 100) + '%';
+    marks.appendChild(box);
+  });
+  document.getElementById('page-figure').hidden = false;
+  note(message, warn);
+}
+
+/** The place cell of finding i: a button that shows the figure in the original (report.js calls it). */
+function findingPlace(f, i) {
+  const place = where(f.location);
+  return el('button', { type: 'button', class: 'finding-place', 'data-finding': String(i),
+    title: '在原始文件中查看', onclick: () => showFinding(f, i) },
+  place || '在原文中查找');
+}
+
+/** The finding's page with its figure marked (or its row label when the figure is not printed as such). */
+async function showFinding(f, i) {
+  const section = document.getElementById('original-section');
+  for (const row of document.querySelectorAll('#findings tr.shown')) row.classList.remove('shown');
+  const button = document.querySelector('#findings button[data-finding="' + i + '"]');
+  if (button) button.closest('tr').classList.add('shown');
+  if (viewer.pages === 0) {
+    // No pages (Word, Excel, text, or not readable): the note says why; the place is in the table.
+    section.scrollIntoView({ block: 'start' });
+    return;
+  }
+  const l = f.location || {};
+  const params = new URLSearchParams();
+  if (l.page) params.set('page', String(l.page));
+  if (f.reported !== null && f.reported !== undefined) params.set('figure', String(f.reported));
+  // Where it was read: a figure printed both in a table and in a sentence is marked first there.
+  if (l.row || l.column) params.set('in', 'table');
+  else if (l.start !== null && l.start !== undefined) params.set('in', 'text');
+  const label = subjectLabel(f.subject);
+  if (label && !/^(indicators|weights|sources|budgetItems|priorYear)$/.test(f.subject || '')) params.set('label', label);
+  note('正在查找…');
+  try {
+    if (!params.has('figure') && !params.has('label')) {
+      showPage(l.page || viewer.page || 1, [], '此问题没有可标出的数字，已显示其所在页。');
+    } else {
+      const { body } = await getJson('api/submissions/' + viewer.submission + '/highlights?' + params.toString());
+      const page = body.page || l.page || viewer.page || 1;
+      const figures = body.boxes.filter((b) => b.kind === 'figure').length;
+      const message = body.note || ('第 ' + page + ' 页：' + (figures > 0
+        ? '已标出数字“' + body.boxes[0].text + '”' + (figures > 1 ? '（共 ' + figures + ' 处，粗框为最可能的一处）' : '')
+        : '未找到数字，已标出“' + label + '”'));
+      showPage(page, body.boxes, message, !!body.note);
+    }
+  } catch (e) {
+    showPage(l.page || viewer.page || 1, [], e.message, true);
+  }
+  reveal();
+}
+
+/** Brings the marked place into view: the side panel scrolls on a wide screen, the page on a narrow one. */
+function reveal() {
+  const primary = document.querySelector('#page-marks .highlight.primary');
+  const img = document.getElementById('page-image');
+  const go = () => (primary || document.getElementById('original-section')).scrollIntoView({ block: 'center', inline: 'center' });
+  if (img.complete) go(); else img.addEventListener('load', go, { once: true });
+}
+
+document.getElementById('page-prev').addEventListener('click', () => showPage(Math.max(1, viewer.page - 1), []));
+document.getElementById('page-next').addEventListener('click', () => showPage(Math.min(viewer.pages, viewer.page + 1), []));
+document.getElementById('page-zoom').addEventListener('click', (event) => {
+  const zoomed = document.getElementById('page-figure').classList.toggle('zoomed');
+  event.target.setAttribute('aria-pressed', String(zoomed));
+  event.target.textContent = zoomed ? '缩小' : '放大';
+  reveal();
+});
+document.getElementById('page-number').addEventListener('change', (event) => {
+  const n = Number(event.target.value);
+  if (Number.isInteger(n) && n >= 1 && n <= viewer.pages) showPage(n, []);
+  else note('页码应在 1 到 ' + viewer.pages + ' 之间', true);
+});
+document.getElementById('page-image').addEventListener('error', () => {
+  if (viewer.page > 0) note('第 ' + viewer.page + ' 页未能显示，请下载原始文件查看。', true);
+});

@@ -26,8 +26,9 @@ class ArchitectureTest {
 
     /** Library prefix → the packages (prefixes) allowed to import it. */
     private static final Map<String, List<String>> LIBRARIES = Map.ofEntries(
-            Map.entry("org.apache.lucene.", List.of("org.jixiao.index")),
+            Map.entry("org.apache.lucene.", List.of("org.jixiao.index.lucene", "org.jixiao.index.analysis")),
             Map.entry("org.apache.camel.", List.of("org.jixiao.route", "org.jixiao.web")),
+            Map.entry("org.apache.kafka.", List.of("org.jixiao.route")),
             Map.entry("org.apache.pdfbox.", List.of("org.jixiao.extract")),
             Map.entry("technology.tabula.", List.of("org.jixiao.extract")),
             Map.entry("com.hankcs.", List.of("org.jixiao.extract.narrative", "org.jixiao.index")),
@@ -62,6 +63,30 @@ class ArchitectureTest {
                     String why = violation(pkg, imp);
                     if (why != null) violations.add(f + ": " + imp + " (" + why + ")");
                 }
+            }
+        }
+        assertEquals(List.of(), violations);
+    }
+
+    /** Code of the search store's implementations; everything else reaches them only through the port. */
+    private static final List<String> LUCENE_PACKAGES = List.of("org/jixiao/index/lucene/", "org/jixiao/index/analysis/");
+    /** Block and line comments, so that a {@code {@link}} in documentation is not counted as a use. */
+    private static final Pattern COMMENTS = Pattern.compile("/\\*.*?\\*/|//[^\\n]*", Pattern.DOTALL);
+
+    /**
+     * Only the Lucene implementation of the search store (and its analysis) uses Lucene, by import
+     * or by a fully qualified name: the CLI, the routes and the web go through {@code SearchStore},
+     * so that another implementation (SolrCloud) replaces it without touching them.
+     */
+    @Test
+    void onlyTheLuceneSearchStoreUsesLucene() throws IOException {
+        List<String> violations = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(SOURCES)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                String path = f.toString().replace('\\', '/');
+                if (LUCENE_PACKAGES.stream().anyMatch(path::contains)) continue;
+                String code = COMMENTS.matcher(Files.readString(f, StandardCharsets.UTF_8)).replaceAll("");
+                if (code.contains("org.apache.lucene.")) violations.add(f.toString());
             }
         }
         assertEquals(List.of(), violations);

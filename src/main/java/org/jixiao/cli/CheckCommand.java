@@ -22,7 +22,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
+import org.jixiao.index.IndexLockedException;
 import org.jixiao.index.ReportIndex;
+import org.jixiao.index.SearchLocation;
 import org.jixiao.ingest.UnreadableInputException;
 import org.jixiao.model.Report;
 import org.jixiao.output.FindingsCsv;
@@ -90,8 +92,12 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--index", paramLabel = "DIR", description = "检查的同时写入该检索索引")
     Path indexDir;
 
+    @picocli.CommandLine.Mixin
+    SearchOption search = new SearchOption();
+
     @Option(names = "--data", paramLabel = "DIR",
-            description = "把每份报告（及无法读取的文件）记入该数据目录的数据库并写入其索引（DIR/index），与 serve 共用：网页的审核列表中可见")
+            description = "把每份报告（及无法读取的文件）记入该数据目录的数据库并写入其索引（DIR/index），与 serve 共用：网页的审核列表中可见；"
+                    + "serve 正在运行时索引由服务从数据库补入，几秒内可检索")
     Path data;
 
     @Option(names = "--store", paramLabel = "JDBC-URL",
@@ -109,6 +115,8 @@ final class CheckCommand implements Callable<Integer> {
             return 2;
         }
         if (data != null && indexDir == null) indexDir = data.resolve("index");
+        SearchLocation location = search.location(spec, indexDir);
+        if (location != null) indexDir = location.directory();
         String refusal = IndexPaths.refusal(indexDir);
         if (refusal != null) {
             spec.commandLine().getErr().println("jixiao check：" + refusal);
@@ -147,7 +155,7 @@ final class CheckCommand implements Callable<Integer> {
         int notChecked = 0;
         String writeFailure = null;
         try (StoreOfRecord records = data == null ? null : openStore(err);
-             ReportIndex index = indexDir == null ? null : ReportIndex.open(indexDir, IndexCommand.regions(parent))) {
+             ReportIndex index = indexDir == null || records == null && data != null ? null : openIndex(location, err)) {
         if (data != null && records == null) return 1;
         Pipeline pipeline = parent.pipeline();
         int submitted = 0;
@@ -258,6 +266,24 @@ final class CheckCommand implements Callable<Integer> {
             return 1;
         }
         return failed > 0 || !found.withoutReports().isEmpty() ? 1 : 0;
+    }
+
+    /**
+     * The index to write; null when it is the service's index under --data and another process (a
+     * running {@code serve}) holds it. The store of record is then the one write, and the service,
+     * which follows the store, adds the reports to its index within seconds.
+     */
+    private ReportIndex openIndex(SearchLocation location, java.io.PrintWriter err) throws IOException {
+        try {
+            return location.openIndex(IndexCommand.regions(parent));
+        } catch (IndexLockedException e) {
+            if (data == null || !indexDir.toAbsolutePath().normalize().equals(data.resolve("index").toAbsolutePath().normalize())) throw e;
+            err.println("jixiao check：索引 " + indexDir + " 正由运行中的服务（serve）使用，本次不直接写入索引：报告照常记入数据库，"
+                    + "服务会在几秒内从数据库补入索引，之后即可在网页中检索和打开；若并无服务在运行（另一个 check 正在写入），"
+                    + "下次启动 serve 或运行 jixiao reindex 时补入");
+            err.flush();
+            return null;
+        }
     }
 
     /** The store of record under --data (or --store); null, with the reason on stderr, when it cannot be opened. */

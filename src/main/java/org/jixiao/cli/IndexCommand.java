@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.jixiao.index.ReportIndex;
+import org.jixiao.index.SearchLocation;
 import org.jixiao.ingest.UnreadableInputException;
 import org.jixiao.mapping.Mappings;
 import org.jixiao.model.Report;
@@ -39,6 +40,9 @@ final class IndexCommand implements Callable<Integer> {
     @Option(names = "--index", paramLabel = "DIR", defaultValue = DEFAULT_INDEX, description = "索引目录（默认 ${DEFAULT-VALUE}）")
     Path indexDir;
 
+    @picocli.CommandLine.Mixin
+    SearchOption search = new SearchOption();
+
     @Option(names = "--delete", paramLabel = "SHA256", description = "从索引中删除该 sha256 的报告（可重复）")
     List<String> deletes = new ArrayList<>();
 
@@ -50,6 +54,8 @@ final class IndexCommand implements Callable<Integer> {
             err.println("请给出要索引的文件或目录，或用 --delete 指定要删除的报告");
             return 2;
         }
+        SearchLocation location = search.location(spec, indexDir);
+        indexDir = location.directory();
         String refusal = IndexPaths.refusal(indexDir);
         if (refusal != null) {
             err.println("jixiao index：" + refusal);
@@ -62,7 +68,7 @@ final class IndexCommand implements Callable<Integer> {
         int failed = 0;
         Map<ReportIndex.Outcome, Integer> outcomes = new EnumMap<>(ReportIndex.Outcome.class);
         // Another writer, or an index of an older layout: the shared handler prints the message.
-        try (ReportIndex index = ReportIndex.open(indexDir, regions(parent))) {
+        try (ReportIndex index = location.openIndex(regions(parent))) {
             for (String sha : deletes) {
                 if (index.delete(sha.strip())) out.println("已删除 " + sha.strip());
                 else {

@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
 /** The top-level command: global options and the subcommands. */
 @Command(name = "jixiao", mixinStandardHelpOptions = true, version = "jixiao 0.1.0",
         description = "绩效报告批量检查与检索：读取自评表、自评报告和绩效目标申报表，重新计算并标出问题。",
-        subcommands = {ExtractCommand.class, CheckCommand.class, IndexCommand.class, ReindexCommand.class, SearchCommand.class, ServeCommand.class, UserCommand.class,
+        subcommands = {ExtractCommand.class, CheckCommand.class, IndexCommand.class, ReindexCommand.class, SearchCommand.class, ServeCommand.class, SubmitCommand.class, UserCommand.class,
                 CommandLine.HelpCommand.class})
 public final class JixiaoCommand {
 
@@ -187,7 +187,7 @@ public final class JixiaoCommand {
                 commandLine.getErr().println("jixiao：" + ex.getMessage());
                 return EXIT_INDEX_UNUSABLE;
             }
-            if (org.jixiao.index.ReportIndex.damage(ex)) {
+            if (org.jixiao.index.SearchLocation.damage(ex)) {
                 // Damage found only when a search reads the files (a garbled term dictionary): the
                 // same answer as at open, not a Lucene stack trace.
                 commandLine.getErr().println("jixiao：检索索引已损坏（文件被截断、改动或缺失）；服务的索引用 jixiao reindex"

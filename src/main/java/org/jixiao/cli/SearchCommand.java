@@ -12,7 +12,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jixiao.index.Condition;
 import org.jixiao.index.InvalidQueryException;
-import org.jixiao.index.ReportSearcher;
+import org.jixiao.index.SearchLocation;
+import org.jixiao.index.SearchStore;
 import org.jixiao.index.SearchRequest;
 import org.jixiao.index.SearchResult;
 import org.jixiao.index.TextMatching;
@@ -47,6 +48,9 @@ final class SearchCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "QUERY", arity = "0..1", defaultValue = "", description = "查询词，例如 故障响应时间；可为空")
     String query;
+
+    @picocli.CommandLine.Mixin
+    SearchOption search = new SearchOption();
 
     @Option(names = "--index", paramLabel = "DIR", defaultValue = IndexCommand.DEFAULT_INDEX, description = "索引目录（默认 ${DEFAULT-VALUE}）")
     Path indexDir;
@@ -88,6 +92,8 @@ final class SearchCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        SearchLocation location = search.location(spec, indexDir);
+        indexDir = location.directory();
         String refusal = IndexPaths.refusal(indexDir);
         if (refusal != null) {
             err.println("jixiao search：" + refusal);
@@ -101,7 +107,7 @@ final class SearchCommand implements Callable<Integer> {
             return 2;
         }
         SearchResult result;
-        try (ReportSearcher searcher = ReportSearcher.open(indexDir)) {
+        try (SearchStore searcher = location.openReader()) {
             result = searcher.search(request);
         } catch (InvalidQueryException e) {
             err.println("jixiao search：" + e.getMessage());

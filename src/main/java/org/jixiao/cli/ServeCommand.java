@@ -28,6 +28,9 @@ final class ServeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @picocli.CommandLine.Mixin
+    SearchOption search = new SearchOption();
+
     @Option(names = "--data", paramLabel = "DIR", defaultValue = "data",
             description = "数据目录，其下为 inbox、done、failed、index（默认 ${DEFAULT-VALUE}）")
     Path data;
@@ -39,7 +42,8 @@ final class ServeCommand implements Callable<Integer> {
     Path index;
 
     @Option(names = "--source", paramLabel = "URI",
-            description = "报告来源的 Camel 端点 URI（默认收件目录），例如 jms:queue:reports")
+            description = "报告来源的 Camel 端点 URI（默认收件目录），例如 jms:queue:reports；"
+                    + "kafka:主机:端口/主题 则作为 Kafka 主题的工作进程（多个进程共享主题的分区，须与 --store 共享数据库同用）")
     String source;
 
     @Option(names = "--port", defaultValue = "8080", description = "HTTP 端口（默认 ${DEFAULT-VALUE}；0 为任选空闲端口）")
@@ -97,7 +101,8 @@ final class ServeCommand implements Callable<Integer> {
         }
         DataFolders folders = DataFolders.under(data);
         if (inbox != null) folders = folders.withInbox(inbox);
-        if (index != null) folders = folders.withIndex(index);
+        org.jixiao.index.SearchLocation location = search.location(spec, index);
+        if (location != null) folders = folders.withIndex(location.directory());
         Mappings mappings = Mappings.load(parent.mappingsDir);
         if (anonymous && !ServerSettings.loopback(host)) {
             err.println("jixiao serve：--anonymous 只能在本机地址（127.0.0.1、localhost）上使用；在 " + host
@@ -132,7 +137,13 @@ final class ServeCommand implements Callable<Integer> {
             return 1;
         }
         PrintWriter out = spec.commandLine().getOut();
-        out.println("jixiao 服务已启动：http://" + host + ":" + server.port() + "/  收件目录 " + folders.inbox());
+        out.println("jixiao 服务已启动：http://" + host + ":" + server.port() + "/  "
+                + (source == null ? "收件目录 " + folders.inbox() : "来源 " + source));
+        if (source != null && source.startsWith("kafka:") && (store == null || store.isBlank())) {
+            err.println("注意：Kafka 来源未指定 --store，记录只保存在本机的内置数据库中，其他工作进程和网页看不到；"
+                    + "多个工作进程须共用 --store jdbc:postgresql://…");
+            err.flush();
+        }
         if (!anonymous && server.store().users().isEmpty()) {
             out.println("尚无用户，网页无法登录：请先用 jixiao user add --role 管理 --data " + data + " 用户名 建立管理员");
         }

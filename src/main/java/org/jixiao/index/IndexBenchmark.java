@@ -134,7 +134,7 @@ public final class IndexBenchmark {
 
     private static void search(Path dir, SyntheticReports synthetic) throws IOException {
         long openStart = System.nanoTime();
-        try (ReportSearcher searcher = ReportSearcher.open(dir)) {
+        try (SearchStore searcher = org.jixiao.index.lucene.LuceneSearchStore.openReader(dir)) {
             System.out.printf(Locale.ROOT, "searcher open (incl. facet state): %.0f ms%n", (System.nanoTime() - openStart) / 1e6);
             Map<String, List<SearchRequest>> mix = mix(synthetic);
             // The first pass runs in a cold JVM, as a one-off CLI search does (after its JVM start).
@@ -197,7 +197,7 @@ public final class IndexBenchmark {
     }
 
     /** Wall-clock milliseconds per query by kind; CPU milliseconds of the searching thread go to {@code cpu}. */
-    private static Map<String, double[]> run(ReportSearcher searcher, Map<String, List<SearchRequest>> mix,
+    private static Map<String, double[]> run(SearchStore searcher, Map<String, List<SearchRequest>> mix,
                                              Map<String, double[]> cpu) {
         java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
         Map<String, double[]> out = new LinkedHashMap<>();

@@ -16,7 +16,7 @@ public final class IndexFormatException extends IllegalStateException {
     }
 
     /** A damaged index: its files fail Lucene's checks (truncated, garbled, missing). */
-    static IndexFormatException damaged(java.nio.file.Path dir, Throwable cause) {
+    public static IndexFormatException damaged(java.nio.file.Path dir, Throwable cause) {
         return new IndexFormatException("索引 " + dir + " 已损坏（文件被截断、改动或缺失），无法读取；索引可随时重建："
                 + "服务的索引用 jixiao reindex --data 数据目录 从 done/ 重新建立（原索引移到旁边保留），"
                 + "其他索引移走该目录后用 check --index 或 index 重新检查报告即可", cause);

@@ -8,19 +8,19 @@ import java.util.Optional;
  * kind of document that carries it and its Chinese label for messages.
  */
 public enum NumericField {
-    EXECUTION_RATE("executionRate", "执行率", IndexSchema.TYPE_REPORT),
-    TOTAL_SCORE("totalScore", "总分", IndexSchema.TYPE_REPORT),
-    INITIAL_BUDGET("initialBudget", "年初预算数", IndexSchema.TYPE_REPORT),
-    ADJUSTED_BUDGET("adjustedBudget", "调整后预算数", IndexSchema.TYPE_REPORT),
-    EXECUTED("executed", "执行数", IndexSchema.TYPE_REPORT),
-    EXECUTION_SCORE("executionScore", "预算执行得分", IndexSchema.TYPE_REPORT),
-    TOTAL_AMOUNT("totalAmount", "项目总金额", IndexSchema.TYPE_REPORT),
-    CURRENT_YEAR_AMOUNT("currentYearAmount", "本年度项目金额", IndexSchema.TYPE_REPORT),
-    WEIGHT("weight", "分值", IndexSchema.TYPE_INDICATOR),
-    SCORE("score", "得分", IndexSchema.TYPE_INDICATOR),
-    TARGET_VALUE("targetValue", "目标值", IndexSchema.TYPE_INDICATOR),
-    ACTUAL_VALUE("actualValue", "实际完成值", IndexSchema.TYPE_INDICATOR),
-    AMOUNT("amount", "明细金额", IndexSchema.TYPE_BUDGET);
+    EXECUTION_RATE("executionRate", "执行率", SearchResult.Hit.REPORT),
+    TOTAL_SCORE("totalScore", "总分", SearchResult.Hit.REPORT),
+    INITIAL_BUDGET("initialBudget", "年初预算数", SearchResult.Hit.REPORT),
+    ADJUSTED_BUDGET("adjustedBudget", "调整后预算数", SearchResult.Hit.REPORT),
+    EXECUTED("executed", "执行数", SearchResult.Hit.REPORT),
+    EXECUTION_SCORE("executionScore", "预算执行得分", SearchResult.Hit.REPORT),
+    TOTAL_AMOUNT("totalAmount", "项目总金额", SearchResult.Hit.REPORT),
+    CURRENT_YEAR_AMOUNT("currentYearAmount", "本年度项目金额", SearchResult.Hit.REPORT),
+    WEIGHT("weight", "分值", SearchResult.Hit.INDICATOR),
+    SCORE("score", "得分", SearchResult.Hit.INDICATOR),
+    TARGET_VALUE("targetValue", "目标值", SearchResult.Hit.INDICATOR),
+    ACTUAL_VALUE("actualValue", "实际完成值", SearchResult.Hit.INDICATOR),
+    AMOUNT("amount", "明细金额", SearchResult.Hit.BUDGET);
 
     private final String fieldName;
     private final String label;

@@ -18,6 +18,13 @@ public record SearchResult(long total, List<Hit> hits, List<Facet> facets) {
                       String actual, BigDecimal weight, BigDecimal score, BigDecimal executionRate,
                       BigDecimal totalScore, BigDecimal amount, List<String> findings, String file,
                       String sha256, boolean current, float relevance) {
+
+        /** The {@link #type()} of a report's own entry. */
+        public static final String REPORT = "report";
+        /** The {@link #type()} of an indicator row. */
+        public static final String INDICATOR = "indicator";
+        /** The {@link #type()} of a budget item (项目概算明细). */
+        public static final String BUDGET = "budget";
     }
 
     /** Counts of one dimension; {@code path} is where in a hierarchy they were taken (地区 江苏省 → its cities). */

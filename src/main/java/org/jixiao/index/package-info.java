@@ -1,29 +1,15 @@
 /**
- * The search index: every checked {@link org.jixiao.model.Report} in an embedded Lucene index on
- * disk, one document per report, per indicator row and per budget item, answering text, filter,
- * range and facet queries for the CLI and, later, the REST API. Lucene is imported only here and in
- * sub-packages.
+ * Search over checked reports, through one port: {@link org.jixiao.index.SearchStore} (add or
+ * replace a report, mark it current or history, delete, search with {@link
+ * org.jixiao.index.SearchRequest} into {@link org.jixiao.index.SearchResult} with facets, a
+ * project's versions, commit). The CLI, the routes and the web use only this package; the embedded
+ * Lucene index ({@code index.lucene}) is one implementation, picked by {@link
+ * org.jixiao.index.SearchLocation}, and a cluster client can be another.
  *
- * <p><b>Why flat documents with a parent reference, not block join.</b> Every row document carries
- * its report's filterable fields (region lineage, year, kind, {@code sha256}) besides its own;
- * what is only displayed (project, department, file …) is stored once, on the report entry, which
- * a row finds at a fixed offset before it. Users filter rows by report properties far more than the other
- * way round ("故障响应时间 targets in 江苏省 in 2020"), and with the report fields on the row every
- * filter is a plain term or point query and facets count rows directly, with no join at query time
- * and no need to keep parents and children in one segment block for queries to be correct. The
- * price — a few repeated keyword fields per row, built once per report — is small next to the text.
- * A report's documents are still written as one block ({@link org.apache.lucene.index.IndexWriter#addDocuments},
- * or {@code updateDocuments} under its sha256 term), so they appear, are replaced and are deleted
- * atomically, and stay together and in order through merges.
- *
- * <p><b>Current and history.</b> Reports of the same series (kind, year, region code, project name)
- * are versions of one submission: the most recently indexed is current, the older ones stay
- * searchable as history. History entries hold an updatable numeric doc value ({@code superseded});
- * superseding or restoring a version updates it in place, and a search leaves out the few entries
- * holding it. The layout is named in the commit data and an index of another layout is refused.
- *
- * <p><b>Searching on all cores.</b> A searcher splits the segments into one slice per core, balanced
- * by size; each query runs its slices in parallel and counts each slice's facets on its own thread,
- * then sums them.
+ * <p><b>Versions live above the port.</b> Reports of the same series (kind, year, region code,
+ * project name) are versions of one submission: the most recently indexed is current, the older
+ * ones stay searchable as history, and deleting the current one makes the newest remaining one
+ * current. {@link org.jixiao.index.ReportIndex} decides that and tells the store, so that every
+ * implementation keeps versions alike and none has to know the rule.
  */
 package org.jixiao.index;

@@ -16,11 +16,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.jixiao.extract.Extractor;
 import org.jixiao.extract.office.OfficeExtractor;
 import org.jixiao.extract.pdf.PdfExtractor;
+import org.jixiao.extract.pdf.PdfPages;
 import org.jixiao.extract.text.TextReportExtractor;
 import org.jixiao.ingest.FileIngestor;
 import org.jixiao.ingest.UnreadableInputException;
 import org.jixiao.mapping.Mappings;
 import org.jixiao.model.ExtractedDocument;
+import org.jixiao.model.FigureQuery;
+import org.jixiao.model.PageHighlights;
+import org.jixiao.model.PageImage;
 import org.jixiao.model.Report;
 import org.jixiao.model.SourceDocument;
 import org.jixiao.normalize.Normalizer;
@@ -167,6 +171,53 @@ public final class Pipeline implements AutoCloseable {
         return inProcess(source) ? boundedValue(name, () -> extract(source)) : pool.blocks(source);
     }
 
+    /**
+     * How many pages an original has as a PDF, 0 when it is no PDF (Word, Excel, text: no pages to
+     * draw). An isolated pipeline counts in a child process, under the same limits as a reading.
+     */
+    public int pageCount(String fileName, byte[] bytes) {
+        SourceDocument source = pdf(fileName, bytes);
+        if (source == null) return 0;
+        return pool == null ? boundedValue(fileName, () -> pdfPages().count(source)) : pool.pages(source);
+    }
+
+    /** Page {@code page} of a PDF original as a PNG ({@link PdfPages#DPI}); refused for a file that is no PDF. */
+    public PageImage renderPage(String fileName, byte[] bytes, int page) {
+        SourceDocument source = pdfOnly(fileName, bytes);
+        return pool == null ? boundedValue(fileName, () -> pdfPages().render(source, page)) : pool.pageImage(source, page);
+    }
+
+    /**
+     * Where a finding's figure (as the report gives it) and its row label are printed on a page of
+     * a PDF original (page 0: the first page they are found on); refused for a file that is no PDF.
+     */
+    public PageHighlights highlights(String fileName, byte[] bytes, FigureQuery query) {
+        SourceDocument source = pdfOnly(fileName, bytes);
+        return pool == null ? boundedValue(fileName, () -> pdfPages().find(source, query)) : pool.highlights(source, query);
+    }
+
+    /** The ingested file when it is a PDF, else null. Ingest detects the type from the bytes' signature; it parses nothing. */
+    private SourceDocument pdf(String fileName, byte[] bytes) {
+        if (bytes.length > limits.maxBytes()) {
+            throw new UnreadableInputException(fileName, "文件过大（" + bytes.length + " 字节），超过上限 " + limits.maxBytes() + " 字节");
+        }
+        SourceDocument source = boundedValue(fileName, () -> ingest.ingest(null, fileName, bytes));
+        return PDF.equals(Extractor.baseType(source.mediaType())) ? source : null;
+    }
+
+    private SourceDocument pdfOnly(String fileName, byte[] bytes) {
+        SourceDocument source = pdf(fileName, bytes);
+        if (source == null) throw new UnreadableInputException(fileName, NOT_PAGED);
+        return source;
+    }
+
+    private PdfPages pdfPages() {
+        return new PdfPages(limits.maxPages());
+    }
+
+    private static final String PDF = "application/pdf";
+    public static final String NOT_PAGED = "原始文件不是 PDF，没有可显示的页面";
+
     /** Kills the child processes of an isolated pipeline (files being read are reported unreadable). */
     @Override
     public void close() {
@@ -227,7 +278,7 @@ public final class Pipeline implements AutoCloseable {
     }
 
     /** Runs the work, the failures of a hostile file made reasons (other exceptions pass on). */
-    private static <T> T guarded(String name, Callable<T> work) {
+    static <T> T guarded(String name, Callable<T> work) {
         try {
             return work.call();
         } catch (StackOverflowError e) {

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.jixiao.extract.pdf.PdfPages;
 import org.jixiao.extract.pdf.ScanProgress;
 import org.jixiao.ingest.UnreadableInputException;
 import org.jixiao.mapping.Mappings;
@@ -64,11 +65,12 @@ public final class WorkerMain {
         // The time limit is the parent's (it kills this process); the in-process one is not used.
         Limits limits = new Limits(Long.parseLong(args[1]), Integer.parseInt(args[2]), Duration.ofDays(1));
         Pipeline pipeline = new Pipeline(Mappings.load(args[3].equals(BUILT_IN) ? null : Path.of(args[3])), limits);
+        PdfPages pages = new PdfPages(limits.maxPages());
         WorkerProtocol.write(answers, WorkerProtocol.Response.ready());
         try (DataInputStream requests = new DataInputStream(new BufferedInputStream(new FileInputStream(FileDescriptor.in)))) {
             while (true) {
                 WorkerProtocol.Request request = (WorkerProtocol.Request) WorkerProtocol.read(requests);
-                WorkerProtocol.write(answers, answer(pipeline, request, log));
+                WorkerProtocol.write(answers, answer(pipeline, pages, request, log));
             }
         } catch (EOFException e) {
             // the parent closed stdin (or exited): nothing more to read
@@ -76,11 +78,19 @@ public final class WorkerMain {
         System.exit(0);
     }
 
-    private static WorkerProtocol.Response answer(Pipeline pipeline, WorkerProtocol.Request request, Logger log) {
+    private static WorkerProtocol.Response answer(Pipeline pipeline, PdfPages pages, WorkerProtocol.Request request,
+                                                  Logger log) {
         try {
-            return request.blocksOnly()
-                    ? WorkerProtocol.Response.of(pipeline.extractGuarded(request.source()))
-                    : WorkerProtocol.Response.of(pipeline.readGuarded(request.source()));
+            return switch (request.task()) {
+                case REPORT -> WorkerProtocol.Response.of(pipeline.readGuarded(request.source()));
+                case BLOCKS -> WorkerProtocol.Response.of(pipeline.extractGuarded(request.source()));
+                case PAGES -> WorkerProtocol.Response.pages(Pipeline.guarded(request.fileName(),
+                        () -> pages.count(request.source())));
+                case PAGE_IMAGE -> WorkerProtocol.Response.of(Pipeline.guarded(request.fileName(),
+                        () -> pages.render(request.source(), request.page())));
+                case HIGHLIGHTS -> WorkerProtocol.Response.of(Pipeline.guarded(request.fileName(),
+                        () -> pages.find(request.source(), request.query())));
+            };
         } catch (UnreadableInputException e) {
             return WorkerProtocol.Response.unreadable(e);
         } catch (RuntimeException | Error e) {

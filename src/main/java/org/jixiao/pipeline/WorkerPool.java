@@ -11,6 +11,9 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeoutException;
 import org.jixiao.ingest.UnreadableInputException;
 import org.jixiao.model.ExtractedDocument;
+import org.jixiao.model.FigureQuery;
+import org.jixiao.model.PageHighlights;
+import org.jixiao.model.PageImage;
 import org.jixiao.model.Report;
 import org.jixiao.model.SourceDocument;
 import org.slf4j.Logger;
@@ -51,11 +54,26 @@ final class WorkerPool implements AutoCloseable {
     }
 
     Report report(SourceDocument source) {
-        return call(source, false).report();
+        return call(WorkerProtocol.Request.of(source, WorkerProtocol.Task.REPORT)).report();
     }
 
     ExtractedDocument blocks(SourceDocument source) {
-        return call(source, true).document(source);
+        return call(WorkerProtocol.Request.of(source, WorkerProtocol.Task.BLOCKS)).document(source);
+    }
+
+    /** A PDF's page count, read in a child: the parent never parses the file. */
+    int pages(SourceDocument source) {
+        return call(WorkerProtocol.Request.of(source, WorkerProtocol.Task.PAGES)).pages();
+    }
+
+    /** One page of a PDF drawn in a child, under the same time and memory limits as a reading. */
+    PageImage pageImage(SourceDocument source, int page) {
+        return call(WorkerProtocol.Request.of(source, WorkerProtocol.Task.PAGE_IMAGE, page, null)).image();
+    }
+
+    /** Where a figure and its label stand on a page (0: the first page they are found on), found in a child. */
+    PageHighlights highlights(SourceDocument source, FigureQuery query) {
+        return call(WorkerProtocol.Request.of(source, WorkerProtocol.Task.HIGHLIGHTS, query.page(), query)).highlights();
     }
 
     /** Process ids of the children alive now (tests watch them). */
@@ -63,8 +81,8 @@ final class WorkerPool implements AutoCloseable {
         return alive.stream().map(Worker::pid).toList();
     }
 
-    private WorkerProtocol.Response call(SourceDocument source, boolean blocksOnly) {
-        String name = source.fileName();
+    private WorkerProtocol.Response call(WorkerProtocol.Request request) {
+        String name = request.fileName();
         try {
             slots.acquire();
         } catch (InterruptedException e) {
@@ -75,7 +93,7 @@ final class WorkerPool implements AutoCloseable {
         boolean reusable = false;
         try {
             worker = take(name);
-            WorkerProtocol.Response answer = worker.call(WorkerProtocol.Request.of(source, blocksOnly), limits.timeout());
+            WorkerProtocol.Response answer = worker.call(request, limits.timeout());
             reusable = true;
             if (answer.kind() == WorkerProtocol.Kind.UNREADABLE) throw answer.failure();
             return answer;

@@ -15,7 +15,10 @@ import java.util.List;
 import org.jixiao.ingest.UnreadableInputException;
 import org.jixiao.model.Block;
 import org.jixiao.model.ExtractedDocument;
+import org.jixiao.model.FigureQuery;
 import org.jixiao.model.Finding;
+import org.jixiao.model.PageHighlights;
+import org.jixiao.model.PageImage;
 import org.jixiao.model.Report;
 import org.jixiao.model.SourceDocument;
 
@@ -45,15 +48,25 @@ final class WorkerProtocol {
     private WorkerProtocol() {
     }
 
-    enum Kind { READY, REPORT, BLOCKS, UNREADABLE }
+    enum Kind { READY, REPORT, BLOCKS, PAGES, PAGE_IMAGE, HIGHLIGHTS, UNREADABLE }
 
-    /** One file to read: the ingested document (the path as text: a {@link Path} does not serialize). */
-    record Request(boolean blocksOnly, String path, String fileName, byte[] bytes, String sha256, String mediaType)
-            implements Serializable {
+    /** What a request asks of the file: its report, its blocks, or — for a PDF original shown beside its report — its page count, a page's image, where a figure stands on a page. */
+    enum Task { REPORT, BLOCKS, PAGES, PAGE_IMAGE, HIGHLIGHTS }
 
-        static Request of(SourceDocument s, boolean blocksOnly) {
-            return new Request(blocksOnly, s.path() == null ? null : s.path().toString(), s.fileName(), s.bytes(),
-                    s.sha256(), s.mediaType());
+    /**
+     * One file to read: the ingested document (the path as text: a {@link Path} does not serialize),
+     * the task, and for the page tasks the page drawn or the figure and label sought.
+     */
+    record Request(Task task, String path, String fileName, byte[] bytes, String sha256, String mediaType,
+                   int page, FigureQuery query) implements Serializable {
+
+        static Request of(SourceDocument s, Task task) {
+            return of(s, task, 0, null);
+        }
+
+        static Request of(SourceDocument s, Task task, int page, FigureQuery query) {
+            return new Request(task, s.path() == null ? null : s.path().toString(), s.fileName(), s.bytes(),
+                    s.sha256(), s.mediaType(), page, query);
         }
 
         SourceDocument source() {
@@ -61,24 +74,39 @@ final class WorkerProtocol {
         }
     }
 
-    /** The answer: ready (after start-up), a report, an extracted document's blocks, or why the file is unreadable. */
+    /**
+     * The answer: ready (after start-up), a report, an extracted document's blocks, a page count, a
+     * page's image, a page's highlights, or why the file is unreadable.
+     */
     record Response(Kind kind, Report report, Integer pages, List<Block> blocks, List<Finding> problems,
-                    String fileName, String reason) implements Serializable {
+                    PageImage image, PageHighlights highlights, String fileName, String reason) implements Serializable {
 
         static Response ready() {
-            return new Response(Kind.READY, null, null, null, null, null, null);
+            return new Response(Kind.READY, null, null, null, null, null, null, null, null);
         }
 
         static Response of(Report report) {
-            return new Response(Kind.REPORT, report, null, null, null, null, null);
+            return new Response(Kind.REPORT, report, null, null, null, null, null, null, null);
         }
 
         static Response of(ExtractedDocument doc) {
-            return new Response(Kind.BLOCKS, null, doc.pages(), doc.blocks(), doc.problems(), null, null);
+            return new Response(Kind.BLOCKS, null, doc.pages(), doc.blocks(), doc.problems(), null, null, null, null);
+        }
+
+        static Response pages(int pages) {
+            return new Response(Kind.PAGES, null, pages, null, null, null, null, null, null);
+        }
+
+        static Response of(PageImage image) {
+            return new Response(Kind.PAGE_IMAGE, null, image.pages(), null, null, image, null, null, null);
+        }
+
+        static Response of(PageHighlights highlights) {
+            return new Response(Kind.HIGHLIGHTS, null, highlights.pages(), null, null, null, highlights, null, null);
         }
 
         static Response unreadable(UnreadableInputException e) {
-            return new Response(Kind.UNREADABLE, null, null, null, null, e.fileName(), e.reason());
+            return new Response(Kind.UNREADABLE, null, null, null, null, null, null, e.fileName(), e.reason());
         }
 
         /** The extracted document, with the parent's own source (bytes and path) put back. */

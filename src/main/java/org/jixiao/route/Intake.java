@@ -13,6 +13,7 @@ import org.jixiao.model.Report;
 import org.jixiao.output.ReportJson;
 import org.jixiao.pipeline.Pipeline;
 import org.jixiao.route.IntakeHeaders.Outcome;
+import org.jixiao.store.AlreadyRecorded;
 import org.jixiao.store.StoreOfRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +37,8 @@ public final class Intake {
     private final long maxBytes;
     private final StorageGuard storage;
     private final StoreOfRecord records;
+    /** The same store, recording each content once: for deliveries from a queue. */
+    private final StoreOfRecord once;
 
     /**
      * @param records the store of record every ending is recorded in as well (who submitted what, and
@@ -50,6 +53,12 @@ public final class Intake {
         this.maxBytes = maxBytes;
         this.storage = storage;
         this.records = records;
+        this.once = records == null ? null : records.once();
+    }
+
+    /** From a queue that delivers again what was not acknowledged ({@link KafkaSource}). */
+    static boolean delivered(Exchange exchange) {
+        return exchange.getProperty(IntakeHeaders.DELIVERY, Boolean.FALSE, Boolean.class);
     }
 
     /** The name a submission is recorded under: the uploading user, or the intake itself. */
@@ -100,19 +109,76 @@ public final class Intake {
         name = name == null ? UNNAMED_PREFIX + sha.substring(0, UNNAMED_DIGITS) : SubmittedName.clean(name);
         in.setHeader(IntakeHeaders.FILE_NAME, name);
         if (bytes.length > maxBytes) throw new OversizeInputException(name, bytes.length, maxBytes);
+        String declared = exchange.getProperty(IntakeHeaders.DECLARED_SHA256, String.class);
+        if (declared != null && !declared.equals(sha)) {
+            throw new UnreadableInputException(name, "文件内容与发送时声明的 SHA-256（" + declared
+                    + "）不符，可能在传输中损坏或被改动，请重新提交");
+        }
         // Refused before the duplicate check: all empty submissions share one digest, and one
         // arriving while another is being refused must not be recorded as its duplicate.
         if (bytes.length == 0) throw new org.jixiao.ingest.UnreadableInputException(name, "文件为空（0 字节）");
     }
 
-    /** Decides new, resumed or duplicate, and the stored name. */
+    /**
+     * Decides new, resumed or duplicate, and the stored name. A delivery whose content the store of
+     * record already has (delivered again after a worker died before acknowledging it) is only acknowledged.
+     */
     public void claim(Exchange exchange) {
         Message in = exchange.getMessage();
+        if (delivered(exchange) && recordedBefore(in.getHeader(IntakeHeaders.SHA256, String.class))) {
+            in.setHeader(IntakeHeaders.OUTCOME, Outcome.ALREADY_RECORDED.name());
+            return;
+        }
         Claim claim = registry.claim(in.getHeader(IntakeHeaders.SHA256, String.class),
                 in.getHeader(IntakeHeaders.FILE_NAME, String.class));
         exchange.setProperty(IntakeHeaders.CLAIM, claim);
         in.setHeader(IntakeHeaders.STORED_NAME, claim.storedName());
         in.setHeader(IntakeHeaders.STORED_PATH, DataFolders.inside(folders.done(), claim.storedName()).toString());
+    }
+
+    private boolean recordedBefore(String sha) {
+        try {
+            return records.recorded(sha);
+        } catch (RuntimeException e) {
+            throw storeDown(e);
+        }
+    }
+
+    /** A delivery the store of record already has. */
+    public static boolean isAlreadyRecorded(Exchange exchange) {
+        return Outcome.ALREADY_RECORDED.name().equals(exchange.getMessage().getHeader(IntakeHeaders.OUTCOME, String.class));
+    }
+
+    /** Acknowledges a delivery the store of record already has: nothing is checked or written. */
+    public void skip(Exchange exchange) {
+        Message in = exchange.getMessage();
+        LOG.info("跳过 {}：内容（SHA-256 {}）已记录，不重复处理", in.getHeader(IntakeHeaders.FILE_NAME), in.getHeader(IntakeHeaders.SHA256));
+    }
+
+    /**
+     * A delivery's ending goes into the store of record before anything of it is written to this
+     * worker's folders (the store is what all workers share; the folders are this worker's copy), and
+     * at most once per content. False when the store already had the content: the claim is given up
+     * and the exchange ends as {@link Outcome#ALREADY_RECORDED}. A store that cannot be written fails
+     * the exchange, so the queue delivers the submission again.
+     */
+    private boolean recordOnce(Exchange exchange, Runnable write) {
+        try {
+            write.run();
+            return true;
+        } catch (AlreadyRecorded e) {
+            giveUpClaim(exchange);
+            exchange.getMessage().setHeader(IntakeHeaders.OUTCOME, Outcome.ALREADY_RECORDED.name());
+            skip(exchange);
+            return false;
+        } catch (RuntimeException e) {
+            giveUpClaim(exchange);
+            throw storeDown(e);
+        }
+    }
+
+    private static StorageUnavailableException storeDown(RuntimeException e) {
+        return new StorageUnavailableException("无法读写数据库（" + e.getMessage() + "），消息留在队列中，稍后重新处理", e);
     }
 
     public static boolean isDuplicate(Exchange exchange) {
@@ -130,7 +196,8 @@ public final class Intake {
     /**
      * Writes the report JSON (and the original, when the route keeps it) to done/ and adds it to the
      * index. The JSON goes first: once it exists the content counts as checked, and a file still in
-     * the inbox then is resumed under the same name after a restart.
+     * the inbox then is resumed under the same name after a restart. A delivery from a queue is
+     * recorded in the store of record before all that ({@link #recordOnce}).
      */
     public void store(Exchange exchange) throws IOException {
         Message in = exchange.getMessage();
@@ -140,6 +207,11 @@ public final class Intake {
         Path original = DataFolders.inside(folders.done(), storedName);
         Path json = DataFolders.inside(folders.done(), storedName + DataFolders.REPORT_SUFFIX);
         String reportJson = ReportJson.write(report);
+        byte[] bytes = in.getBody(byte[].class);
+        boolean delivered = delivered(exchange);
+        if (delivered && !recordOnce(exchange, () -> once.recordChecked(report, reportJson, bytes, submitter(in), Instant.now()))) {
+            return;
+        }
         try {
             if (keep) folders.writeAtomically(original, in.getBody(byte[].class));
             folders.writeAtomically(json, reportJson);
@@ -160,8 +232,7 @@ public final class Intake {
             LOG.warn("{} 已检查并保存，但暂未写入索引（{}），恢复后补建", storedName, e.toString());
         }
         registry.checked(storedName, report);
-        byte[] bytes = in.getBody(byte[].class);
-        record(storedName, () -> records.recordChecked(report, reportJson, bytes, submitter(in), Instant.now()));
+        if (!delivered) record(storedName, () -> records.recordChecked(report, reportJson, bytes, submitter(in), Instant.now()));
         registry.release(storedName);
         in.setHeader(IntakeHeaders.OUTCOME, Outcome.CHECKED.name());
         LOG.info("已检查 {}：{} 个问题", storedName, report.findings().size());
@@ -173,6 +244,11 @@ public final class Intake {
         Claim claim = exchange.getProperty(IntakeHeaders.CLAIM, Claim.class);
         boolean keep = exchange.getProperty(IntakeHeaders.KEEP_ORIGINAL, Boolean.class);
         Path original = DataFolders.inside(folders.done(), claim.storedName());
+        boolean delivered = delivered(exchange);
+        if (delivered && !recordOnce(exchange, () -> once.recordDuplicate(in.getHeader(IntakeHeaders.FILE_NAME, String.class),
+                in.getHeader(IntakeHeaders.SHA256, String.class), submitter(in), Instant.now()))) {
+            return;
+        }
         try {
             if (keep) folders.writeAtomically(original, in.getBody(byte[].class));
             folders.writeAtomically(DataFolders.inside(folders.done(), claim.storedName() + DataFolders.DUPLICATE_SUFFIX),
@@ -182,7 +258,7 @@ public final class Intake {
             if (keep) Files.deleteIfExists(original);
             throw leftInPlaceIfNoSpace(exchange, e.getCause());
         }
-        record(claim.storedName(), () -> records.recordDuplicate(in.getHeader(IntakeHeaders.FILE_NAME, String.class),
+        if (!delivered) record(claim.storedName(), () -> records.recordDuplicate(in.getHeader(IntakeHeaders.FILE_NAME, String.class),
                 in.getHeader(IntakeHeaders.SHA256, String.class), submitter(in), Instant.now()));
         registry.release(claim.storedName());
         in.setHeader(IntakeHeaders.OUTCOME, Outcome.DUPLICATE.name());
@@ -198,10 +274,8 @@ public final class Intake {
         Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         String fileName = in.getHeader(IntakeHeaders.FILE_NAME, String.class);
         if (fileName == null) fileName = SubmittedName.clean(in.getHeader(Exchange.FILE_NAME_ONLY, String.class));
-        Claim claim = exchange.getProperty(IntakeHeaders.CLAIM, Claim.class);
         String sha = in.getHeader(IntakeHeaders.SHA256, String.class);
-        if (claim != null && claim.kind() != Claim.Kind.DUPLICATE && sha != null) registry.abandoned(sha);
-        if (claim != null) registry.release(claim.storedName());
+        giveUpClaim(exchange);
         String storedName = registry.reserveName(fileName);
         Outcome outcome;
         String reason;
@@ -223,6 +297,24 @@ public final class Intake {
         }
         Path target = DataFolders.inside(folders.failed(), storedName);
         Object body = in.getBody();
+        boolean delivered = delivered(exchange);
+        String failedName = fileName;
+        String failedReason = reason;
+        byte[] failedBytes = body instanceof byte[] b ? b : null;
+        if (delivered) {
+            boolean fresh;
+            try {
+                fresh = recordOnce(exchange, () -> once.recordFailed(failedName, sha == null ? "" : sha, failedBytes,
+                        failedReason, submitter(in), Instant.now()));
+            } catch (RuntimeException e) {
+                registry.release(storedName);
+                throw e;
+            }
+            if (!fresh) {
+                registry.release(storedName);
+                return;
+            }
+        }
         boolean keep = exchange.getProperty(IntakeHeaders.KEEP_ORIGINAL, Boolean.FALSE, Boolean.class) && body instanceof byte[];
         try {
             if (keep) folders.writeAtomically(target, (byte[]) body);
@@ -238,10 +330,7 @@ public final class Intake {
             registry.release(storedName);
             throw storage.fault(e.getCause()).orElseThrow(() -> e);
         }
-        String failedName = fileName;
-        String failedReason = reason;
-        byte[] failedBytes = body instanceof byte[] b ? b : null;
-        record(storedName, () -> records.recordFailed(failedName, sha == null ? "" : sha, failedBytes, failedReason,
+        if (!delivered) record(storedName, () -> records.recordFailed(failedName, sha == null ? "" : sha, failedBytes, failedReason,
                 submitter(in), Instant.now()));
         registry.release(storedName);
         in.setHeader(IntakeHeaders.STORED_NAME, storedName);
@@ -259,11 +348,18 @@ public final class Intake {
     private RuntimeException leftInPlaceIfNoSpace(Exchange exchange, IOException failure) {
         var fault = storage.fault(failure);
         if (fault.isEmpty()) return new UncheckedIOException(failure);
-        Claim claim = exchange.getProperty(IntakeHeaders.CLAIM, Claim.class);
-        String sha = exchange.getMessage().getHeader(IntakeHeaders.SHA256, String.class);
-        if (claim != null && claim.kind() != Claim.Kind.DUPLICATE && sha != null) registry.abandoned(sha);
-        if (claim != null) registry.release(claim.storedName());
+        giveUpClaim(exchange);
         return fault.get();
+    }
+
+    /** The submission's content and stored name are no longer held by it (once: the claim is removed from the exchange). */
+    private void giveUpClaim(Exchange exchange) {
+        Claim claim = exchange.getProperty(IntakeHeaders.CLAIM, Claim.class);
+        if (claim == null) return;
+        exchange.removeProperty(IntakeHeaders.CLAIM);
+        String sha = exchange.getMessage().getHeader(IntakeHeaders.SHA256, String.class);
+        if (claim.kind() != Claim.Kind.DUPLICATE && sha != null) registry.abandoned(sha);
+        registry.release(claim.storedName());
     }
 
     static String sha256(byte[] bytes) {

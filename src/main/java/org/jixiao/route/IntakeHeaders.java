@@ -25,10 +25,20 @@ public final class IntakeHeaders {
     public static final String SUBMITTER = "JixiaoSubmitter";
     /** Property: the claim made for the submission. */
     public static final String CLAIM = "JixiaoClaim";
+    /**
+     * Property: the submission came from a queue that delivers again what was not acknowledged
+     * ({@link KafkaSource}): its ending is recorded in the store of record first, once per content, and a
+     * store that cannot be written fails the exchange instead of being caught up at the next start.
+     */
+    public static final String DELIVERY = "JixiaoDelivery";
+    /** Property: the SHA-256 the sender declared; the content must have it. */
+    public static final String DECLARED_SHA256 = "JixiaoDeclaredSha256";
 
     /** How a submission ended. */
     public enum Outcome {
-        CHECKED, DUPLICATE, UNREADABLE, TOO_LARGE, ERROR
+        CHECKED, DUPLICATE, UNREADABLE, TOO_LARGE, ERROR,
+        /** A queue delivered a content the store of record already has: acknowledged, nothing done. */
+        ALREADY_RECORDED
     }
 
     private IntakeHeaders() {

@@ -10,7 +10,8 @@ import org.jixiao.ingest.UnreadableInputException;
 
 /**
  * The intake routes: {@value #INBOX_ROUTE} takes submissions from the source endpoint and hands
- * them to a bounded pool of workers; {@value #CHECK} (also used by uploads) claims, checks, stores
+ * them to a bounded pool of workers (from a Kafka topic: checks them on the consumer's own thread,
+ * {@link KafkaSource}); {@value #CHECK} (also used by uploads) claims, checks, stores
  * and indexes one submission. Errors are handled in one place, the route configuration
  * {@value #ERRORS}: I/O errors are retried {@value #IO_RETRIES} times, unreadable input and bugs
  * not at all, and every failure ends in failed/ with its reason — unless the disk is full
@@ -68,15 +69,25 @@ public final class IntakeRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
-        from(sourceUri).routeId(INBOX_ROUTE).routeConfigurationId(ERRORS)
-                .threads(workers, workers).maxQueueSize(workers * QUEUE_PER_WORKER)
-                    .rejectedPolicy(ThreadPoolRejectedPolicy.CallerRuns).threadName("jixiao-check")
-                .to(CHECK);
+        if (KafkaSource.is(sourceUri)) {
+            // No hand-off to a pool: a message's offset may be committed only by the consumer thread that
+            // took it, after its exchange completed. The topic's partitions are shared by the consumers
+            // (consumersCount, one per --threads) of every worker in the group instead.
+            from(sourceUri).routeId(INBOX_ROUTE).routeConfigurationId(ERRORS)
+                    .process(KafkaSource::take)
+                    .to(CHECK);
+        } else {
+            from(sourceUri).routeId(INBOX_ROUTE).routeConfigurationId(ERRORS)
+                    .threads(workers, workers).maxQueueSize(workers * QUEUE_PER_WORKER)
+                        .rejectedPolicy(ThreadPoolRejectedPolicy.CallerRuns).threadName("jixiao-check")
+                    .to(CHECK);
+        }
 
         from(CHECK).routeId(CHECK_ROUTE).routeConfigurationId(ERRORS)
                 .process(intake::receive)
                 .process(intake::claim)
                 .choice()
+                    .when(Intake::isAlreadyRecorded).process(intake::skip)
                     .when(Intake::isDuplicate).process(intake::recordDuplicate)
                     .otherwise()
                         .process(intake::check)

@@ -1,8 +1,8 @@
 package org.jixiao.route;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -11,25 +11,26 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
 import org.jixiao.index.ReportIndex;
-import org.jixiao.index.ReportSearcher;
 import org.jixiao.index.SearchRequest;
 import org.jixiao.index.SearchResult;
+import org.jixiao.index.SearchStore;
 import org.jixiao.model.Report;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one writer of the service's index, with batched commits, and the searcher that sees them.
+ * The one writer of the service's search store, with batched commits, and the searches that see them.
  *
- * <p>Every route thread adds through the same {@link ReportIndex}; a single committer thread
- * commits at most every {@link #COMMIT_INTERVAL} when something was added and then opens a new
- * searcher, so a report is searchable well within two seconds of being checked while a burst of
- * files costs one commit, not one per file. A process killed between commits loses the index's last
- * additions; {@code done/} still has them and the service re-adds them at start.
+ * <p>Every route thread adds through the same {@link ReportIndex} (the versioning rules over the
+ * {@link SearchStore}); a single committer thread commits at most every {@link #COMMIT_INTERVAL}
+ * when something was added, so a report is searchable well within two seconds of being checked
+ * while a burst of files costs one commit, not one per file. A process killed between commits
+ * loses the index's last additions; {@code done/} and the store of record still have them and the
+ * service re-adds them at start.
  *
- * <p>A write that fails (a full disk) stops the commits until {@link #repair()}: Lucene closes a
- * writer for good when a flush fails half-way ("tragic"), so the repair opens a new writer on the
- * last commit, and the caller re-adds from {@code done/} what that commit lacks, as at start.
+ * <p>A write that fails (a full disk) stops the commits until {@link #repair()}: the embedded index
+ * closes its writer for good when a flush fails half-way, so the repair opens the store again on
+ * its last commit, and the caller re-adds what that commit lacks, as at start.
  */
 public final class LiveIndex implements AutoCloseable {
 
@@ -38,8 +39,7 @@ public final class LiveIndex implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LiveIndex.class);
 
-    private final Path directory;
-    private final org.jixiao.normalize.RegionResolver regions;
+    private final SearchStore.Opener opener;
     /** Replaced only by {@link #repair()}, under the write lock; adds hold the read lock. */
     private volatile ReportIndex index;
     private final ReentrantReadWriteLock writer = new ReentrantReadWriteLock();
@@ -48,27 +48,39 @@ public final class LiveIndex implements AutoCloseable {
     private volatile Consumer<Throwable> onWriteFailure = e -> { };
     private final ScheduledExecutorService committer;
     private final AtomicBoolean dirty = new AtomicBoolean();
-    /** The searcher of the last commit; a replaced one is closed when the last search on it ends. */
-    private Held current;
     private CompletableFuture<Void> nextCommit = new CompletableFuture<>();
 
-    private LiveIndex(Path directory, ReportIndex index, org.jixiao.normalize.RegionResolver regions) throws IOException {
-        this.directory = directory;
-        this.regions = regions;
+    private LiveIndex(SearchStore.Opener opener, ReportIndex index) {
+        this.opener = opener;
         this.index = index;
-        index.commit(); // a fresh index has no commit point yet, and a searcher needs one
-        this.current = new Held(ReportSearcher.open(directory));
-        this.committer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "jixiao-index-commit");
-            t.setDaemon(true);
-            return t;
-        });
+        this.committer = daemonScheduler("jixiao-index-commit");
         long ms = COMMIT_INTERVAL.toMillis();
         committer.scheduleWithFixedDelay(this::commitQuietly, ms, ms, TimeUnit.MILLISECONDS);
     }
 
-    public static LiveIndex open(Path directory, org.jixiao.normalize.RegionResolver regions) throws IOException {
-        return new LiveIndex(directory, ReportIndex.open(directory, regions), regions);
+    /** One daemon thread for periodic work: it never keeps the JVM alive. */
+    static ScheduledExecutorService daemonScheduler(String name) {
+        return Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /**
+     * Opens the store (for writing) through {@code opener}, which {@link #repair()} uses again.
+     *
+     * @throws org.jixiao.index.IndexLockedException when another process writes it
+     */
+    public static LiveIndex open(SearchStore.Opener opener) throws IOException {
+        ReportIndex index = ReportIndex.over(opener.open());
+        try {
+            index.commit(); // a fresh index has no commit point yet: searches answer from the start
+        } catch (IOException | RuntimeException e) {
+            index.abandon();
+            throw e;
+        }
+        return new LiveIndex(opener, index);
     }
 
     /** Told of the first write that fails (the service then stops taking work until a repair succeeds). */
@@ -115,9 +127,9 @@ public final class LiveIndex implements AutoCloseable {
     }
 
     /**
-     * Makes the index writable again after a failed write: a writer Lucene closed is replaced by one
-     * on the last commit (what was added since is gone from the index, and the caller re-adds it
-     * from done/), one still open commits again. Throws, leaving the index as it was, while it still
+     * Makes the index writable again after a failed write: a broken store is replaced by one opened
+     * again on its last commit (what was added since is gone from it, and the caller re-adds it),
+     * one still writable commits again. Throws, leaving the index as it was, while it still
      * cannot write.
      */
     public synchronized void repair() throws IOException {
@@ -131,7 +143,7 @@ public final class LiveIndex implements AutoCloseable {
                 } catch (IOException | RuntimeException e) {
                     LOG.warn("关闭已失效的索引写入器时出错：{}", e.toString());
                 }
-                index = ReportIndex.open(directory, regions);
+                index = ReportIndex.over(opener.open());
             }
             index.commit();
             writeFailure = null;
@@ -139,45 +151,29 @@ public final class LiveIndex implements AutoCloseable {
             writer.writeLock().unlock();
         }
         dirty.set(false);
-        Held replaced = current;
-        current = new Held(ReportSearcher.open(directory));
-        release(replaced);
         CompletableFuture<Void> waiting = nextCommit;
         nextCommit = new CompletableFuture<>();
         waiting.complete(null);
         LOG.warn("索引已恢复写入");
     }
 
+    /** Searches the last commit; during a {@link #repair()} it waits for the store opened again rather than fail on the closed one. */
     public SearchResult search(SearchRequest request) {
-        Held held;
-        synchronized (this) {
-            held = current;
-            held.references++;
-        }
+        writer.readLock().lock();
         try {
-            return held.searcher.search(request);
+            return index.search(request);
         } finally {
-            release(held);
+            writer.readLock().unlock();
         }
     }
 
-    /** A searcher and the number of users: the index's own reference while current, plus one per running search. */
-    private static final class Held {
-        final ReportSearcher searcher;
-        int references = 1;
-
-        Held(ReportSearcher searcher) {
-            this.searcher = searcher;
-        }
-    }
-
-    private synchronized void release(Held held) {
-        if (--held.references == 0) {
-            try {
-                held.searcher.close();
-            } catch (IOException e) {
-                LOG.warn("关闭旧的索引读取器失败：{}", e.toString());
-            }
+    /** Every version of the project of report {@code sha256}, newest first (see {@link ReportIndex#history}). */
+    public List<SearchResult.Hit> history(String sha256) {
+        writer.readLock().lock();
+        try {
+            return index.history(sha256);
+        } finally {
+            writer.readLock().unlock();
         }
     }
 
@@ -186,7 +182,7 @@ public final class LiveIndex implements AutoCloseable {
         return nextCommit;
     }
 
-    /** Commits now if anything was added, and opens a searcher that sees it. */
+    /** Commits now if anything was added; the next search sees it. */
     public synchronized void commit() throws IOException {
         CompletableFuture<Void> waiting = nextCommit;
         if (dirty.getAndSet(false)) {
@@ -197,9 +193,6 @@ public final class LiveIndex implements AutoCloseable {
                 failed(e);
                 throw e;
             }
-            Held replaced = current;
-            current = new Held(ReportSearcher.open(directory));
-            release(replaced);
         }
         nextCommit = new CompletableFuture<>();
         waiting.complete(null);
@@ -214,7 +207,7 @@ public final class LiveIndex implements AutoCloseable {
         }
     }
 
-    /** Commits what was added and closes writer and searchers. */
+    /** Commits what was added and closes the store. */
     @Override
     public void close() throws IOException {
         committer.shutdown();
@@ -230,7 +223,6 @@ public final class LiveIndex implements AutoCloseable {
         try {
             index.close();
         } finally {
-            release(current);
             nextCommit.complete(null);
         }
     }

@@ -30,19 +30,22 @@ public final class SourceUri {
         return complete("file:" + folders.inbox(), folders);
     }
 
+    /**
+     * The endpoint for {@code --source}: a {@code kafka:} topic gets the consumer options that make it
+     * safe ({@link KafkaSource}); a {@code file:} folder the inbox options; anything else is used as it is.
+     *
+     * @param consumers Kafka consumers in this process (one per partition at most is busy)
+     */
+    public static String complete(String uri, DataFolders folders, int consumers) {
+        return KafkaSource.is(uri) ? KafkaSource.consumerUri(uri, consumers) : complete(uri, folders);
+    }
+
     /** Adds the inbox options to a {@code file:} URI (the move options always, the others unless given); other URIs are used as they are. */
     public static String complete(String uri, DataFolders folders) {
         if (!uri.startsWith("file:")) return uri;
         int q = uri.indexOf('?');
         String base = q < 0 ? uri : uri.substring(0, q);
-        Map<String, String> options = new LinkedHashMap<>();
-        if (q >= 0) {
-            for (String pair : uri.substring(q + 1).split("&")) {
-                if (pair.isEmpty()) continue;
-                int eq = pair.indexOf('=');
-                options.put(eq < 0 ? pair : pair.substring(0, eq), eq < 0 ? "" : pair.substring(eq + 1));
-            }
-        }
+        Map<String, String> options = options(uri);
         options.putIfAbsent("readLock", "changed");
         options.putIfAbsent("readLockCheckInterval", Long.toString(CHECK_INTERVAL_MILLIS));
         options.putIfAbsent("readLockMinAge", Long.toString(STABLE_MILLIS));
@@ -58,8 +61,25 @@ public final class SourceUri {
         // full, StorageGuard), and then the file stays in the inbox untouched, to be taken again once the
         // service resumes; a file moved aside then would be a file without its reason.
         options.remove("moveFailed");
-        StringBuilder sb = new StringBuilder(base).append('?');
-        options.forEach((k, v) -> sb.append(sb.charAt(sb.length() - 1) == '?' ? "" : "&").append(k).append('=').append(v));
+        return withOptions(base, options);
+    }
+
+    /** The options of a URI's query, in their order, as written (not decoded: Camel decodes them). */
+    static Map<String, String> options(String uri) {
+        Map<String, String> options = new LinkedHashMap<>();
+        int q = uri.indexOf('?');
+        if (q < 0) return options;
+        for (String pair : uri.substring(q + 1).split("&")) {
+            if (pair.isEmpty()) continue;
+            int eq = pair.indexOf('=');
+            options.put(eq < 0 ? pair : pair.substring(0, eq), eq < 0 ? "" : pair.substring(eq + 1));
+        }
+        return options;
+    }
+
+    static String withOptions(String base, Map<String, String> options) {
+        StringBuilder sb = new StringBuilder(base);
+        options.forEach((k, v) -> sb.append(sb.indexOf("?") < 0 ? '?' : '&').append(k).append('=').append(v));
         return sb.toString();
     }
 }

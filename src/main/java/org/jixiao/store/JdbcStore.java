@@ -42,6 +42,8 @@ public final class JdbcStore implements StoreOfRecord {
     /** Longest name, reason or opinion kept (the columns' width). */
     private static final int MAX_TEXT = 4000;
     private static final int MAX_NAME = 128;
+    /** Width of a finding code's column (the longest code is under 30 characters). */
+    private static final int MAX_CODE = 64;
 
     private static final String SUBMISSION_COLUMNS = "id, sha256, file_name, submitted_at, submitter, outcome, reason,"
             + " kind, report_year, region, project, department, errors, warnings, partly_read, total_score,"
@@ -49,9 +51,12 @@ public final class JdbcStore implements StoreOfRecord {
 
     private final HikariDataSource data;
     private final PasswordHashing passwords = new PasswordHashing();
+    /** Records each content at most once ({@link #once()}); such a view does not own the pool. */
+    private final boolean once;
 
-    private JdbcStore(HikariDataSource data) {
+    private JdbcStore(HikariDataSource data, boolean once) {
         this.data = data;
+        this.once = once;
     }
 
     /** Opens the store and brings its schema up to date. */
@@ -75,7 +80,7 @@ public final class JdbcStore implements StoreOfRecord {
             data.close();
             throw new StoreUnavailableException("数据库结构无法升级到当前版本（" + firstLine(e) + "）", e);
         }
-        return new JdbcStore(data);
+        return new JdbcStore(data, false);
     }
 
     @Override
@@ -124,7 +129,9 @@ public final class JdbcStore implements StoreOfRecord {
                 s.setString(2, reportJson);
                 s.executeUpdate();
             }
+            keepFindingCodes(c, id, report);
             appendAudit(c, id, submitter, "提交", report.source().file(), at);
+            markTaken(c, sha, id);
             return find(c, id).orElseThrow();
         }, () -> recordChecked(report, reportJson, original, submitter, at));
     }
@@ -135,6 +142,7 @@ public final class JdbcStore implements StoreOfRecord {
             keepOriginal(c, sha256, original);
             long id = insertEnded(c, fileName, sha256, SubmissionOutcome.FAILED, reason, submitter, at);
             appendAudit(c, id, submitter, "提交（无法读取）", reason, at);
+            markTaken(c, sha256, id);
             return find(c, id).orElseThrow();
         }, null);
     }
@@ -153,7 +161,42 @@ public final class JdbcStore implements StoreOfRecord {
         String reason = "与第 " + earlier.id() + " 号提交（" + earlier.fileName() + "）内容相同";
         long id = insertEnded(c, fileName, sha, SubmissionOutcome.DUPLICATE, reason, submitter, at);
         appendAudit(c, id, submitter, "提交（重复）", reason, at);
+        markTaken(c, sha, id);
         return find(c, id).orElseThrow();
+    }
+
+    @Override
+    public boolean recorded(String sha256) {
+        return read(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM submission WHERE sha256 = ? LIMIT 1")) {
+                s.setString(1, sha256);
+                try (ResultSet r = s.executeQuery()) {
+                    return r.next();
+                }
+            }
+        });
+    }
+
+    @Override
+    public StoreOfRecord once() {
+        return once ? this : new JdbcStore(data, true);
+    }
+
+    /**
+     * In a view that records once: the content's mark, inserted in the submission's transaction. The
+     * primary key refuses a second one, also from another process at the same moment (PostgreSQL makes
+     * the second insert wait for the first transaction, then fail), and the whole record is rolled back.
+     */
+    private void markTaken(Connection c, String sha, long id) throws SQLException {
+        if (!once || sha == null || sha.isEmpty()) return;
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO delivered (sha256, submission_id) VALUES (?, ?)")) {
+            s.setString(1, sha);
+            s.setLong(2, id);
+            s.executeUpdate();
+        } catch (SQLException e) {
+            if (UNIQUE_VIOLATION.equals(e.getSQLState())) throw new AlreadyRecorded(sha);
+            throw e;
+        }
     }
 
     private long insertEnded(Connection c, String fileName, String sha, SubmissionOutcome outcome, String reason,
@@ -169,6 +212,23 @@ public final class JdbcStore implements StoreOfRecord {
             s.setString(7, ReviewStatus.PENDING.name());
             s.executeUpdate();
             return generatedId(s);
+        }
+    }
+
+    /** One row per finding code of the report, with how many findings carry it: the list's finding filter. */
+    private static void keepFindingCodes(Connection c, long id, Report report) throws SQLException {
+        Map<String, Integer> codes = new LinkedHashMap<>();
+        for (var f : report.findings()) codes.merge(clip(f.code(), MAX_CODE), 1, Integer::sum);
+        if (codes.isEmpty()) return;
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO submission_finding (submission_id, code, findings)"
+                + " VALUES (?, ?, ?)")) {
+            for (Map.Entry<String, Integer> code : codes.entrySet()) {
+                s.setLong(1, id);
+                s.setString(2, code.getKey());
+                s.setInt(3, code.getValue());
+                s.addBatch();
+            }
+            s.executeBatch();
         }
     }
 
@@ -266,6 +326,12 @@ public final class JdbcStore implements StoreOfRecord {
         if (q.partlyRead() != null) { sql.append(" AND partly_read = ?"); args.add(q.partlyRead()); }
         if (Boolean.TRUE.equals(q.withErrors())) sql.append(" AND errors > 0");
         if (Boolean.FALSE.equals(q.withErrors())) sql.append(" AND errors = 0");
+        range(sql, args, "execution_rate", q.executionRate());
+        range(sql, args, "total_score", q.totalScore());
+        if (q.findingCode() != null) {
+            sql.append(" AND id IN (SELECT submission_id FROM submission_finding WHERE code = ?)");
+            args.add(q.findingCode());
+        }
         sql.append(" ORDER BY ").append(q.sort().orderBy).append(" LIMIT ?");
         args.add(q.limit());
         return read(c -> {
@@ -274,6 +340,20 @@ public final class JdbcStore implements StoreOfRecord {
                 return all(s);
             }
         });
+    }
+
+    /** A range filter on one of the figure columns (named here, never from a request); no figure is in no range. */
+    private static void range(StringBuilder sql, List<Object> args, String column, SubmissionQuery.Range r) {
+        if (r == null) return;
+        sql.append(" AND ").append(column).append(" IS NOT NULL");
+        if (r.min() != null) {
+            sql.append(" AND ").append(column).append(r.minIncluded() ? " >= ?" : " > ?");
+            args.add(r.min());
+        }
+        if (r.max() != null) {
+            sql.append(" AND ").append(column).append(r.maxIncluded() ? " <= ?" : " < ?");
+            args.add(r.max());
+        }
     }
 
     @Override
@@ -298,6 +378,19 @@ public final class JdbcStore implements StoreOfRecord {
             try (PreparedStatement s = c.prepareStatement("SELECT " + SUBMISSION_COLUMNS
                     + " FROM submission WHERE outcome = ? ORDER BY submitted_at ASC, id ASC")) {
                 s.setString(1, SubmissionOutcome.CHECKED.name());
+                return all(s);
+            }
+        });
+    }
+
+    @Override
+    public List<Submission> checkedAfter(long afterId, int limit) {
+        return read(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT " + SUBMISSION_COLUMNS
+                    + " FROM submission WHERE outcome = ? AND id > ? ORDER BY id ASC LIMIT ?")) {
+                s.setString(1, SubmissionOutcome.CHECKED.name());
+                s.setLong(2, afterId);
+                s.setInt(3, limit);
                 return all(s);
             }
         });
@@ -470,7 +563,7 @@ public final class JdbcStore implements StoreOfRecord {
 
     @Override
     public void close() {
-        data.close();
+        if (!once) data.close();
     }
 
     // --- plumbing ---

@@ -37,6 +37,18 @@ public interface StoreOfRecord extends AutoCloseable {
      */
     Optional<Submission> recordDuplicate(String fileName, String sha256, String submitter, Instant at);
 
+    /** Whether any submission of these bytes has been recorded: checked, failed or a duplicate. */
+    boolean recorded(String sha256);
+
+    /**
+     * This store, recording each content at most once: every ending recorded through it (checked,
+     * failed, duplicate) also marks its SHA-256 as taken, in the same transaction, and the mark is
+     * unique in the database, so of two writers of the same content one wins and the other gets
+     * {@link AlreadyRecorded} with nothing written. For a queue that may deliver a message again.
+     * The view shares this store's connections; closing it does nothing.
+     */
+    StoreOfRecord once();
+
     /** The submitted file's bytes; empty when they were not kept (a file too large to read at all). */
     Optional<byte[]> original(long id);
 
@@ -59,6 +71,12 @@ public interface StoreOfRecord extends AutoCloseable {
 
     /** Every checked submission, oldest first: the order in which a rebuilt index must add them. */
     List<Submission> checkedInSubmissionOrder();
+
+    /**
+     * Checked submissions numbered above {@code afterId}, lowest number first, at most {@code limit}:
+     * how a search index kept by another process (the service) follows what is recorded here.
+     */
+    List<Submission> checkedAfter(long afterId, int limit);
 
     /**
      * Moves a report in review. Returning it needs an opinion (退回意见); only 审核 and 管理 may

@@ -10,10 +10,12 @@ import java.util.TreeMap;
 import org.jixiao.model.ReviewStatus;
 import org.jixiao.model.Submission;
 import org.jixiao.model.SubmissionOutcome;
+import org.jixiao.store.SubmissionQuery;
 
 /**
  * The dashboard's figures for a set of submissions: counts by review status, by outcome, by region
- * and by finding code, and the distributions of execution rate and total score in fixed bands.
+ * and by finding code, and the distributions of execution rate and total score in fixed bands, each
+ * band with the lower bound the list's filter takes ({@code review.html?rate=90}).
  */
 final class Dashboard {
 
@@ -21,6 +23,8 @@ final class Dashboard {
     static final int[] RATE_BANDS = {0, 60, 70, 80, 90, 100};
     /** Lower bounds of the total-score bands (100-point scale). */
     static final int[] SCORE_BANDS = {0, 60, 70, 80, 90};
+    static final List<Band> RATES = bands(RATE_BANDS, "%", true);
+    static final List<Band> SCORES = bands(SCORE_BANDS, "分", false);
 
     private Dashboard() {
     }
@@ -31,8 +35,8 @@ final class Dashboard {
         Map<String, Integer> outcome = new TreeMap<>();
         Map<String, Integer> region = new TreeMap<>();
         Map<String, Integer> codes = new TreeMap<>();
-        int[] rates = new int[RATE_BANDS.length];
-        int[] scores = new int[SCORE_BANDS.length];
+        List<BigDecimal> rates = new java.util.ArrayList<>();
+        List<BigDecimal> scores = new java.util.ArrayList<>();
         for (ReviewStatus s : ReviewStatus.values()) status.put(s.name(), 0);
         for (SubmissionOutcome o : SubmissionOutcome.values()) outcome.put(o.name(), 0);
         for (Submission s : all) {
@@ -40,8 +44,8 @@ final class Dashboard {
             if (s.outcome() != SubmissionOutcome.CHECKED) continue;
             status.merge(s.status().name(), 1, Integer::sum);
             region.merge(s.region() == null ? "（未识别）" : s.region(), 1, Integer::sum);
-            band(rates, RATE_BANDS, s.executionRate(), true);
-            band(scores, SCORE_BANDS, s.totalScore(), false);
+            rates.add(s.executionRate());
+            scores.add(s.totalScore());
             for (String code : s.findingCodes()) codes.merge(code, 1, Integer::sum);
         }
         out.put("submissions", all.size());
@@ -49,39 +53,59 @@ final class Dashboard {
         out.set("byOutcome", mapper.valueToTree(outcome));
         out.set("byRegion", mapper.valueToTree(region));
         out.set("byFinding", mapper.valueToTree(codes));
-        out.set("executionRate", bands(mapper, RATE_BANDS, rates, "%", true));
-        out.set("totalScore", bands(mapper, SCORE_BANDS, scores, "分", false));
+        out.set("executionRate", counted(mapper, RATES, rates));
+        out.set("totalScore", counted(mapper, SCORES, scores));
         return out;
     }
 
     /**
-     * Counts a value into its band: the largest lower bound it reaches. With an open top (rates),
-     * the last band holds only values over its bound — 100 % itself belongs to 90–100.
+     * One band of a distribution: its lower bound (as the list's filter names it), its label, the
+     * short label under its bar on a chart (the unit is the axis's), and the range it covers. The
+     * list filters with the same range the dashboard counts with.
      */
-    private static void band(int[] counts, int[] lower, BigDecimal value, boolean openTop) {
-        if (value == null) return;
-        int top = lower.length - 1;
-        if (openTop && value.compareTo(BigDecimal.valueOf(lower[top])) > 0) {
-            counts[top]++;
-            return;
-        }
-        int closedBands = openTop ? top : lower.length;
-        for (int i = closedBands - 1; i > 0; i--) {
-            if (value.compareTo(BigDecimal.valueOf(lower[i])) >= 0) {
-                counts[i]++;
-                return;
-            }
-        }
-        counts[0]++;
+    record Band(int from, String label, String tick, SubmissionQuery.Range range) {
     }
 
-    private static ArrayNode bands(ObjectMapper mapper, int[] lower, int[] counts, String unit, boolean openTop) {
+    /**
+     * The bands between the lower bounds: each from its bound (included) to the next (excluded);
+     * the first also holds everything below (a negative or misprinted figure is still counted), and
+     * the last is either closed at 100 (scores) or holds only values over its bound (rates: 100 %
+     * itself belongs to 90–100, over 100 % is overspent or misprinted).
+     */
+    static List<Band> bands(int[] lower, String unit, boolean openTop) {
+        List<Band> out = new java.util.ArrayList<>();
+        int top = lower.length - 1;
+        for (int i = 0; i <= top; i++) {
+            BigDecimal min = i == 0 ? null : BigDecimal.valueOf(lower[i]);
+            String span = i == 0 ? "<" + lower[1] : i < top ? lower[i] + "–" + lower[i + 1] : openTop ? ">" + lower[i] : lower[i] + "–100";
+            String label = i == 0 ? "低于 " + lower[1] + unit : i == top && openTop ? "超过 " + lower[i] + unit : span + unit;
+            SubmissionQuery.Range range;
+            // Only the band below an open top closes at its upper bound: 100 % is 90–100.
+            if (i < top) range = new SubmissionQuery.Range(min, true, BigDecimal.valueOf(lower[i + 1]), openTop && i == top - 1);
+            else range = new SubmissionQuery.Range(min, !openTop, null, false);
+            out.add(new Band(lower[i], label, span, range));
+        }
+        return List.copyOf(out);
+    }
+
+    /**
+     * The range a list request names by a band's lower bound ({@code rate=90}); null when the
+     * parameter is absent, a Chinese 400 naming the bands when it is none of them.
+     */
+    static SubmissionQuery.Range chosen(String value, List<Band> bands, String what) {
+        if (value == null) return null;
+        for (Band b : bands) {
+            if (String.valueOf(b.from()).equals(value.strip())) return b.range();
+        }
+        throw ApiProblem.badRequest("未知的" + what + "分段“" + value + "”，可用（分段下限）："
+                + String.join("、", bands.stream().map(b -> String.valueOf(b.from())).toList()));
+    }
+
+    private static ArrayNode counted(ObjectMapper mapper, List<Band> bands, List<BigDecimal> values) {
         ArrayNode out = mapper.createArrayNode();
-        for (int i = 0; i < lower.length; i++) {
-            String label;
-            if (i == lower.length - 1) label = (openTop ? "超过 " : "") + lower[i] + (openTop ? unit : "–100" + unit);
-            else label = lower[i] + "–" + lower[i + 1] + unit;
-            out.addObject().put("band", label).put("count", counts[i]);
+        for (Band b : bands) {
+            long n = values.stream().filter(b.range()::contains).count();
+            out.addObject().put("band", b.label()).put("tick", b.tick()).put("from", b.from()).put("count", n);
         }
         return out;
     }

@@ -8,11 +8,13 @@ import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.jixiao.index.SearchLocation;
 import org.jixiao.ingest.UnreadableInputException;
 import org.jixiao.normalize.RegionResolver;
 import org.jixiao.pipeline.Pipeline;
 import org.jixiao.route.ContentRegistry;
 import org.jixiao.route.Intake;
+import org.jixiao.route.IndexCatchUp;
 import org.jixiao.route.IntakeRoutes;
 import org.jixiao.route.LiveIndex;
 import org.jixiao.route.ReportSummary;
@@ -42,9 +44,11 @@ public final class JixiaoServer implements AutoCloseable {
     private final ContentRegistry registry;
     private final StoreOfRecord store;
     private final StorageGuard storage;
+    private final IndexCatchUp catchUp;
 
     private JixiaoServer(CamelContext camel, VertxPlatformHttpServer http, LiveIndex index, ContentRegistry registry,
-                         StorageGuard storage, StoreOfRecord store) {
+                         StorageGuard storage, StoreOfRecord store, IndexCatchUp catchUp) {
+        this.catchUp = catchUp;
         this.camel = camel;
         this.http = http;
         this.index = index;
@@ -60,16 +64,21 @@ public final class JixiaoServer implements AutoCloseable {
         StoreOfRecord store = JdbcStore.open(settings.store());
         LiveIndex index;
         try {
-            index = LiveIndex.open(folders.index(), regions);
+            index = LiveIndex.open(() -> SearchLocation.lucene(folders.index()).openWriter(regions));
         } catch (IOException | RuntimeException e) {
             store.close();
             throw e;
         }
         CamelContext camel = null;
         StorageGuard storage = new StorageGuard(folders, settings.maxUploadBytes());
+        // The index is a view of the store of record: what was recorded elsewhere (check --data
+        // while this service holds the index) is added at start and then within seconds.
+        IndexCatchUp catchUp = new IndexCatchUp(store, index);
         try {
             reconcile(registry, index, pipeline, "上次未正常停止");
             reconcile(registry, store, pipeline);
+            catchUp.catchUp();
+            index.commit();
             // Recovery is done (done/ read, index completed; the inbox is re-taken by the route):
             // what a crash left in scratch is nobody's now. The index lock makes this process the only one here.
             folders.cleanScratch();
@@ -100,13 +109,15 @@ public final class JixiaoServer implements AutoCloseable {
             });
             camel.addService(server);
 
-            String source = settings.sourceUri() == null ? SourceUri.inbox(folders) : SourceUri.complete(settings.sourceUri(), folders);
+            String source = settings.sourceUri() == null ? SourceUri.inbox(folders)
+                    : SourceUri.complete(settings.sourceUri(), folders, settings.workers());
             camel.addRoutes(IntakeRoutes.errorHandling(intake));
             camel.addRoutes(new IntakeRoutes(source, intake, settings.workers()));
             ApiRoutes api = new ApiRoutes(folders, registry, index, new ReportListing(regions), storage, store);
             camel.addRoutes(api.errorHandling());
             camel.addRoutes(api);
             camel.addRoutes(new ReviewRoutes(store));
+            camel.addRoutes(new PageRoutes(store, pipeline, folders));
             camel.start();
             if (!server.guarded()) throw new IllegalStateException("HTTP 服务未经主机名检查即已启动");
             CamelContext started = camel;
@@ -116,11 +127,14 @@ public final class JixiaoServer implements AutoCloseable {
                         // is added again from done/), then the inbox: nothing is taken before it can be recorded.
                         index.repair();
                         reconcile(registry, index, pipeline, "写入失败前未提交");
+                        catchUp.rescan();
                         started.getRouteController().resumeRoute(IntakeRoutes.INBOX_ROUTE);
                     });
+            catchUp.start(IndexCatchUp.POLL_INTERVAL);
             LOG.info("jixiao 服务已启动：http://{}:{}/ ，来源 {}", settings.host(), server.getPort(), source);
-            return new JixiaoServer(camel, server, index, registry, storage, store);
+            return new JixiaoServer(camel, server, index, registry, storage, store, catchUp);
         } catch (Exception | Error e) {
+            catchUp.close();
             storage.close();
             try {
                 if (camel != null) camel.stop();
@@ -229,6 +243,7 @@ public final class JixiaoServer implements AutoCloseable {
     /** Stops taking files, finishes those being checked (or leaves them in the inbox after the timeout), commits the index. */
     @Override
     public void close() throws IOException {
+        catchUp.close();
         storage.close();
         try {
             camel.stop();

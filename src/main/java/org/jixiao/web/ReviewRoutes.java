@@ -87,7 +87,9 @@ public final class ReviewRoutes extends RouteBuilder {
         Boolean partly = q.text("partly") == null ? null : q.flag("partly");
         Boolean errors = q.text("errors") == null ? null : q.flag("errors");
         return new SubmissionQuery(status, outcome, q.text("region"), years == null ? null : years[0], kind, partly, errors,
-                sort, q.positive("limit", SubmissionQuery.DEFAULT_LIMIT, MAX_LIST));
+                sort, q.positive("limit", SubmissionQuery.DEFAULT_LIMIT, MAX_LIST),
+                Dashboard.chosen(q.text("rate"), Dashboard.RATES, "执行率"),
+                Dashboard.chosen(q.text("score"), Dashboard.SCORES, "总分"), q.text("code"));
     }
 
     /** A parameter naming one of an enum's constants; null when absent, a Chinese 400 listing them when unknown. */
@@ -102,7 +104,7 @@ public final class ReviewRoutes extends RouteBuilder {
     }
 
     private static final Set<String> LIST_PARAMETERS = Set.of("status", "outcome", "region", "year", "kind", "partly",
-            "errors", "sort", "limit");
+            "errors", "sort", "limit", "rate", "score", "code");
 
     private void list(Exchange e) {
         QueryParameters q = QueryParameters.parse(e.getMessage().getHeader(Exchange.HTTP_QUERY, String.class), LIST_PARAMETERS);
@@ -149,7 +151,7 @@ public final class ReviewRoutes extends RouteBuilder {
         return o;
     }
 
-    private long id(Exchange e) {
+    static long id(Exchange e) {
         String raw = e.getMessage().getHeader("id", String.class);
         try {
             long id = Long.parseLong(raw == null ? "" : raw.strip());
@@ -161,6 +163,11 @@ public final class ReviewRoutes extends RouteBuilder {
     }
 
     private Submission submission(Exchange e) {
+        return submission(e, store);
+    }
+
+    /** The submission the path's {@code id} names; a Chinese 400 or 404 otherwise. */
+    static Submission submission(Exchange e, StoreOfRecord store) {
         long id = id(e);
         return store.find(id).orElseThrow(() -> ApiProblem.notFound("没有第 " + id + " 号提交"));
     }

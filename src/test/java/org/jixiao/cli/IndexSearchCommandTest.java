@@ -162,6 +162,20 @@ class IndexSearchCommandTest {
     }
 
     @Test
+    void searchNamesTheSearchStoreAndRefusesOnesNotImplemented() {
+        String uri = "lucene:" + index();
+        assertEquals(1, run("index", dir.resolve("in").toString(), "--search", uri));
+        assertTrue(out.toString().contains("已索引 1 份报告") && out.toString().contains(index()), out.toString());
+        assertEquals(0, run("search", "故障响应", "--search", uri));
+        assertTrue(out.toString().contains("故障处理响应时间"), out.toString());
+
+        for (String command : new String[] {"search", "index", "check"}) {
+            assertEquals(2, run(command, dir.resolve("in/jiangyin.txt").toString(), "--search", "solr://zk1:2181/reports"), command);
+            assertTrue(err.toString().contains("--search 暂不支持 solr://"), err.toString());
+        }
+    }
+
+    @Test
     void aLockedIndexHasItsOwnExitStatus() throws Exception {
         assertEquals(0, run("index", dir.resolve("in/jiangyin.txt").toString(), "--index", index()));
         try (var writer = new org.apache.lucene.index.IndexWriter(org.apache.lucene.store.FSDirectory.open(Path.of(index())),

@@ -80,6 +80,30 @@ class ReindexCommandTest {
     }
 
     @Test
+    void rebuildsWhatTheCliCheckedIntoTheStoreInSubmissionOrder() throws Exception {
+        Path data = dir.resolve("data");
+        Path reports = Files.createDirectories(dir.resolve("reports"));
+        Path first = Files.writeString(reports.resolve("z-first.txt"), SampleReports.SELF_EVALUATION, StandardCharsets.UTF_8);
+        Path second = Files.writeString(reports.resolve("a-second.txt"),
+                SampleReports.SELF_EVALUATION.replace("总分\t98.00", "总分\t97.00"), StandardCharsets.UTF_8);
+        // Checked into the store of record only (no done/): one at a time, the older version first.
+        assertEquals(0, run("check", first.toString(), "--data", data.toString()), err.toString());
+        assertEquals(0, run("check", second.toString(), "--data", data.toString()), err.toString());
+        assertTrue(Files.notExists(data.resolve("done")));
+
+        out.getBuffer().setLength(0);
+        assertEquals(0, run("reindex", "--data", data.toString()), err.toString());
+        assertTrue(out.toString().contains("已重建索引") && out.toString().contains("2 份报告"), out.toString());
+        out.getBuffer().setLength(0);
+        assertEquals(0, run("search", "--index", data.resolve("index").toString(), "--history", "--json"), err.toString());
+        List<String> reportEntries = new ArrayList<>();
+        for (JsonNode hit : new ObjectMapper().readTree(out.toString()).path("hits")) {
+            if (hit.path("type").asText().equals("report")) reportEntries.add(hit.path("file").asText() + " " + hit.path("current").asBoolean());
+        }
+        assertEquals(List.of("a-second.txt true", "z-first.txt false"), reportEntries.stream().sorted().toList(), out.toString());
+    }
+
+    @Test
     void withoutDoneThereIsNothingToRebuildFrom() {
         assertEquals(1, run("reindex", "--data", dir.resolve("nothing").toString()));
         assertTrue(err.toString().contains("done"), err.toString());

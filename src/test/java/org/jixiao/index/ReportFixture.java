@@ -17,11 +17,11 @@ import org.jixiao.normalize.QuantityParser;
 import org.jixiao.normalize.RegionResolver;
 
 /** Builds reports for index tests the way the pipeline would, targets parsed by the real normaliser. */
-final class ReportFixture {
+public final class ReportFixture {
 
-    static final QuantityParser QUANTITIES =
+    public static final QuantityParser QUANTITIES =
             new QuantityParser(Mappings.bundled().read("quantities.yaml", QuantityParser.Vocabulary.class));
-    static final RegionResolver REGIONS = new RegionResolver(Mappings.bundled());
+    public static final RegionResolver REGIONS = new RegionResolver(Mappings.bundled());
 
     private final String sha;
     ReportKind kind = ReportKind.SELF_EVALUATION;
@@ -40,44 +40,44 @@ final class ReportFixture {
     }
 
     /** A report identified by {@code sha} (any unique text; it stands for the file's digest). */
-    static ReportFixture report(String sha) {
+    public static ReportFixture report(String sha) {
         return new ReportFixture(sha);
     }
 
-    ReportFixture region(String name, String code) {
+    public ReportFixture region(String name, String code) {
         this.region = name;
         this.regionCode = code;
         return this;
     }
 
-    ReportFixture year(int year) {
+    public ReportFixture year(int year) {
         this.year = year;
         return this;
     }
 
-    ReportFixture kind(ReportKind kind) {
+    public ReportFixture kind(ReportKind kind) {
         this.kind = kind;
         return this;
     }
 
-    ReportFixture project(String project) {
+    public ReportFixture project(String project) {
         this.project = project;
         return this;
     }
 
-    ReportFixture funds(String adjusted, String executed, String rate) {
+    public ReportFixture funds(String adjusted, String executed, String rate) {
         this.adjusted = d(adjusted);
         this.executed = d(executed);
         this.rate = d(rate);
         return this;
     }
 
-    ReportFixture total(String total) {
+    public ReportFixture total(String total) {
         this.total = d(total);
         return this;
     }
 
-    ReportFixture indicator(String level1, String level2, String name, String target, String actual,
+    public ReportFixture indicator(String level1, String level2, String name, String target, String actual,
                             String weight, String score) {
         indicators.add(new Indicator(level1, level2, name, target, actual, d(weight), d(score),
                 QUANTITIES.parse(target), actual == null ? null : QUANTITIES.parse(actual),
@@ -86,21 +86,21 @@ final class ReportFixture {
     }
 
     /** An indicator with only a name (ranking tests care about names). */
-    ReportFixture indicator(String level1, String level2, String name) {
+    public ReportFixture indicator(String level1, String level2, String name) {
         return indicator(level1, level2, name, "达标", "达标", "5", "5");
     }
 
-    ReportFixture item(String name, String amount) {
+    public ReportFixture item(String name, String amount) {
         items.add(new BudgetItem(name, d(amount), null, null));
         return this;
     }
 
-    ReportFixture finding(String code, String subject) {
+    public ReportFixture finding(String code, String subject) {
         findings.add(Finding.of(code, Severity.ERROR, subject, "测试问题"));
         return this;
     }
 
-    Report build() {
+    public Report build() {
         Funds funds = new Funds(null, adjusted, executed, rate, null, null, null, null, null, List.of(), null);
         return new Report(kind, year, region, regionCode, year + "年" + project + "绩效自评表",
                 new SourceInfo(sha + ".txt", sha, "text/plain", null), new Project(project, department, null),

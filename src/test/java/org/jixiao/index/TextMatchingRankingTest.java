@@ -124,7 +124,7 @@ class TextMatchingRankingTest {
     private static final int NDCG_DEPTH = 10;
 
     /** Indicator names a mode returns for a query, best first. */
-    private static List<String> ranked(ReportSearcher searcher, TextMatching mode, String query) {
+    private static List<String> ranked(SearchStore searcher, TextMatching mode, String query) {
         SearchResult r = searcher.search(SearchRequest.text(query).withMatching(mode).withLimit(DEPTH).withFacets(false));
         List<String> ranked = new ArrayList<>();
         for (SearchResult.Hit h : r.hits()) if (h.type().equals("indicator")) ranked.add(h.name());
@@ -132,14 +132,14 @@ class TextMatchingRankingTest {
     }
 
     /** Mean average precision of a mode over the judged queries. */
-    static double meanAveragePrecision(ReportSearcher searcher, TextMatching mode) {
+    static double meanAveragePrecision(SearchStore searcher, TextMatching mode) {
         double sum = 0;
         for (Judged j : JUDGED) sum += averagePrecision(ranked(searcher, mode, j.query()), j.relevant());
         return sum / JUDGED.size();
     }
 
     /** Mean nDCG@10 (binary relevance) of a mode over the judged queries. */
-    static double meanNdcg(ReportSearcher searcher, TextMatching mode) {
+    static double meanNdcg(SearchStore searcher, TextMatching mode) {
         double sum = 0;
         for (Judged j : JUDGED) sum += ndcg(ranked(searcher, mode, j.query()), j.relevant(), NDCG_DEPTH);
         return sum / JUDGED.size();
@@ -190,7 +190,7 @@ class TextMatchingRankingTest {
     void theDefaultModeRanksAtLeastAsWellAsEveryOther() throws Exception {
         Map<TextMatching, Double> map = new EnumMap<>(TextMatching.class);
         Map<TextMatching, Double> ndcg = new EnumMap<>(TextMatching.class);
-        try (ReportSearcher searcher = ReportSearcher.open(dir)) {
+        try (SearchStore searcher = SearchLocation.lucene(dir).openReader()) {
             for (TextMatching mode : TextMatching.values()) {
                 map.put(mode, meanAveragePrecision(searcher, mode));
                 ndcg.put(mode, meanNdcg(searcher, mode));

@@ -18,7 +18,8 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
-import org.jixiao.index.ReportSearcher;
+import org.jixiao.index.SearchLocation;
+import org.jixiao.index.SearchStore;
 import org.jixiao.index.SearchRequest;
 import org.jixiao.index.SearchResult;
 import org.jixiao.pipeline.Corpus;
@@ -93,7 +94,7 @@ class CrashRestartTest {
         }
         assertEquals(goodContents.size(), reports, "one report JSON per distinct content");
 
-        try (ReportSearcher searcher = ReportSearcher.open(folders.index())) {
+        try (SearchStore searcher = SearchLocation.lucene(folders.index()).openReader()) {
             SearchResult all = searcher.search(new SearchRequest(null, null, null, null, null, null, null, List.of(),
                     true, null, 10_000, false, null));
             Set<String> indexed = new HashSet<>();

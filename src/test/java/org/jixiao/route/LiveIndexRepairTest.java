@@ -16,6 +16,7 @@ import org.jixiao.pipeline.Corpus;
 import org.jixiao.pipeline.Pipeline;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.jixiao.index.SearchLocation;
 
 /**
  * The service's index on a real disk that fills up: the commit fails (Lucene may close its writer
@@ -36,7 +37,7 @@ class LiveIndexRepairTest {
         Report after = pipeline.process(inputs.get(2));
         try (SmallDisk disk = SmallDisk.mount(tmp.resolve("disk"), 8)) {
             AtomicReference<Throwable> told = new AtomicReference<>();
-            LiveIndex index = LiveIndex.open(disk.root().resolve("index"), new RegionResolver(Mappings.bundled()));
+            LiveIndex index = LiveIndex.open(() -> SearchLocation.lucene(disk.root().resolve("index")).openWriter(new RegionResolver(Mappings.bundled())));
             try {
                 index.onWriteFailure(told::set);
                 index.add(before);

@@ -34,6 +34,31 @@ class SourceUriTest {
     }
 
     @Test
+    void aKafkaTopicIsConsumedInTheWorkersGroupCommittingOnlyByHand() {
+        DataFolders folders = DataFolders.under(data);
+        String uri = SourceUri.complete("kafka:k1:9092,k2:9092/jixiao-submissions?sessionTimeoutMs=10000&autoCommitEnable=true"
+                + "&groupId=bureau-7", folders, 3);
+        assertTrue(uri.startsWith("kafka:jixiao-submissions?"), uri);
+        assertTrue(uri.contains("brokers=k1:9092,k2:9092"), uri);
+        assertTrue(uri.contains("sessionTimeoutMs=10000") && uri.contains("groupId=bureau-7"), "the URI's own options stay: " + uri);
+        assertTrue(uri.contains("autoCommitEnable=false") && !uri.contains("autoCommitEnable=true"), "never committed by itself: " + uri);
+        assertTrue(uri.contains("allowManualCommit=true") && uri.contains("breakOnFirstError=true"), uri);
+        assertTrue(uri.contains("consumersCount=3") && uri.contains("autoOffsetReset=earliest"), uri);
+        assertTrue(uri.contains("valueDeserializer=org.apache.kafka.common.serialization.ByteArrayDeserializer"), uri);
+        // Camel's own form, and the group by default.
+        String camel = SourceUri.complete("kafka:reports?brokers=k1:9092", folders, 1);
+        assertTrue(camel.startsWith("kafka:reports?brokers=k1:9092&") && camel.contains("groupId=" + KafkaSource.GROUP), camel);
+        for (String bad : new String[] {"kafka:k1:9092/", "kafka:reports"}) {
+            IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                    () -> SourceUri.complete(bad, folders, 1));
+            assertTrue(e.getMessage().contains("kafka:主机:端口/主题"), e.getMessage());
+        }
+        String producer = KafkaSource.producerUri("kafka:k1:9092/jixiao-submissions", 20L * 1024 * 1024);
+        assertTrue(producer.contains("maxRequestSize=" + (20L * 1024 * 1024 + KafkaSource.MESSAGE_OVERHEAD_BYTES))
+                && producer.contains("requestRequiredAcks=all") && producer.contains("enableIdempotence=true"), producer);
+    }
+
+    @Test
     void anotherEndpointFeedsTheSameIntakeWithoutCodeChanges() throws Exception {
         DataFolders folders = DataFolders.under(data);
         JixiaoServer server = TestServer.start(ServerSettings.defaults(folders).withSourceUri("direct:submissions"));

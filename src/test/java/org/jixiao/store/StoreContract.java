@@ -153,6 +153,48 @@ abstract class StoreContract {
     }
 
     @Test
+    void aContentTakenFromAQueueIsRecordedOnceHoweverOftenItComes() throws Exception {
+        Report r = corpus(QINGDAO_TXT);
+        String sha = r.source().sha256();
+        assertFalse(store.recorded(sha));
+        StoreOfRecord once = store.once();
+        Submission first = once.recordChecked(r, ReportJson.write(r), bytes(QINGDAO_TXT), "经办甲", T0);
+        assertTrue(store.recorded(sha));
+        // Delivered again: whatever the second delivery would record, nothing is written.
+        assertThrows(AlreadyRecorded.class, () -> once.recordChecked(r, ReportJson.write(r), bytes(QINGDAO_TXT), "经办甲", T0));
+        assertThrows(AlreadyRecorded.class, () -> once.recordDuplicate("副本.txt", sha, "经办甲", T0));
+        assertThrows(AlreadyRecorded.class, () -> once.recordFailed("副本.txt", sha, null, "内部错误", "经办甲", T0));
+        assertEquals(List.of(first.id()), ids(store.list(SubmissionQuery.ALL)), "one submission, no audit of the refused ones");
+        once.close();
+        assertTrue(store.find(first.id()).isPresent(), "closing the view leaves the store open");
+        // Outside the view the same bytes are a duplicate, as from a folder or an upload.
+        assertEquals(SubmissionOutcome.DUPLICATE, check(QINGDAO_TXT, T0.plusSeconds(60)).outcome());
+
+        // Two writers of one new content at the same moment (two workers holding one partition during a
+        // rebalance): one records, the other is refused, whichever comes first.
+        Report other = corpus(ELEVATOR);
+        java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Future<Submission>> both = two.invokeAll(List.of(
+                    () -> store.once().recordChecked(other, ReportJson.write(other), bytes(ELEVATOR), "甲", T0),
+                    () -> store.once().recordFailed("电梯.txt", other.source().sha256(), null, "内部错误", "乙", T0)));
+            int refused = 0;
+            for (var f : both) {
+                try {
+                    f.get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    assertTrue(e.getCause() instanceof AlreadyRecorded, e.getCause().toString());
+                    refused++;
+                }
+            }
+            assertEquals(1, refused);
+        } finally {
+            two.shutdown();
+        }
+        assertEquals(1, store.list(SubmissionQuery.ALL).stream().filter(s -> s.sha256().equals(other.source().sha256())).count());
+    }
+
+    @Test
     void listsFilterAndSortByWhatAReviewerAsks() {
         Submission a = check(QINGDAO_TXT, T0);
         Submission b = check(ELEVATOR, T0.plusSeconds(60));
@@ -166,6 +208,33 @@ abstract class StoreContract {
                 "a failed file is not a report waiting for review");
         assertEquals(List.of(a.id()), ids(store.list(SubmissionQuery.ALL.withStatus(ReviewStatus.APPROVED))));
         assertEquals(List.of(a.id(), b.id()), ids(store.checkedInSubmissionOrder()));
+    }
+
+    @Test
+    void listsFilterByFigureRangesAndFindingCodes() {
+        Submission a = check(QINGDAO_TXT, T0);
+        Submission b = check(ELEVATOR, T0.plusSeconds(60));
+        store.recordFailed("坏文件.docx", "cd".repeat(32), null, "文件无法解析", "经办甲", T0.plusSeconds(120));
+        for (Submission s : List.of(a, b)) {
+            for (String code : s.findingCodes()) {
+                assertTrue(ids(store.list(SubmissionQuery.ALL.withFindingCode(code))).contains(s.id()), code);
+            }
+        }
+        assertEquals(List.of(), store.list(SubmissionQuery.ALL.withFindingCode("NO_SUCH_CODE")));
+        assertNotEquals(null, a.totalScore(), "the corpus report prints a total score");
+        java.math.BigDecimal score = a.totalScore();
+        SubmissionQuery.Range upToIt = new SubmissionQuery.Range(null, false, score, true);
+        SubmissionQuery.Range belowIt = new SubmissionQuery.Range(null, false, score, false);
+        SubmissionQuery.Range fromIt = new SubmissionQuery.Range(score, true, null, false);
+        SubmissionQuery.Range aboveIt = new SubmissionQuery.Range(score, false, null, false);
+        assertTrue(ids(store.list(SubmissionQuery.ALL.withTotalScore(upToIt))).contains(a.id()));
+        assertFalse(ids(store.list(SubmissionQuery.ALL.withTotalScore(belowIt))).contains(a.id()));
+        assertTrue(ids(store.list(SubmissionQuery.ALL.withTotalScore(fromIt))).contains(a.id()));
+        assertFalse(ids(store.list(SubmissionQuery.ALL.withTotalScore(aboveIt))).contains(a.id()));
+        SubmissionQuery.Range anyRate = new SubmissionQuery.Range(null, false, null, false);
+        List<Long> withRate = ids(store.list(SubmissionQuery.ALL.withExecutionRate(anyRate)));
+        assertEquals(java.util.stream.Stream.of(a, b).filter(s -> s.executionRate() != null).map(Submission::id)
+                .sorted(java.util.Comparator.reverseOrder()).toList(), withRate, "a range holds only reports with the figure");
     }
 
     @Test

@@ -56,8 +56,7 @@ class AccessTest {
     }
 
     private static JsonNode json(HttpResponse<String> r) throws Exception {
-        assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/json"), r.headers().toString());
-        return ReportJson.mapper().readTree(r.body());
+        return WebSession.json(r);
     }
 
     @Test

@@ -85,6 +85,13 @@ public final class WebSession {
         return http.send(Multipart.upload(uri("/api/reports"), fileName, content, token), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** An answer's JSON body, after checking it is JSON (the API answers JSON everywhere, errors included). */
+    public static JsonNode json(HttpResponse<String> r) throws IOException {
+        String type = r.headers().firstValue("Content-Type").orElse("");
+        if (!type.startsWith("application/json")) throw new AssertionError("not JSON (" + type + "): " + r.headers());
+        return org.jixiao.output.ReportJson.mapper().readTree(r.body());
+    }
+
     public HttpRequest.Builder withToken(HttpRequest.Builder b) {
         return token == null ? b : b.header(SessionGate.CSRF_HEADER, token);
     }

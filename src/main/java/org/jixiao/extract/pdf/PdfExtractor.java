@@ -283,7 +283,7 @@ public final class PdfExtractor implements Stage<SourceDocument, ExtractedDocume
     static final int EOF_MARKER_WINDOW = 1024;
     private static final byte[] EOF_MARKER = "%%EOF".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
-    private static PDDocument load(SourceDocument source) {
+    static PDDocument load(SourceDocument source) {
         String file = source.fileName();
         if (!endsWithEofMarker(source.bytes())) {
             // PDFBox would recover the pages before the cut and make a report of half a file.

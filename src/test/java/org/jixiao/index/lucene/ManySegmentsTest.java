@@ -1,4 +1,4 @@
-package org.jixiao.index;
+package org.jixiao.index.lucene;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -27,6 +27,12 @@ import org.jixiao.model.ReportKind;
 import org.jixiao.normalize.RegionResolver.Region;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.jixiao.index.IndexFormatException;
+import org.jixiao.index.ReportFixture;
+import org.jixiao.index.ReportIndex;
+import org.jixiao.index.SearchRequest;
+import org.jixiao.index.SearchResult;
+import org.jixiao.index.SearchStoreContract;
 
 /**
  * An index of many segments, some with deleted and superseded reports, as a long-lived index is:
@@ -108,9 +114,9 @@ class ManySegmentsTest {
             years.merge(r.year().toString(), n, Long::sum);
             r.indicators().forEach(i -> level1.merge(i.level1(), 1L, Long::sum));
         }
-        assertEquals(provinces, ReportIndexTest.facet(all, "地区"));
-        assertEquals(years, ReportIndexTest.facet(all, "年度"));
-        assertEquals(level1, ReportIndexTest.facet(all, "一级指标"));
+        assertEquals(provinces, SearchStoreContract.facet(all, "地区"));
+        assertEquals(years, SearchStoreContract.facet(all, "年度"));
+        assertEquals(level1, SearchStoreContract.facet(all, "一级指标"));
     }
 
     @Test

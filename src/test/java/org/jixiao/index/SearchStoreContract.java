@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -13,13 +13,24 @@ import java.util.stream.Collectors;
 import org.jixiao.model.Report;
 import org.jixiao.model.ReportKind;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-/** Indexing, replacing, versioning, deleting, and every kind of filter, on small hand-made reports. */
-class ReportIndexTest {
+/**
+ * What every {@link SearchStore} must do, on small hand-made reports: adding, replacing by a newer
+ * version, deleting, text search with Chinese analysis, filters, ranges, facets, history, and
+ * everything kept across a close and a reopen. Each implementation's test extends it and says how
+ * to open its store; the versioning rules ({@link ReportIndex}) run over it as in production.
+ */
+public abstract class SearchStoreContract {
 
-    @TempDir
-    Path dir;
+    /** Opens the store under test for writing; every call reaches the same stored data. */
+    protected abstract SearchStore openStore() throws IOException;
+
+    /** Opens the same stored data for searching only. */
+    protected abstract SearchStore openReader() throws IOException;
+
+    private ReportIndex open() throws IOException {
+        return ReportIndex.over(openStore());
+    }
 
     private static Report jiangyin(String sha, String rate) {
         return ReportFixture.report(sha).region("江阴市", "320281").year(2020).project("人社局维保项目")
@@ -40,8 +51,9 @@ class ReportIndexTest {
                 .build();
     }
 
-    private SearchResult search(SearchRequest request) throws Exception {
-        try (ReportSearcher s = ReportSearcher.open(dir)) {
+    /** A search as another process would run it: on a store opened for reading, which sees the last commit. */
+    protected SearchResult search(SearchRequest request) throws Exception {
+        try (SearchStore s = openReader()) {
             return s.search(request);
         }
     }
@@ -51,14 +63,14 @@ class ReportIndexTest {
     }
 
     /** The counts of one facet dimension of a result, by value. */
-    static Map<String, Long> facet(SearchResult r, String dim) {
+    public static Map<String, Long> facet(SearchResult r, String dim) {
         return r.facets().stream().filter(f -> f.dimension().equals(dim)).findFirst().orElseThrow().counts().stream()
                 .collect(Collectors.toMap(SearchResult.Count::value, SearchResult.Count::count));
     }
 
     @Test
     void aReportIsOneEntryPlusOneForEachRowAndItem() throws Exception {
-        try (ReportIndex index = ReportIndex.open(dir, ReportFixture.REGIONS)) {
+        try (ReportIndex index = open()) {
             assertEquals(ReportIndex.Outcome.ADDED, index.add(jiangyin("a", "83.33")));
         }
         SearchResult r = search(all());
@@ -75,7 +87,7 @@ class ReportIndexTest {
 
     @Test
     void wordsFindLongerIndicatorNames() throws Exception {
-        try (ReportIndex index = ReportIndex.open(dir, ReportFixture.REGIONS)) {
+        try (ReportIndex index = open()) {
             index.add(jiangyin("a", "83.33"));
             index.add(hubei("b"));
         }
@@ -86,7 +98,7 @@ class ReportIndexTest {
 
     @Test
     void aProvinceFindsItsCitiesByNameShortNameOrCode() throws Exception {
-        try (ReportIndex index = ReportIndex.open(dir, ReportFixture.REGIONS)) {
+        try (ReportIndex index = open()) {
             index.add(jiangyin("a", "83.33"));
             index.add(hubei("b"));
         }
@@ -105,7 +117,7 @@ class ReportIndexTest {
 
     @Test
     void filtersOnYearKindLevelAndFindingWithFacetCounts() throws Exception {
-        try (ReportIndex index = ReportIndex.open(dir, ReportFixture.REGIONS)) {
+        try (ReportIndex index = open()) {
             index.add(jiangyin("a", "83.33"));
             index.add(hubei("b"));
         }
@@ -131,7 +143,7 @@ class ReportIndexTest {
 
     @Test
     void numericConditionsCompareExactly() throws Exception {
-        try (ReportIndex index = ReportIndex.open(dir, ReportFixture.REGIONS)) {
+        try (ReportIndex index = open()) {
             index.add(jiangyin("a", "83.33"));
             index.add(jiangyin("c", "90.00").withRegion("武汉市", "420100"));
             index.add(hubei("b"));
@@ -171,10 +183,10 @@ class ReportIndexTest {
 
     @Test
     void indexingTheSameFileAgainReplacesItsEntries() throws Exception {
-        try (ReportIndex index = ReportIndex.open(dir, ReportFixture.REGIONS)) {
+        try (ReportIndex index = open()) {
             index.add(jiangyin("a", "83.33"));
         }
-        try (ReportIndex index = ReportIndex.open(dir, ReportFixture.REGIONS)) {
+        try (ReportIndex index = open()) {
             assertEquals(ReportIndex.Outcome.REPLACED, index.add(jiangyin("a", "83.33")));
         }
         assertEquals(4, search(all().withHistory(true)).total());
@@ -182,11 +194,11 @@ class ReportIndexTest {
 
     @Test
     void aNewVersionBecomesCurrentAndTheOldOneStaysAsHistory() throws Exception {
-        try (ReportIndex index = ReportIndex.open(dir, ReportFixture.REGIONS)) {
+        try (ReportIndex index = open()) {
             index.add(jiangyin("v1", "83.33"));
             index.add(hubei("other"));
         }
-        try (ReportIndex index = ReportIndex.open(dir, ReportFixture.REGIONS)) {
+        try (ReportIndex index = open()) {
             assertEquals(ReportIndex.Outcome.SUPERSEDED, index.add(jiangyin("v2", "95.00")));
         }
         SearchResult current = search(all().withRegion("江阴市"));
@@ -205,11 +217,11 @@ class ReportIndexTest {
 
     @Test
     void indexingAnOldVersionAgainKeepsItAsHistory() throws Exception {
-        try (ReportIndex index = ReportIndex.open(dir, ReportFixture.REGIONS)) {
+        try (ReportIndex index = open()) {
             index.add(jiangyin("v1", "83.33"));
             index.add(jiangyin("v2", "95.00"));
         }
-        try (ReportIndex index = ReportIndex.open(dir, ReportFixture.REGIONS)) {
+        try (ReportIndex index = open()) {
             assertEquals(ReportIndex.Outcome.REPLACED, index.add(jiangyin("v1", "83.33")));
         }
         SearchResult current = search(all());
@@ -222,7 +234,7 @@ class ReportIndexTest {
 
     @Test
     void deletingTheCurrentVersionRestoresThePreviousOne() throws Exception {
-        try (ReportIndex index = ReportIndex.open(dir, ReportFixture.REGIONS)) {
+        try (ReportIndex index = open()) {
             index.add(jiangyin("v1", "83.33"));
             index.add(jiangyin("v2", "95.00"));
             index.commit();
@@ -237,7 +249,7 @@ class ReportIndexTest {
 
     @Test
     void aDeclarationAndASelfEvaluationOfOneProjectAreDifferentSeries() throws Exception {
-        try (ReportIndex index = ReportIndex.open(dir, ReportFixture.REGIONS)) {
+        try (ReportIndex index = open()) {
             index.add(jiangyin("eval", "83.33"));
             Report declaration = ReportFixture.report("decl").region("江阴市", "320281").year(2020)
                     .project("人社局维保项目").kind(ReportKind.TARGET_DECLARATION)
@@ -249,7 +261,7 @@ class ReportIndexTest {
 
     @Test
     void nothingIsVisibleBeforeACommit() throws Exception {
-        try (ReportIndex index = ReportIndex.open(dir, ReportFixture.REGIONS)) {
+        try (ReportIndex index = open()) {
             index.add(hubei("b"));
             index.commit();
             index.add(jiangyin("a", "83.33"));
@@ -261,7 +273,7 @@ class ReportIndexTest {
 
     @Test
     void bigramMatchesFillUpOnlyWhatWordsCannot() throws Exception {
-        try (ReportIndex index = ReportIndex.open(dir, ReportFixture.REGIONS)) {
+        try (ReportIndex index = open()) {
             index.add(ReportFixture.report("s").indicator("满意度指标", "服务对象满意度指标", "服务对象满意度")
                     .indicator("满意度指标", "服务对象满意度指标", "群众满意率").build());
         }
@@ -282,7 +294,7 @@ class ReportIndexTest {
     @Test
     void aGarbledHugeCellIsStoredButDoesNotStopIndexing() throws Exception {
         String huge = "9".repeat(40_000);
-        try (ReportIndex index = ReportIndex.open(dir, ReportFixture.REGIONS)) {
+        try (ReportIndex index = open()) {
             index.add(ReportFixture.report("g").indicator("产出指标", "数量指标", "设备台数" + huge, huge, null, null, null)
                     .indicator("产出指标", "数量指标", "设备维护次数").build());
         }
@@ -295,16 +307,84 @@ class ReportIndexTest {
     }
 
     @Test
-    void oneWriterAtATime() throws Exception {
-        try (ReportIndex first = ReportIndex.open(dir, ReportFixture.REGIONS)) {
-            IndexLockedException e = assertThrows(IndexLockedException.class, () -> ReportIndex.open(dir, ReportFixture.REGIONS));
-            assertTrue(e.getMessage().contains("正被另一个进程写入"), e.getMessage());
+    void facetsCountEverythingMatchedWhateverTheLimit() throws Exception {
+        try (ReportIndex index = open()) {
+            index.add(jiangyin("a", "83.33"));
+            index.add(hubei("b"));
+        }
+        try (SearchStore s = openReader()) {
+            List<SearchResult.Facet> facets = s.facets(all().withLimit(1).withSort("-executionRate"));
+            SearchResult.Facet kinds = facets.stream().filter(f -> f.dimension().equals("类型")).findFirst().orElseThrow();
+            assertEquals(List.of(new SearchResult.Count("SELF_EVALUATION", 7)), kinds.counts());
+            SearchResult.Facet findings = facets.stream().filter(f -> f.dimension().equals("问题")).findFirst().orElseThrow();
+            // DUPLICATE_INDICATOR on Hubei's report entry and its row; TOTAL_SCORE_MISMATCH on Jiangyin's report entry.
+            assertEquals(Map.of("DUPLICATE_INDICATOR", 2L, "TOTAL_SCORE_MISMATCH", 1L), findings.counts().stream()
+                    .collect(Collectors.toMap(SearchResult.Count::value, SearchResult.Count::count)));
         }
     }
 
     @Test
-    void searchingWhereThereIsNoIndexSaysSo(@TempDir Path empty) {
-        InvalidQueryException e = assertThrows(InvalidQueryException.class, () -> ReportSearcher.open(empty.resolve("none")));
-        assertTrue(e.getMessage().contains("索引目录不存在"), e.getMessage());
+    void historyListsEveryVersionOfAProjectNewestFirst() throws Exception {
+        try (ReportIndex index = open()) {
+            index.add(jiangyin("v1", "83.33"));
+            index.add(hubei("other"));
+            index.add(jiangyin("v2", "90.00"));
+            index.add(jiangyin("v3", "95.00"));
+            index.commit();
+            for (String any : List.of("v1", "v2", "v3")) {
+                List<SearchResult.Hit> versions = index.history(any);
+                assertEquals(List.of("v3", "v2", "v1"), versions.stream().map(SearchResult.Hit::sha256).toList(), any);
+                assertEquals(List.of(true, false, false), versions.stream().map(SearchResult.Hit::current).toList(), any);
+                assertTrue(versions.stream().allMatch(h -> "report".equals(h.type()) && "人社局维保项目".equals(h.project())));
+            }
+            assertEquals(List.of("other"), index.history("other").stream().map(SearchResult.Hit::sha256).toList());
+            assertEquals(List.of(), index.history("unknown"));
+            // The current version deleted: the newest remaining one is current again, in the history too.
+            index.delete("v3");
+            index.commit();
+            assertEquals(List.of(true, false), index.history("v1").stream().map(SearchResult.Hit::current).toList());
+        }
+    }
+
+    @Test
+    void everythingIsKeptAcrossACloseAndAReopen() throws Exception {
+        try (ReportIndex index = open()) {
+            index.add(jiangyin("v1", "83.33"));
+            index.add(hubei("b"));
+        }
+        try (ReportIndex index = open()) {
+            // The versioning state is read back from the store: v1 is known, and is what v2 supersedes.
+            assertTrue(index.contains("v1"));
+            assertTrue(index.contains("b"));
+            assertFalse(index.contains("v2"));
+            assertEquals(ReportIndex.Outcome.SUPERSEDED, index.add(jiangyin("v2", "95.00")));
+        }
+        try (ReportIndex index = open()) {
+            // And after a second reopen the newest version is still the current one.
+            assertEquals(ReportIndex.Outcome.REPLACED, index.add(jiangyin("v1", "83.33")));
+            index.commit();
+            assertEquals(List.of("v2", "v1"), index.history("v1").stream().map(SearchResult.Hit::sha256).toList());
+        }
+        assertEquals(List.of("b", "v2"), search(all()).hits().stream().map(SearchResult.Hit::sha256).distinct().sorted().toList());
+    }
+
+    @Test
+    void chineseAnalysisFindsTheWordsInsideIndicatorNames() throws Exception {
+        try (ReportIndex index = open()) {
+            index.add(jiangyin("a", "83.33"));
+            index.add(hubei("b"));
+        }
+        // A word inside a longer name (响应 in 故障处理响应时间), a word of the row's target text
+        // (分钟), and a bigram of a name no dictionary word covers (制卡).
+        assertEquals(List.of("故障响应时间", "故障处理响应时间").stream().sorted().toList(),
+                names(SearchRequest.text("响应时间")).stream().sorted().toList());
+        assertTrue(names(SearchRequest.text("分钟")).contains("故障处理响应时间"));
+        assertEquals(List.of("社保卡制卡人数"), names(SearchRequest.text("制卡").withMatching(TextMatching.BIGRAMS)));
+        // Nothing matches a word that is in no entry.
+        assertEquals(0, search(SearchRequest.text("沙漠治理")).total());
+    }
+
+    private List<String> names(SearchRequest request) throws Exception {
+        return search(request).hits().stream().map(SearchResult.Hit::name).filter(java.util.Objects::nonNull).toList();
     }
 }

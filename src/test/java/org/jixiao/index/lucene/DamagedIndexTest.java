@@ -1,4 +1,4 @@
-package org.jixiao.index;
+package org.jixiao.index.lucene;
 
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,6 +11,9 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.jixiao.index.IndexFormatException;
+import org.jixiao.index.ReportFixture;
+import org.jixiao.index.ReportIndex;
 
 /**
  * A real damaged index — a segment file truncated, or the commit garbled — is refused at open

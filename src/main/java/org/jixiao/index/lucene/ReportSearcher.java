@@ -1,6 +1,6 @@
-package org.jixiao.index;
+package org.jixiao.index.lucene;
 
-import static org.jixiao.index.IndexSchema.*;
+import static org.jixiao.index.lucene.IndexSchema.*;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -56,6 +56,12 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.jixiao.index.Condition;
+import org.jixiao.index.InvalidQueryException;
+import org.jixiao.index.NumericField;
+import org.jixiao.index.SearchRequest;
+import org.jixiao.index.SearchResult;
+import org.jixiao.index.TextMatching;
 import org.jixiao.model.ReportKind;
 
 /**
@@ -193,6 +199,22 @@ public final class ReportSearcher implements Closeable {
         List<SearchResult.Hit> hits = hits(matches.top().scoreDocs);
         List<SearchResult.Facet> facets = matches.facets() == null ? List.of() : facets(matches.facets());
         return new SearchResult(matches.total(), hits, facets);
+    }
+
+    /** The report entries of these reports, in the given order; one not in the index is left out. */
+    List<SearchResult.Hit> reports(List<String> sha256s) throws IOException {
+        if (sha256s.isEmpty()) return List.of();
+        Query query = new BooleanQuery.Builder()
+                .add(new TermQuery(new Term(TYPE, TYPE_REPORT)), Occur.FILTER)
+                .add(new org.apache.lucene.search.TermInSetQuery(SHA256, sha256s.stream().map(org.apache.lucene.util.BytesRef::new).toList()),
+                        Occur.FILTER)
+                .build();
+        TopDocs top = searcher.search(query, sha256s.size());
+        Map<String, SearchResult.Hit> bySha = new HashMap<>();
+        for (SearchResult.Hit h : hits(top.scoreDocs, 0, top.scoreDocs.length)) bySha.put(h.sha256(), h);
+        List<SearchResult.Hit> out = new ArrayList<>();
+        for (String sha : sha256s) if (bySha.containsKey(sha)) out.add(bySha.get(sha));
+        return out;
     }
 
     /** Hits read in parallel, a share per search thread: reading stored fields is a good part of a query. */

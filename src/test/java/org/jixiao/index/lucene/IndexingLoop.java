@@ -1,7 +1,9 @@
-package org.jixiao.index;
+package org.jixiao.index.lucene;
 
 import java.nio.file.Path;
 import org.jixiao.model.Report;
+import org.jixiao.index.ReportFixture;
+import org.jixiao.index.ReportIndex;
 
 /**
  * Indexes made-up reports into {@code args[0]} in batches, committing after each, forever: the

@@ -1,4 +1,4 @@
-package org.jixiao.index;
+package org.jixiao.index.lucene;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,6 +21,8 @@ import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.Bits;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.jixiao.index.ReportFixture;
+import org.jixiao.index.ReportIndex;
 
 /**
  * Kills a separate indexing process mid-batch ({@link Process#destroyForcibly}, no shutdown hooks,

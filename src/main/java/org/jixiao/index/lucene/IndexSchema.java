@@ -1,4 +1,4 @@
-package org.jixiao.index;
+package org.jixiao.index.lucene;
 
 import java.util.List;
 import java.util.Map;
@@ -6,6 +6,8 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.core.KeywordAnalyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.facet.FacetsConfig;
+import org.jixiao.index.IndexFormatException;
+import org.jixiao.index.SearchResult;
 import org.jixiao.index.analysis.BigramAnalyzer;
 import org.jixiao.index.analysis.ChineseAnalyzer;
 
@@ -35,9 +37,9 @@ final class IndexSchema {
 
     // What a document is.
     static final String TYPE = "type";
-    static final String TYPE_REPORT = "report";
-    static final String TYPE_INDICATOR = "indicator";
-    static final String TYPE_BUDGET = "budget";
+    static final String TYPE_REPORT = SearchResult.Hit.REPORT;
+    static final String TYPE_INDICATOR = SearchResult.Hit.INDICATOR;
+    static final String TYPE_BUDGET = SearchResult.Hit.BUDGET;
 
     // Report identity and versioning (on every document of the report).
     static final String SHA256 = "sha256";

@@ -1,6 +1,6 @@
-package org.jixiao.index;
+package org.jixiao.index.lucene;
 
-import static org.jixiao.index.IndexSchema.*;
+import static org.jixiao.index.lucene.IndexSchema.*;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -28,6 +28,7 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.ReaderUtil;
+import org.jixiao.index.NumericField;
 import org.jixiao.model.BudgetItem;
 import org.jixiao.model.Finding;
 import org.jixiao.model.Indicator;
@@ -68,7 +69,7 @@ final class ReportDocuments {
 
     /**
      * Whether the entry {@code doc} of {@code reader} belongs to the current version of its series:
-     * history entries, and only they, hold a {@link IndexSchema#SUPERSEDED} value (see ReportIndex).
+     * history entries, and only they, hold a {@link IndexSchema#SUPERSEDED} value (see LuceneSearchStore#mark).
      */
     static boolean isCurrent(IndexReader reader, int doc) throws IOException {
         LeafReaderContext leaf = reader.leaves().get(ReaderUtil.subIndex(doc, reader.leaves()));
@@ -76,21 +77,17 @@ final class ReportDocuments {
         return superseded == null || !superseded.advanceExact(doc - leaf.docBase);
     }
 
-    /** The series a report belongs to: later versions of the same submission share it. */
-    static String series(Report r) {
-        if (r.project().name() == null || r.project().name().isBlank()) return "sha:" + r.source().sha256();
-        return String.join("|", String.valueOf(r.kind()), String.valueOf(r.year()),
-                r.regionCode() == null ? String.valueOf(r.region()) : r.regionCode(), r.project().name().strip());
-    }
-
-    /** The report's documents, all current: {@link ReportIndex} marks history after writing them. */
-    List<Document> build(Report r, long indexedAt) {
+    /**
+     * The report's documents, all current ({@link LuceneSearchStore} marks history after writing
+     * them), carrying the series and order the versioning rules gave the report.
+     */
+    List<Document> build(Report r, String series, long indexedAt) {
         List<Region> lineage = r.regionCode() == null ? List.of() : regions.lineage(r.regionCode());
         List<Document> docs = new ArrayList<>(1 + r.indicators().size() + r.budgetItems().size());
         List<IndexableField> shared = shared(r, lineage);
 
         Document report = entry(TYPE_REPORT, shared);
-        reportOnly(report, r, indexedAt);
+        reportOnly(report, r, series, indexedAt);
         Set<String> codes = findingCodes(r.findings());
         for (String code : codes) report.add(new StringField(FINDING, code, Field.Store.YES));
         facets(report, codes.stream().map(c -> new SortedSetDocValuesFacetField(FACET_FINDING, c)).toList());
@@ -190,8 +187,8 @@ final class ReportDocuments {
     }
 
     /** What hits on any entry of the report display, stored once on the report entry. */
-    private static void reportOnly(Document d, Report r, long indexedAt) {
-        d.add(new StoredField(SERIES, series(r)));
+    private static void reportOnly(Document d, Report r, String series, long indexedAt) {
+        d.add(new StoredField(SERIES, series));
         d.add(new StoredField(INDEXED_AT, indexedAt));
         stored(d, FILE, r.source().file());
         stored(d, REGION, r.region());

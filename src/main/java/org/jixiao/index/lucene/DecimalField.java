@@ -1,4 +1,4 @@
-package org.jixiao.index;
+package org.jixiao.index.lucene;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;

@@ -1,4 +1,4 @@
-package org.jixiao.index;
+package org.jixiao.index.lucene;
 
 import java.io.IOException;
 import java.util.ArrayList;
