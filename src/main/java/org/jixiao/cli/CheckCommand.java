@@ -22,7 +22,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
-import org.jixiao.index.IndexLockedException;
 import org.jixiao.index.ReportIndex;
 import org.jixiao.index.SearchLocation;
 import org.jixiao.ingest.UnreadableInputException;
@@ -30,11 +29,6 @@ import org.jixiao.model.Report;
 import org.jixiao.output.FindingsCsv;
 import org.jixiao.output.ReportJson;
 import org.jixiao.output.ReportsWorkbook;
-import org.jixiao.store.JdbcStore;
-import org.jixiao.store.StoreOfRecord;
-import org.jixiao.store.StoreSettings;
-import org.jixiao.store.StoreUnavailableException;
-import java.time.Instant;
 import org.jixiao.output.TerminalTable;
 import org.jixiao.pipeline.Pipeline;
 import org.jixiao.route.StorageGuard;
@@ -53,8 +47,6 @@ final class CheckCommand implements Callable<Integer> {
 
     enum Format { table, json, jsonl, csv, xlsx }
 
-    /** The name the CLI records its submissions under in the store of record. */
-    static final String SUBMITTER = "命令行";
     /** The workbook's name under --out. */
     static final String WORKBOOK = "jixiao-报告.xlsx";
 
@@ -154,9 +146,11 @@ final class CheckCommand implements Callable<Integer> {
         List<ReportsWorkbook.Entry> workbook = new ArrayList<>();
         int notChecked = 0;
         String writeFailure = null;
-        try (StoreOfRecord records = data == null ? null : openStore(err);
-             ReportIndex index = indexDir == null || records == null && data != null ? null : openIndex(location, err)) {
-        if (data != null && records == null) return 1;
+        DataFolderWrites writes = data == null ? null : DataFolderWrites.open(data, store, "jixiao check", err);
+        if (data != null && writes == null) return 1;
+        try (DataFolderWrites records = writes;
+             ReportIndex index = indexDir == null ? null
+                     : writes == null ? location.openIndex(IndexCommand.regions(parent)) : writes.openIndex(location, indexDir, IndexCommand.regions(parent))) {
         Pipeline pipeline = parent.pipeline();
         int submitted = 0;
         for (int i = 0; i < inputs.size(); i++) {
@@ -191,9 +185,7 @@ final class CheckCommand implements Callable<Integer> {
                     }
                 }
                 if (format == Format.xlsx) workbook.add(new ReportsWorkbook.Entry(in.display, "", r, null));
-                if (records != null) {
-                    records.recordChecked(r, json, Files.readAllBytes(in.path), SUBMITTER, Instant.now());
-                }
+                if (records != null) records.checked(r, json, in.path);
                 if (index != null) {
                     try {
                         index.add(r);
@@ -224,7 +216,7 @@ final class CheckCommand implements Callable<Integer> {
                     }
                 }
                 if (format == Format.xlsx) workbook.add(new ReportsWorkbook.Entry(in.display, "", null, reason));
-                if (records != null) recordFailure(records, in, reason);
+                if (records != null) records.failed(in.path, reason);
             }
             if (format == Format.csv) {
                 bar.finish();
@@ -266,46 +258,6 @@ final class CheckCommand implements Callable<Integer> {
             return 1;
         }
         return failed > 0 || !found.withoutReports().isEmpty() ? 1 : 0;
-    }
-
-    /**
-     * The index to write; null when it is the service's index under --data and another process (a
-     * running {@code serve}) holds it. The store of record is then the one write, and the service,
-     * which follows the store, adds the reports to its index within seconds.
-     */
-    private ReportIndex openIndex(SearchLocation location, java.io.PrintWriter err) throws IOException {
-        try {
-            return location.openIndex(IndexCommand.regions(parent));
-        } catch (IndexLockedException e) {
-            if (data == null || !indexDir.toAbsolutePath().normalize().equals(data.resolve("index").toAbsolutePath().normalize())) throw e;
-            err.println("jixiao check：索引 " + indexDir + " 正由运行中的服务（serve）使用，本次不直接写入索引：报告照常记入数据库，"
-                    + "服务会在几秒内从数据库补入索引，之后即可在网页中检索和打开；若并无服务在运行（另一个 check 正在写入），"
-                    + "下次启动 serve 或运行 jixiao reindex 时补入");
-            err.flush();
-            return null;
-        }
-    }
-
-    /** The store of record under --data (or --store); null, with the reason on stderr, when it cannot be opened. */
-    private StoreOfRecord openStore(java.io.PrintWriter err) {
-        try {
-            return JdbcStore.open(StoreSettings.of(store, data));
-        } catch (StoreUnavailableException | IllegalArgumentException e) {
-            err.println("jixiao check：" + e.getMessage());
-            return null;
-        }
-    }
-
-    /** A file that could not be read, kept in the store with its reason (and its bytes when they can be read). */
-    private static void recordFailure(StoreOfRecord records, Input in, String reason) {
-        byte[] bytes = null;
-        try {
-            bytes = Files.readAllBytes(in.path);
-        } catch (IOException | OutOfMemoryError unreadable) {
-            // the reason already says why; the record keeps the name and the reason
-        }
-        String sha = bytes == null ? "" : org.jixiao.ingest.FileIngestor.sha256(bytes);
-        records.recordFailed(in.path.getFileName().toString(), sha, bytes, reason, SUBMITTER, Instant.now());
     }
 
     /** The workbook under --out, under a name no earlier run took. */

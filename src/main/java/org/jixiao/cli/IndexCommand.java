@@ -28,6 +28,9 @@ final class IndexCommand implements Callable<Integer> {
     /** The index the commands use when none is named. */
     static final String DEFAULT_INDEX = "data/index";
 
+    /** The data folder the commands share with {@code serve} when none is named. */
+    static final String DEFAULT_DATA = "data";
+
     @ParentCommand
     JixiaoCommand parent;
 
@@ -37,8 +40,18 @@ final class IndexCommand implements Callable<Integer> {
     @Parameters(paramLabel = "PATH", arity = "0..*", description = "报告文件或目录（递归）")
     List<Path> paths = new ArrayList<>();
 
-    @Option(names = "--index", paramLabel = "DIR", defaultValue = DEFAULT_INDEX, description = "索引目录（默认 ${DEFAULT-VALUE}）")
+    @Option(names = "--index", paramLabel = "DIR",
+            description = "只写入该索引目录，不记入数据库（网页打不开这些报告）；默认写入 <数据目录>/index 并记入数据目录的数据库")
     Path indexDir;
+
+    @Option(names = "--data", paramLabel = "DIR",
+            description = "数据目录（默认 data）：报告记入其数据库并写入其索引（DIR/index），与 serve、check --data 共用，网页可打开检索到的每份报告；"
+                    + "serve 正在运行时索引由服务从数据库补入")
+    Path data;
+
+    @Option(names = "--store", paramLabel = "JDBC-URL",
+            description = "记入共享数据库 jdbc:postgresql://…（账号取自环境变量 JIXIAO_DB_USER、JIXIAO_DB_PASSWORD）")
+    String store;
 
     @picocli.CommandLine.Mixin
     SearchOption search = new SearchOption();
@@ -54,6 +67,10 @@ final class IndexCommand implements Callable<Integer> {
             err.println("请给出要索引的文件或目录，或用 --delete 指定要删除的报告");
             return 2;
         }
+        // The data folder is the default: what is indexed is also recorded, so the web page opens
+        // every report search finds. Only an index named on its own (--index DIR) is written alone.
+        if (indexDir == null && data == null) data = Path.of(DEFAULT_DATA);
+        if (indexDir == null) indexDir = data.resolve("index");
         SearchLocation location = search.location(spec, indexDir);
         indexDir = location.directory();
         String refusal = IndexPaths.refusal(indexDir);
@@ -68,7 +85,14 @@ final class IndexCommand implements Callable<Integer> {
         int failed = 0;
         Map<ReportIndex.Outcome, Integer> outcomes = new EnumMap<>(ReportIndex.Outcome.class);
         // Another writer, or an index of an older layout: the shared handler prints the message.
-        try (ReportIndex index = location.openIndex(regions(parent))) {
+        DataFolderWrites writes = data == null ? null : DataFolderWrites.open(data, store, "jixiao index", err);
+        if (data != null && writes == null) return 1;
+        try (DataFolderWrites records = writes;
+             ReportIndex index = writes == null ? location.openIndex(regions(parent)) : writes.openIndex(location, indexDir, regions(parent))) {
+            if (index == null && !deletes.isEmpty()) {
+                err.println("jixiao index：索引 " + indexDir + " 正由运行中的服务（serve）使用，无法删除；请在服务停止后再删除");
+                return 1;
+            }
             for (String sha : deletes) {
                 if (index.delete(sha.strip())) out.println("已删除 " + sha.strip());
                 else {
@@ -82,13 +106,16 @@ final class IndexCommand implements Callable<Integer> {
                 bar.step(i, in.toString());
                 try {
                     Report r = parent.pipeline().process(in);
-                    outcomes.merge(index.add(r), 1, Integer::sum);
+                    if (records != null) records.checked(r, in);
+                    if (index != null) outcomes.merge(index.add(r), 1, Integer::sum);
+                    else outcomes.merge(ReportIndex.Outcome.ADDED, 1, Integer::sum);
                 } catch (UnreadableInputException e) {
                     failed++;
                     bar.finish();
                     err.println("无法读取 " + in + "：" + UserReason.of(e));
+                    if (records != null) records.failed(in, UserReason.of(e));
                 }
-                index.commitIfDue();
+                if (index != null) index.commitIfDue();
             }
             bar.finish();
         }
@@ -97,7 +124,7 @@ final class IndexCommand implements Callable<Integer> {
                     + outcomes.getOrDefault(ReportIndex.Outcome.ADDED, 0) + "，重复索引替换 "
                     + outcomes.getOrDefault(ReportIndex.Outcome.REPLACED, 0) + "，新版本取代旧版本 "
                     + outcomes.getOrDefault(ReportIndex.Outcome.SUPERSEDED, 0) + "），无法读取 " + failed
-                    + " 个；索引目录：" + indexDir);
+                    + " 个；索引目录：" + indexDir + (data == null ? "（未记入数据库）" : "；数据目录：" + data));
         }
         out.flush();
         return failed > 0 || !found.withoutReports().isEmpty() ? 1 : 0;

@@ -101,6 +101,34 @@ class CheckIntoStoreTest {
         }
     }
 
+    /** {@code index --data DIR} records as {@code check --data} does: a search hit opens in the web page; {@code --index} alone does not record. */
+    @Test
+    void whatIndexFindsTheServiceOpens() throws Exception {
+        Path data = root.resolve("data");
+        assertEquals(1, check("index", QINGDAO.toString(), NOT_A_REPORT.toString(), "--data", data.toString()));
+        Path alone = root.resolve("alone");
+        assertEquals(0, check("index", ELEVATOR.toString(), "--index", alone.toString()));
+        assertTrue(Files.notExists(alone.resolve("store.mv.db")) && Files.notExists(root.resolve("store.mv.db")),
+                "an index named on its own is written alone");
+        String sha;
+        try (StoreOfRecord store = JdbcStore.open(StoreSettings.embedded(data))) {
+            List<Submission> all = store.list(SubmissionQuery.ALL.sortedBy(SubmissionQuery.Sort.OLDEST_FIRST));
+            assertEquals(List.of(SubmissionOutcome.CHECKED, SubmissionOutcome.FAILED), all.stream().map(Submission::outcome).toList());
+            assertEquals("命令行", all.get(0).submitter());
+            assertTrue(all.get(1).reason().length() > 0, "the refused file keeps its reason");
+            sha = all.get(0).sha256();
+        }
+        StringWriter found = new StringWriter();
+        assertEquals(0, JixiaoCommand.run(new String[] {"search", "--index", data.resolve("index").toString(), "--json", "青岛"},
+                new PrintWriter(found), new PrintWriter(new StringWriter())));
+        assertTrue(found.toString().contains(sha), "indexed in the data folder's index: " + found);
+        try (JixiaoServer server = TestServer.start(ServerSettings.defaults(DataFolders.under(data)))) {
+            HttpResponse<String> report = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                    + server.port() + "/api/reports/" + sha)).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, report.statusCode(), "a report `index` wrote opens from a search hit: " + report.body());
+        }
+    }
+
     @Test
     void xlsxNeedsAnOutFolderAndWritesAWorkbookThere() throws Exception {
         assertEquals(2, check("check", QINGDAO.toString(), "--format", "xlsx"));
