@@ -4,6 +4,9 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.jixiao.extract.ocr.OcrMode;
 import org.jixiao.index.IndexFormatException;
 import org.jixiao.index.IndexLockedException;
@@ -13,14 +16,35 @@ import org.jixiao.pipeline.Pipeline;
 import org.jixiao.pipeline.WorkerSettings;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 
 /** The top-level command: global options and the subcommands. */
 @Command(name = "jixiao", mixinStandardHelpOptions = true, version = "jixiao 0.1.0",
-        description = "绩效报告批量检查与检索：读取自评表、自评报告和绩效目标申报表，重新计算并标出问题。",
-        subcommands = {ExtractCommand.class, CheckCommand.class, IndexCommand.class, ReindexCommand.class, SearchCommand.class, ServeCommand.class, UserCommand.class,
-                CommandLine.HelpCommand.class})
+        description = "绩效报告批量检查与检索：读取自评表、自评报告和绩效目标申报表，重新计算并标出问题。")
 public final class JixiaoCommand {
+
+    /**
+     * The subcommands by name, in the order the usage lists them. They are added in {@link #run}
+     * rather than named in the annotation: picocli builds a command's model by reflection over its
+     * fields and annotations, and building all eight took more of a cold {@code extract} than
+     * reading the mappings; a run that names one command builds that one only
+     * ({@link #invokedSubcommand}).
+     */
+    static final Map<String, Class<?>> SUBCOMMANDS = subcommands();
+
+    private static Map<String, Class<?>> subcommands() {
+        Map<String, Class<?>> m = new LinkedHashMap<>();
+        m.put("extract", ExtractCommand.class);
+        m.put("check", CheckCommand.class);
+        m.put("index", IndexCommand.class);
+        m.put("reindex", ReindexCommand.class);
+        m.put("search", SearchCommand.class);
+        m.put("serve", ServeCommand.class);
+        m.put("user", UserCommand.class);
+        m.put("help", CommandLine.HelpCommand.class);
+        return Collections.unmodifiableMap(m);
+    }
 
     /**
      * Exit status when the index cannot be used (another process is writing it, or it is of an older
@@ -145,6 +169,29 @@ public final class JixiaoCommand {
                 timeoutSeconds == null ? d.timeout() : Duration.ofSeconds(timeoutSeconds));
     }
 
+    /**
+     * The subcommand a command line runs when it is plain: the first argument that is not one of
+     * jixiao's own options (or an option's value) names a subcommand other than {@code help}. Null
+     * (every subcommand is then built) for anything else: no subcommand, {@code help}, a help or
+     * version option or an unknown option before it, a misspelt name; so usage help, errors and
+     * suggestions are exactly those of the full command.
+     */
+    static String invokedSubcommand(CommandLine top, String[] args) {
+        Map<String, OptionSpec> options = top.getCommandSpec().optionsMap();
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.startsWith("-")) {
+                int eq = a.indexOf('=');
+                OptionSpec o = options.get(a.startsWith("--") && eq > 0 ? a.substring(0, eq) : a);
+                if (o == null || o.usageHelp() || o.versionHelp()) return null;
+                if (eq < 0 && o.arity().max() > 0) i++;
+                continue;
+            }
+            return SUBCOMMANDS.containsKey(a) && !a.equals("help") ? a : null;
+        }
+        return null;
+    }
+
     public static void main(String[] args) {
         System.exit(run(args, new PrintWriter(System.out, true, StandardCharsets.UTF_8),
                 new PrintWriter(System.err, true, StandardCharsets.UTF_8)));
@@ -154,6 +201,11 @@ public final class JixiaoCommand {
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         JixiaoCommand command = new JixiaoCommand();
         CommandLine cli = new CommandLine(command);
+        // Before the settings below: picocli hands them to the subcommands present when they are set.
+        String invoked = invokedSubcommand(cli, args);
+        for (Map.Entry<String, Class<?>> sub : SUBCOMMANDS.entrySet()) {
+            if (invoked == null || invoked.equals(sub.getKey())) cli.addSubcommand(sub.getKey(), sub.getValue());
+        }
         cli.setOut(out);
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
