@@ -149,7 +149,7 @@ final class CheckCommand implements Callable<Integer> {
         try (StoreOfRecord records = data == null ? null : openStore(err);
              ReportIndex index = indexDir == null ? null : ReportIndex.open(indexDir, IndexCommand.regions(parent))) {
         if (data != null && records == null) return 1;
-        Pipeline pipeline = parent.pipeline();
+        Pipeline pipeline = parent.pipeline(inputs.size());
         int submitted = 0;
         for (int i = 0; i < inputs.size(); i++) {
             for (; submitted < inputs.size() && submitted < i + READ_AHEAD; submitted++) {

@@ -52,6 +52,15 @@ public final class JixiaoCommand {
      */
     static final int EXIT_INDEX_UNUSABLE = 4;
 
+    /**
+     * A batch of at most this many files is read in this process ({@link #pipeline(int)}): starting
+     * a child JVM for each (loading the mappings and readers again) cost more than the reading.
+     * Measured with {@code check} of one and of two corpus PDFs (README, Performance). The price is
+     * isolation: a hostile file is cut off at its timeout, but its parser thread runs on until the
+     * command ends (at once, for so few files), and its memory is this process's.
+     */
+    static final int IN_PROCESS_MAX_FILES = 2;
+
     /** A child JVM needs this much heap to load the mappings and readers before it reads any file. */
     static final int MIN_WORKER_MEMORY_MB = 64;
 
@@ -98,6 +107,19 @@ public final class JixiaoCommand {
             Runtime.getRuntime().addShutdownHook(stopWorkers);
         }
         return pipeline;
+    }
+
+    /**
+     * The pipeline of a batch of {@code files} files: a batch of at most {@link #IN_PROCESS_MAX_FILES}
+     * is read in this process, under the per-file timeout, as {@code extract} reads, unless
+     * {@code --workers} or {@code --worker-memory} asks for children; larger batches (and the
+     * service) keep the children.
+     */
+    Pipeline pipeline(int files) {
+        if (pipeline == null && files <= IN_PROCESS_MAX_FILES && workers == null && workerMemoryMb == null) {
+            pipeline = newPipeline(Mappings.load(mappingsDir));
+        }
+        return pipeline();
     }
 
     /** An isolated pipeline with the options' limits and workers; the caller closes it. */
