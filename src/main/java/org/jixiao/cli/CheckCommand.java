@@ -151,7 +151,7 @@ final class CheckCommand implements Callable<Integer> {
         try (DataFolderWrites records = writes;
              ReportIndex index = indexDir == null ? null
                      : writes == null ? location.openIndex(IndexCommand.regions(parent)) : writes.openIndex(location, indexDir, IndexCommand.regions(parent))) {
-        Pipeline pipeline = parent.pipeline();
+        Pipeline pipeline = parent.pipeline(inputs.size());
         int submitted = 0;
         for (int i = 0; i < inputs.size(); i++) {
             for (; submitted < inputs.size() && submitted < i + READ_AHEAD; submitted++) {

@@ -4,6 +4,9 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.jixiao.extract.ocr.OcrMode;
 import org.jixiao.extract.pdf.ScanProgress;
 import org.jixiao.index.IndexFormatException;
@@ -14,20 +17,51 @@ import org.jixiao.pipeline.Pipeline;
 import org.jixiao.pipeline.WorkerSettings;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 
 /** The top-level command: global options and the subcommands. */
 @Command(name = "jixiao", mixinStandardHelpOptions = true, version = "jixiao 0.1.0",
-        description = "绩效报告批量检查与检索：读取自评表、自评报告和绩效目标申报表，重新计算并标出问题。",
-        subcommands = {ExtractCommand.class, CheckCommand.class, IndexCommand.class, ReindexCommand.class, SearchCommand.class, ServeCommand.class, SubmitCommand.class, UserCommand.class,
-                CommandLine.HelpCommand.class})
+        description = "绩效报告批量检查与检索：读取自评表、自评报告和绩效目标申报表，重新计算并标出问题。")
 public final class JixiaoCommand {
+
+    /**
+     * The subcommands by name, in the order the usage lists them. They are added in {@link #run}
+     * rather than named in the annotation: picocli builds a command's model by reflection over its
+     * fields and annotations, and building all nine took more of a cold {@code extract} than
+     * reading the mappings; a run that names one command builds that one only
+     * ({@link #invokedSubcommand}).
+     */
+    static final Map<String, Class<?>> SUBCOMMANDS = subcommands();
+
+    private static Map<String, Class<?>> subcommands() {
+        Map<String, Class<?>> m = new LinkedHashMap<>();
+        m.put("extract", ExtractCommand.class);
+        m.put("check", CheckCommand.class);
+        m.put("index", IndexCommand.class);
+        m.put("reindex", ReindexCommand.class);
+        m.put("search", SearchCommand.class);
+        m.put("serve", ServeCommand.class);
+        m.put("submit", SubmitCommand.class);
+        m.put("user", UserCommand.class);
+        m.put("help", CommandLine.HelpCommand.class);
+        return Collections.unmodifiableMap(m);
+    }
 
     /**
      * Exit status when the index cannot be used (another process is writing it, or it is of an older
      * layout): its own code, apart from 1 (some input could not be read), so scripts can wait and retry.
      */
     static final int EXIT_INDEX_UNUSABLE = 4;
+
+    /**
+     * A batch of at most this many files is read in this process ({@link #pipeline(int)}): starting
+     * a child JVM for each (loading the mappings and readers again) cost more than the reading.
+     * Measured with {@code check} of one and of two corpus PDFs (README, Performance). The price is
+     * isolation: a hostile file is cut off at its timeout, but its parser thread runs on until the
+     * command ends (at once, for so few files), and its memory is this process's.
+     */
+    static final int IN_PROCESS_MAX_FILES = 2;
 
     /** A child JVM needs this much heap to load the mappings and readers before it reads any file. */
     static final int MIN_WORKER_MEMORY_MB = 64;
@@ -78,6 +112,19 @@ public final class JixiaoCommand {
             Runtime.getRuntime().addShutdownHook(stopWorkers);
         }
         return pipeline;
+    }
+
+    /**
+     * The pipeline of a batch of {@code files} files: a batch of at most {@link #IN_PROCESS_MAX_FILES}
+     * is read in this process, under the per-file timeout, as {@code extract} reads, unless
+     * {@code --workers} or {@code --worker-memory} asks for children; larger batches (and the
+     * service) keep the children.
+     */
+    Pipeline pipeline(int files) {
+        if (pipeline == null && files <= IN_PROCESS_MAX_FILES && workers == null && workerMemoryMb == null) {
+            pipeline = newPipeline(Mappings.load(mappingsDir));
+        }
+        return pipeline();
     }
 
     /** An isolated pipeline with the options' limits and workers; the caller closes it. */
@@ -167,6 +214,29 @@ public final class JixiaoCommand {
                 timeoutSeconds == null ? d.timeout() : Duration.ofSeconds(timeoutSeconds));
     }
 
+    /**
+     * The subcommand a command line runs when it is plain: the first argument that is not one of
+     * jixiao's own options (or an option's value) names a subcommand other than {@code help}. Null
+     * (every subcommand is then built) for anything else: no subcommand, {@code help}, a help or
+     * version option or an unknown option before it, a misspelt name; so usage help, errors and
+     * suggestions are exactly those of the full command.
+     */
+    static String invokedSubcommand(CommandLine top, String[] args) {
+        Map<String, OptionSpec> options = top.getCommandSpec().optionsMap();
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.startsWith("-")) {
+                int eq = a.indexOf('=');
+                OptionSpec o = options.get(a.startsWith("--") && eq > 0 ? a.substring(0, eq) : a);
+                if (o == null || o.usageHelp() || o.versionHelp()) return null;
+                if (eq < 0 && o.arity().max() > 0) i++;
+                continue;
+            }
+            return SUBCOMMANDS.containsKey(a) && !a.equals("help") ? a : null;
+        }
+        return null;
+    }
+
     public static void main(String[] args) {
         System.exit(run(args, new PrintWriter(System.out, true, StandardCharsets.UTF_8),
                 new PrintWriter(System.err, true, StandardCharsets.UTF_8)));
@@ -177,6 +247,11 @@ public final class JixiaoCommand {
         JixiaoCommand command = new JixiaoCommand();
         command.progress = err;
         CommandLine cli = new CommandLine(command);
+        // Before the settings below: picocli hands them to the subcommands present when they are set.
+        String invoked = invokedSubcommand(cli, args);
+        for (Map.Entry<String, Class<?>> sub : SUBCOMMANDS.entrySet()) {
+            if (invoked == null || invoked.equals(sub.getKey())) cli.addSubcommand(sub.getKey(), sub.getValue());
+        }
         cli.setOut(out);
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);

@@ -2,6 +2,7 @@ package org.jixiao.normalize;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -146,11 +147,17 @@ final class RegionNameIndex {
         // A short name that is some region's full name, or is shared, goes to the full name or to
         // the highest level sharing it: 吉林 is 吉林省 (not 吉林市), 海南 is 海南省 (not 海南藏族自治州),
         // 和田 is 和田地区 (not 和田市 inside it).
+        // Plain loops rather than streams: this runs for thousands of names at every start, in a
+        // JVM that has not compiled anything yet.
         for (Map.Entry<String, List<Region>> e : shortNames.entrySet()) {
             if (regionsByName.containsKey(e.getKey())) continue;
-            int top = e.getValue().stream().mapToInt(r -> level.get(r.code())).min().orElseThrow();
-            regionsByName.put(e.getKey(),
-                    e.getValue().stream().filter(r -> level.get(r.code()) == top).distinct().toList());
+            int top = Integer.MAX_VALUE;
+            for (Region r : e.getValue()) top = Math.min(top, level.get(r.code()));
+            List<Region> highest = new ArrayList<>(e.getValue().size());
+            for (Region r : e.getValue()) {
+                if (level.get(r.code()) == top && !highest.contains(r)) highest.add(r);
+            }
+            regionsByName.put(e.getKey(), Collections.unmodifiableList(highest));
         }
         for (String name : regionsByName.keySet()) trie.add(name);
         this.level = level;

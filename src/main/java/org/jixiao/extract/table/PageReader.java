@@ -11,12 +11,11 @@ import technology.tabula.Page;
 import technology.tabula.PageDims;
 import technology.tabula.Rectangle;
 import technology.tabula.TextElement;
-import technology.tabula.TextStripper;
 import technology.tabula.Utils;
 
 /**
- * Reads one PDF page into a tabula {@link Page}: glyphs from tabula's text stripper, rulings from
- * {@link RulingCollector}. Rotated pages are first turned upright ({@link #upright}).
+ * Reads one PDF page into a tabula {@link Page}: glyphs from tabula's text stripper and rulings
+ * from {@link RulingCollector}, in one walk of its content ({@link PageWalk}). Rotated pages are first turned upright ({@link #upright}).
  */
 public final class PageReader {
 
@@ -38,10 +37,9 @@ public final class PageReader {
     public Read read(int number) throws IOException {
         PDPage pdPage = document.getPage(number - 1);
         if (pdPage.getRotation() % 360 != 0) upright(pdPage);
-        RulingCollector rulings = new RulingCollector(pdPage);
-        rulings.process();
-        TextStripper text = new TextStripper(document, number);
+        PageWalk text = new PageWalk(document, number);
         text.process();
+        RulingCollector rulings = text.rulings();
         List<TextElement> glyphs = text.getTextElements();
         Utils.sort(glyphs, Rectangle.ILL_DEFINED_ORDER);
         float width = pdPage.getCropBox().getWidth();

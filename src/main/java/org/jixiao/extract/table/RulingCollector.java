@@ -5,18 +5,29 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.pdfbox.contentstream.PDFGraphicsStreamEngine;
+import org.apache.pdfbox.contentstream.PDFStreamEngine;
+import org.apache.pdfbox.contentstream.operator.Operator;
+import org.apache.pdfbox.cos.COSBase;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImage;
+import org.apache.pdfbox.pdmodel.graphics.state.PDGraphicsState;
 import technology.tabula.Ruling;
 
 /**
  * Collects the horizontal and vertical lines a page draws, as tabula rulings in its coordinates
- * (origin top left, y downwards). Unlike tabula's own engine it never runs text: browsers embed
- * CJK fonts as Type 3 fonts whose glyphs are drawn with straight path segments, and those would
- * otherwise become "rulings" that cut tables into glyph-sized cells. A border drawn as a thin
+ * (origin top left, y downwards). Unlike tabula's own engine it never sees the insides of glyphs:
+ * browsers embed CJK fonts as Type 3 fonts whose glyphs are drawn with straight path segments, and
+ * those would otherwise become "rulings" that cut tables into glyph-sized cells (the text walk
+ * that feeds it places Type 3 glyphs by their widths without running their drawings). A border drawn as a thin
  * filled rectangle (as browsers draw table borders) becomes one ruling along its middle.
+ *
+ * <p>It does not walk the page itself: the text stripper's walk ({@link PageWalk}) hands it the
+ * operators a graphics engine has and a text stripper lacks (paths, painting, clipping, colour,
+ * images), which run as PDFBox's own operators against that walk's graphics state and resources.
+ * Each content stream is so parsed once per page instead of once for text and once for rulings.
  */
 final class RulingCollector extends PDFGraphicsStreamEngine {
 
@@ -33,9 +44,12 @@ final class RulingCollector extends PDFGraphicsStreamEngine {
     private List<Point2D.Float> current;
     private boolean images;
     private long shownTextBytes;
+    private final PDFStreamEngine walk;
 
-    RulingCollector(PDPage page) {
+    /** Collects the rulings of {@code page} from the operators {@code walk} (walking it) hands on. */
+    RulingCollector(PDPage page, PDFStreamEngine walk) {
         super(page);
+        this.walk = walk;
         PDRectangle crop = page.getCropBox();
         this.pageLeft = crop.getLowerLeftX();
         this.pageTop = crop.getUpperRightY();
@@ -53,15 +67,32 @@ final class RulingCollector extends PDFGraphicsStreamEngine {
         return shownTextBytes;
     }
 
-    private Point2D.Float toPage(Point2D p) {
-        return new Point2D.Float((float) p.getX() - pageLeft, pageTop - (float) p.getY());
+    /** Runs one operator of the walk with PDFBox's graphics operator, as a walk of our own would. */
+    void run(Operator operator, List<COSBase> operands) throws IOException {
+        processOperator(operator, operands);
+    }
+
+    /**
+     * Text the walk showed: only its amount is kept, to tell an empty page from one whose text
+     * was lost (glyphs of fonts without a Unicode mapping are dropped by the text stripper).
+     */
+    void shown(byte[] string) {
+        shownTextBytes += string.length;
+    }
+
+    /** The walk's state: the transformation in force where the walk has got to. */
+    @Override
+    public PDGraphicsState getGraphicsState() {
+        return walk.getGraphicsState();
     }
 
     @Override
-    protected void showText(byte[] string) {
-        // Text comes from the text stripper; glyph outlines are not table borders. Only the
-        // amount of text shown is kept, to tell an empty page from one whose text was lost.
-        shownTextBytes += string.length;
+    public PDResources getResources() {
+        return walk.getResources();
+    }
+
+    private Point2D.Float toPage(Point2D p) {
+        return new Point2D.Float((float) p.getX() - pageLeft, pageTop - (float) p.getY());
     }
 
     @Override
@@ -167,9 +198,5 @@ final class RulingCollector extends PDFGraphicsStreamEngine {
     @Override
     public void shadingFill(COSName shadingName) {
         // Gradients are not borders.
-    }
-
-    void process() throws IOException {
-        processPage(getPage());
     }
 }
