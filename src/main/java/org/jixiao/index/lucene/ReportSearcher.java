@@ -386,11 +386,7 @@ public final class ReportSearcher implements Closeable {
     }
 
     static ReportKind kind(String text) {
-        String t = text.strip();
-        for (ReportKind k : ReportKind.values()) if (k.name().equalsIgnoreCase(t)) return k;
-        if (t.contains("自评")) return ReportKind.SELF_EVALUATION;
-        if (t.contains("申报") || t.contains("目标")) return ReportKind.TARGET_DECLARATION;
-        throw new InvalidQueryException("未知的报告类型“" + t + "”，可用：SELF_EVALUATION（自评）、TARGET_DECLARATION（目标申报）");
+        return SearchRequest.kindOf(text);
     }
 
     private static Sort sort(String spec) {

@@ -1,0 +1,230 @@
+package org.jixiao.index.solr;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.apache.solr.client.solrj.impl.CloudSolrClient;
+import org.apache.solr.cloud.MiniSolrCloudCluster;
+import org.apache.solr.common.cloud.DocCollection;
+import org.apache.solr.common.cloud.Replica;
+import org.apache.solr.common.cloud.Slice;
+import org.apache.solr.embedded.JettySolrRunner;
+import org.jixiao.index.InvalidQueryException;
+import org.jixiao.index.ReportFixture;
+import org.jixiao.index.ReportIndex;
+import org.jixiao.index.SearchLocation;
+import org.jixiao.index.SearchRequest;
+import org.jixiao.index.SearchResult;
+import org.jixiao.index.SearchStore;
+import org.jixiao.index.SearchStoreContract;
+import org.jixiao.index.TextMatching;
+import org.jixiao.index.TextMatchingRankingTest;
+import org.jixiao.model.Report;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The SolrCloud store against the search store's contract, on a real cluster started once for the
+ * class: {@link MiniSolrCloudCluster} with 2 Solr nodes (Jetty) and an embedded ZooKeeper, the
+ * collection created by the store itself with 2 shards × 2 replicas, so each node holds a replica of
+ * every shard. Besides the contract: the collection's layout, losing a node mid-run, and the judged
+ * queries ranked as well as by the embedded index.
+ */
+class SolrSearchStoreTest extends SearchStoreContract {
+
+    private static final String COLLECTION = "reports";
+    private static final int NODES = 2;
+    private static final int SHARDS = 2;
+    private static final int REPLICAS = 2;
+    /** Generous for a busy 2-core machine: a node restart and its replicas' recovery. */
+    private static final int WAIT_SECONDS = 120;
+
+    private static MiniSolrCloudCluster cluster;
+    private static SolrAddress address;
+
+    @BeforeAll
+    static void startCluster(@TempDir Path base) throws Exception {
+        cluster = new MiniSolrCloudCluster.Builder(NODES, base).build();
+        // getZkAddress is host:port/solr: the cluster runs under a chroot, as a shared ZooKeeper would have it.
+        address = SolrAddress.parse("solr://" + cluster.getZkServer().getZkAddress() + "/" + COLLECTION
+                + "?shards=" + SHARDS + "&replicas=" + REPLICAS);
+    }
+
+    @AfterAll
+    static void stopCluster() throws Exception {
+        if (cluster != null) cluster.shutdown();
+    }
+
+    /** Every test starts from an empty collection (the first one creates it through the store). */
+    @BeforeEach
+    void emptyCollection() throws Exception {
+        CloudSolrClient admin = cluster.getSolrClient();
+        if (org.apache.solr.client.solrj.request.CollectionAdminRequest.listCollections(admin).contains(COLLECTION)) {
+            admin.deleteByQuery(COLLECTION, "*:*");
+            admin.commit(COLLECTION);
+        }
+    }
+
+    @Override
+    protected SearchStore openStore() throws IOException {
+        return SearchLocation.parse(address.toString() + "?shards=" + SHARDS + "&replicas=" + REPLICAS, null)
+                .openWriter(ReportFixture.REGIONS);
+    }
+
+    @Override
+    protected SearchStore openReader() throws IOException {
+        return SolrSearchStore.openReader(address);
+    }
+
+    @Test
+    void theStoreCreatesTheCollectionWithTwoShardsOfTwoReplicasOnBothNodes() throws Exception {
+        try (SearchStore store = openStore()) {
+            store.commit();
+        }
+        DocCollection c = cluster.getSolrClient().getClusterState().getCollection(COLLECTION);
+        assertEquals(SHARDS, c.getSlices().size());
+        for (Slice s : c.getSlices()) {
+            assertEquals(REPLICAS, s.getReplicas().size(), s.getName());
+            Set<String> nodes = new HashSet<>();
+            for (Replica r : s.getReplicas()) nodes.add(r.getNodeName());
+            assertEquals(NODES, nodes.size(), "each shard has a replica on each node: " + s);
+        }
+        assertEquals(SolrSearchStore.CONFIGSET, c.getConfigName());
+    }
+
+    @Test
+    void aReportsEntriesAllLiveOnOneShard() throws Exception {
+        List<Report> reports = batch("r", 6);
+        try (ReportIndex index = ReportIndex.over(openStore())) {
+            for (Report r : reports) index.add(r);
+        }
+        CloudSolrClient admin = cluster.getSolrClient();
+        DocCollection c = admin.getClusterState().getCollection(COLLECTION);
+        Set<String> shardsUsed = new HashSet<>();
+        for (Report r : reports) {
+            String sha = r.source().sha256();
+            int entries = 1 + r.indicators().size() + r.budgetItems().size();
+            Set<String> shards = new HashSet<>();
+            for (int n = 0; n < entries; n++) {
+                shards.add(c.getRouter().getTargetSlice(SolrDocuments.id(sha, n), null, null, null, c).getName());
+            }
+            assertEquals(1, shards.size(), sha);
+            shardsUsed.addAll(shards);
+        }
+        assertEquals(SHARDS, shardsUsed.size(), "six reports spread over both shards");
+    }
+
+    /**
+     * One node stops while a batch is being indexed: each shard keeps its replica on the other node,
+     * which becomes leader; searches still find every report committed before, and writes go on and
+     * are committed. After the node is back, its replicas recover and everything is still there.
+     */
+    @Test
+    void losingANodeStopsNeitherSearchesNorWrites() throws Exception {
+        List<Report> before = batch("before", 10);
+        List<Report> during = batch("during", 10);
+        long perReport = 1 + before.get(0).indicators().size() + before.get(0).budgetItems().size();
+        try (ReportIndex index = ReportIndex.over(openStore())) {
+            for (Report r : before) index.add(r);
+            index.commit();
+            for (Report r : during.subList(0, 5)) index.add(r);
+
+            JettySolrRunner lost = cluster.getJettySolrRunner(1);
+            cluster.stopJettySolrRunner(lost);
+            cluster.waitForJettyToStop(lost);
+
+            // Searches: every committed report, complete, from the surviving replicas.
+            SearchResult r = search(SearchRequest.text("").withLimit(1));
+            assertEquals(before.size() * perReport, r.total());
+            assertEquals(before.size(), search(SearchRequest.text("维护次数").withLimit(100)).hits().stream()
+                    .map(SearchResult.Hit::sha256).distinct().count());
+            // Writes: the rest of the batch, and a commit.
+            for (Report rep : during.subList(5, 10)) index.add(rep);
+            index.commit();
+            assertEquals((before.size() + during.size()) * perReport, search(SearchRequest.text("").withLimit(1)).total());
+
+            cluster.startJettySolrRunner(lost);
+            cluster.waitForNode(lost, WAIT_SECONDS);
+            cluster.waitForActiveCollection(COLLECTION, WAIT_SECONDS, TimeUnit.SECONDS, SHARDS, SHARDS * REPLICAS);
+            index.delete(before.get(0).source().sha256());
+            index.commit();
+        }
+        // The node that came back has caught up: whichever replica answers, the counts are complete.
+        for (int i = 0; i < 4; i++) {
+            assertEquals((before.size() + during.size() - 1) * perReport, search(SearchRequest.text("").withLimit(1)).total());
+        }
+    }
+
+    /**
+     * The judged queries of {@link TextMatchingRankingTest}, over the same corpus, rank as well in the
+     * collection as in the embedded index (MAP and nDCG@10 of every matching mode), and the default is
+     * still the best mode: the Solr analysis chain is the project's.
+     */
+    @Test
+    void judgedQueriesRankAsWellAsInTheEmbeddedIndex(@TempDir Path lucene) throws Exception {
+        try (ReportIndex solr = ReportIndex.over(openStore()); ReportIndex embedded = ReportIndex.open(lucene, ReportFixture.REGIONS)) {
+            for (Report r : TextMatchingRankingTest.corpus()) {
+                solr.add(r);
+                embedded.add(r);
+            }
+        }
+        Map<TextMatching, double[]> figures = new EnumMap<>(TextMatching.class);
+        try (SearchStore solr = openReader(); SearchStore embedded = SearchLocation.lucene(lucene).openReader()) {
+            for (TextMatching mode : TextMatching.values()) {
+                figures.put(mode, new double[] {TextMatchingRankingTest.meanAveragePrecision(solr, mode),
+                        TextMatchingRankingTest.meanAveragePrecision(embedded, mode),
+                        TextMatchingRankingTest.meanNdcg(solr, mode), TextMatchingRankingTest.meanNdcg(embedded, mode)});
+            }
+        }
+        StringBuilder report = new StringBuilder();
+        figures.forEach((mode, f) -> report.append(String.format("%s: MAP solr %.3f lucene %.3f, nDCG@10 solr %.3f lucene %.3f; ",
+                mode, f[0], f[1], f[2], f[3])));
+        System.out.println("judged queries " + report);
+        for (TextMatching mode : TextMatching.values()) {
+            double[] f = figures.get(mode);
+            assertTrue(f[0] >= f[1] - RANKING_TOLERANCE, "MAP " + report);
+            assertTrue(f[2] >= f[3] - RANKING_TOLERANCE, "nDCG " + report);
+            assertTrue(figures.get(TextMatching.DEFAULT)[0] >= f[0], "default is the best mode: " + report);
+        }
+    }
+
+    /** Ranking may differ by ties broken differently (doc order across shards), not by more. */
+    private static final double RANKING_TOLERANCE = 0.005;
+
+    @Test
+    void searchingACollectionThatDoesNotExistSaysSo() {
+        SolrAddress missing = SolrAddress.parse("solr://" + cluster.getZkServer().getZkAddress() + "/nosuch");
+        InvalidQueryException e = assertThrows(InvalidQueryException.class, () -> SolrSearchStore.openReader(missing));
+        assertTrue(e.getMessage().contains("SolrCloud 中没有集合 nosuch"), e.getMessage());
+    }
+
+    /** Reports with four indicator rows and a budget item each, in different regions and projects. */
+    private static List<Report> batch(String prefix, int count) {
+        String[][] regions = {{"江阴市", "320281"}, {"武汉市", "420100"}, {"湖北省", "420000"}};
+        List<Report> out = new java.util.ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String[] region = regions[i % regions.length];
+            out.add(ReportFixture.report(prefix + i).region(region[0], region[1]).year(2020 + i % 3).project(prefix + "项目" + i)
+                    .funds("300.00", "250.00", "83.33").total("88.00")
+                    .indicator("产出指标", "数量指标", "设备维护次数", "≥10次", "12次", "10", "10")
+                    .indicator("产出指标", "时效指标", "故障响应时间", "≤2小时", "1小时", "10", "9")
+                    .indicator("效益指标", "社会效益指标", "系统正常运行率", "≥99%", "99.5%", "20", "20")
+                    .indicator("满意度指标", "服务对象满意度指标", "服务对象满意度", "≥90%", "95%", "10", "10")
+                    .item("硬件维护", "120.50")
+                    .build());
+        }
+        return out;
+    }
+}
