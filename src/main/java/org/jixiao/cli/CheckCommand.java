@@ -155,7 +155,7 @@ final class CheckCommand implements Callable<Integer> {
         int notChecked = 0;
         String writeFailure = null;
         try (StoreOfRecord records = data == null ? null : openStore(err);
-             ReportIndex index = indexDir == null || records == null && data != null ? null : openIndex(location, err)) {
+             ReportIndex index = location == null || records == null && data != null ? null : openIndex(location, err)) {
         if (data != null && records == null) return 1;
         Pipeline pipeline = parent.pipeline();
         int submitted = 0;

@@ -141,7 +141,10 @@ class SolrSearchStoreTest extends SearchStoreContract {
             index.commit();
             for (Report r : during.subList(0, 5)) index.add(r);
 
-            JettySolrRunner lost = cluster.getJettySolrRunner(1);
+            // The node that leads shard1: its loss forces a leader election, not just a lost follower.
+            CloudSolrClient admin = cluster.getSolrClient();
+            Replica leader = admin.getClusterState().getCollection(COLLECTION).getSlice("shard1").getLeader();
+            JettySolrRunner lost = cluster.getReplicaJetty(leader);
             cluster.stopJettySolrRunner(lost);
             cluster.waitForJettyToStop(lost);
 
@@ -154,6 +157,11 @@ class SolrSearchStoreTest extends SearchStoreContract {
             for (Report rep : during.subList(5, 10)) index.add(rep);
             index.commit();
             assertEquals((before.size() + during.size()) * perReport, search(SearchRequest.text("").withLimit(1)).total());
+            // Both shards are now led from the surviving node.
+            cluster.getZkStateReader().forceUpdateCollection(COLLECTION);
+            for (Slice s : cluster.getZkStateReader().getClusterState().getCollection(COLLECTION).getSlices()) {
+                assertTrue(!s.getLeader().getNodeName().equals(lost.getNodeName()), s.toString());
+            }
 
             cluster.startJettySolrRunner(lost);
             cluster.waitForNode(lost, WAIT_SECONDS);
@@ -208,6 +216,42 @@ class SolrSearchStoreTest extends SearchStoreContract {
         SolrAddress missing = SolrAddress.parse("solr://" + cluster.getZkServer().getZkAddress() + "/nosuch");
         InvalidQueryException e = assertThrows(InvalidQueryException.class, () -> SolrSearchStore.openReader(missing));
         assertTrue(e.getMessage().contains("SolrCloud 中没有集合 nosuch"), e.getMessage());
+    }
+
+    /**
+     * The command line against the cluster: {@code check} and {@code index} with {@code --search
+     * solr://…} write into the collection, {@code search} reads it. Here rather than in the CLI's
+     * tests so that it runs on this class's cluster instead of starting another.
+     */
+    @Test
+    void theCommandLineChecksIndexesAndSearchesTheCollection(@TempDir Path dir) throws Exception {
+        Path report = dir.resolve("jiangyin.txt");
+        java.nio.file.Files.writeString(report, String.join("\n",
+                "2020 年度江苏省江阴市信息系统运维项目绩效自评表",
+                "",
+                "项目名称\t\t信息系统运维项目",
+                "主管部门\t\t江阴市人力资源和社会保障局\t实施单位\t江阴市社保中心",
+                "预算执行情况 (万元) (20分)\t\t预算数(A)\t执行数(B)\t执行率 (B/A)\t得分(20分 *执行率)",
+                "\t年度财政资金总额:\t200.00\t170.00\t85.00%\t17.00",
+                "一级指标\t二级指标\t三级指标\t年初目标值 (A)\t实际完成值 (B)\t分值\t得分",
+                "产出指标\t时效指标\t故障处理响应时间\t≤30 分钟\t20 分钟\t40\t40",
+                "产出指标\t数量指标\t社保卡制卡人数\t≥5000 人\t5200 人\t40\t40",
+                "总分\t97.00",
+                ""), java.nio.charset.StandardCharsets.UTF_8);
+        String uri = address.toString();
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+        java.util.function.Function<String[], Integer> run = args -> {
+            out.getBuffer().setLength(0);
+            err.getBuffer().setLength(0);
+            return org.jixiao.cli.JixiaoCommand.run(args, new java.io.PrintWriter(out), new java.io.PrintWriter(err));
+        };
+        assertEquals(0, run.apply(new String[] {"check", report.toString(), "--search", uri}), err.toString());
+        assertEquals(3, search(SearchRequest.text("").withLimit(10)).total(), "check wrote the report and its two rows");
+        assertEquals(0, run.apply(new String[] {"index", report.toString(), "--search", uri}), err.toString());
+        assertEquals(0, run.apply(new String[] {"search", "故障响应", "--search", uri, "--region", "江苏"}), err.toString());
+        assertTrue(out.toString().contains("故障处理响应时间"), out.toString());
+        assertEquals(3, search(SearchRequest.text("").withLimit(10)).total(), "indexing the same file again replaced it");
     }
 
     /** Reports with four indicator rows and a budget item each, in different regions and projects. */
