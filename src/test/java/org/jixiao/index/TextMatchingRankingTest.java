@@ -121,6 +121,11 @@ public class TextMatchingRankingTest {
                         .build());
     }
 
+    /** The judged queries' texts; other stores' tests ask them too (SolrSearchStoreTest). */
+    public static List<String> judgedQueries() {
+        return JUDGED.stream().map(Judged::query).toList();
+    }
+
     /** Rank cut-off of nDCG, a page of results as a user reads it. */
     private static final int NDCG_DEPTH = 10;
 

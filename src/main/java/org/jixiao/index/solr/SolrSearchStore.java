@@ -73,6 +73,8 @@ public final class SolrSearchStore implements SearchStore {
     private final SolrSearcher searcher;
     /** Writes since the last commit, in order: nothing reaches the cluster before {@link #commit()}. */
     private final List<Write> pending = new ArrayList<>();
+    /** Whether something was sent since the last commit: a batch's periodic commits cost the cluster nothing when idle. */
+    private boolean sent;
     private boolean closed;
 
     /** A write held until the commit. */
@@ -273,7 +275,9 @@ public final class SolrSearchStore implements SearchStore {
     public synchronized void commit() throws IOException {
         if (documents == null || closed) return;
         flush();
+        if (!sent) return;
         retrying("提交", () -> client.commit(collection, true, true));
+        sent = false;
     }
 
     private void flush() throws IOException {
@@ -290,6 +294,7 @@ public final class SolrSearchStore implements SearchStore {
                     entries += p.entries().size();
                     reports++;
                 }
+                sent = true;
                 retrying("写入", () -> batch.process(client, collection));
                 pending.subList(0, reports).clear();
                 continue;
@@ -312,6 +317,7 @@ public final class SolrSearchStore implements SearchStore {
             }
             if ((request.getDocuments() != null && !request.getDocuments().isEmpty())
                     || (request.getDeleteById() != null && !request.getDeleteById().isEmpty())) {
+                sent = true;
                 retrying("写入", () -> request.process(client, collection));
             }
             pending.remove(0);

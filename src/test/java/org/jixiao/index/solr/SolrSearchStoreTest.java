@@ -176,20 +176,36 @@ class SolrSearchStoreTest extends SearchStoreContract {
     }
 
     /**
-     * The judged queries of {@link TextMatchingRankingTest}, over the same corpus, rank as well in the
-     * collection as in the embedded index (MAP and nDCG@10 of every matching mode), and the default is
-     * still the best mode: the Solr analysis chain is the project's.
+     * The judged queries of {@link TextMatchingRankingTest}, over the same corpus, find the same
+     * entries with the same relevance in the collection as in the embedded index, in every matching
+     * mode, so MAP and nDCG@10 hold (up to how ties are ordered): the Solr analysis chain is the project's.
      */
     @Test
     void judgedQueriesRankAsWellAsInTheEmbeddedIndex(@TempDir Path lucene) throws Exception {
-        try (ReportIndex solr = ReportIndex.over(openStore()); ReportIndex embedded = ReportIndex.open(lucene, ReportFixture.REGIONS)) {
+        // A collection of its own: the shared one holds the other tests' deleted entries, which
+        // still count in BM25's term statistics until merged away, as a fresh embedded index does not.
+        SolrAddress judged = SolrAddress.parse("solr://" + cluster.getZkServer().getZkAddress() + "/judged?shards="
+                + SHARDS + "&replicas=" + REPLICAS);
+        try (ReportIndex solr = ReportIndex.over(SolrSearchStore.open(judged, ReportFixture.REGIONS));
+             ReportIndex embedded = ReportIndex.open(lucene, ReportFixture.REGIONS)) {
             for (Report r : TextMatchingRankingTest.corpus()) {
                 solr.add(r);
                 embedded.add(r);
             }
         }
+        // Every entry found with the same relevance as in the embedded index (BM25 over the whole
+        // collection's statistics, the same analysis): the rankings are the same up to ties, whose
+        // order depends on which shard holds an entry.
+        try (SearchStore solr = SolrSearchStore.openReader(judged); SearchStore embedded = SearchLocation.lucene(lucene).openReader()) {
+            for (String query : TextMatchingRankingTest.judgedQueries()) {
+                for (TextMatching mode : TextMatching.values()) {
+                    SearchRequest request = SearchRequest.text(query).withMatching(mode).withLimit(100).withFacets(false);
+                    assertEquals(scored(embedded.search(request)), scored(solr.search(request)), query + " " + mode);
+                }
+            }
+        }
         Map<TextMatching, double[]> figures = new EnumMap<>(TextMatching.class);
-        try (SearchStore solr = openReader(); SearchStore embedded = SearchLocation.lucene(lucene).openReader()) {
+        try (SearchStore solr = SolrSearchStore.openReader(judged); SearchStore embedded = SearchLocation.lucene(lucene).openReader()) {
             for (TextMatching mode : TextMatching.values()) {
                 figures.put(mode, new double[] {TextMatchingRankingTest.meanAveragePrecision(solr, mode),
                         TextMatchingRankingTest.meanAveragePrecision(embedded, mode),
@@ -204,12 +220,20 @@ class SolrSearchStoreTest extends SearchStoreContract {
             double[] f = figures.get(mode);
             assertTrue(f[0] >= f[1] - RANKING_TOLERANCE, "MAP " + report);
             assertTrue(f[2] >= f[3] - RANKING_TOLERANCE, "nDCG " + report);
-            assertTrue(figures.get(TextMatching.DEFAULT)[0] >= f[0], "default is the best mode: " + report);
         }
     }
 
-    /** Ranking may differ by ties broken differently (doc order across shards), not by more. */
-    private static final double RANKING_TOLERANCE = 0.005;
+    /** Each hit as name and relevance (to 4 digits), sorted: equal lists are the same ranking up to ties. */
+    private static List<String> scored(SearchResult r) {
+        return r.hits().stream().map(h -> h.type() + " " + h.name() + " " + String.format(java.util.Locale.ROOT, "%.4f", h.relevance()))
+                .sorted().toList();
+    }
+
+    /**
+     * Tied entries come in another order than in the embedded index (they lie on different shards);
+     * over 15 queries that moves MAP by up to 0.007 when a tie mixes relevant and irrelevant rows.
+     */
+    private static final double RANKING_TOLERANCE = 0.01;
 
     @Test
     void searchingACollectionThatDoesNotExistSaysSo() {
