@@ -27,6 +27,7 @@ class ArchitectureTest {
     /** Library prefix → the packages (prefixes) allowed to import it. */
     private static final Map<String, List<String>> LIBRARIES = Map.ofEntries(
             Map.entry("org.apache.lucene.", List.of("org.jixiao.index.lucene", "org.jixiao.index.analysis")),
+            Map.entry("org.apache.solr.", List.of("org.jixiao.index.solr")),
             Map.entry("org.apache.camel.", List.of("org.jixiao.route", "org.jixiao.web")),
             Map.entry("org.apache.kafka.", List.of("org.jixiao.route")),
             Map.entry("org.apache.pdfbox.", List.of("org.jixiao.extract")),

@@ -149,7 +149,7 @@ final class CheckCommand implements Callable<Integer> {
         DataFolderWrites writes = data == null ? null : DataFolderWrites.open(data, store, "jixiao check", err);
         if (data != null && writes == null) return 1;
         try (DataFolderWrites records = writes;
-             ReportIndex index = indexDir == null ? null
+             ReportIndex index = location == null ? null
                      : writes == null ? location.openIndex(IndexCommand.regions(parent)) : writes.openIndex(location, indexDir, IndexCommand.regions(parent))) {
         Pipeline pipeline = parent.pipeline(inputs.size());
         int submitted = 0;

@@ -63,7 +63,7 @@ final class DataFolderWrites implements AutoCloseable {
         try {
             return location.openIndex(regions);
         } catch (IndexLockedException e) {
-            if (!indexDir.toAbsolutePath().normalize().equals(data.resolve("index").toAbsolutePath().normalize())) throw e;
+            if (indexDir == null || !indexDir.toAbsolutePath().normalize().equals(data.resolve("index").toAbsolutePath().normalize())) throw e;
             err.println(command + "：索引 " + indexDir + " 正由运行中的服务（serve）使用，本次不直接写入索引：报告照常记入数据库，"
                     + "服务会在几秒内从数据库补入索引，之后即可在网页中检索和打开；若并无服务在运行（另一个命令正在写入），"
                     + "下次启动 serve 或运行 jixiao reindex 时补入");

@@ -73,6 +73,12 @@ final class ReindexCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         DataFolders folders = DataFolders.under(data);
         SearchLocation location = search.location(spec, indexDir);
+        if (location != null && location.solr() != null) {
+            // The service's live index and the rebuild still open the embedded index by folder.
+            err.println("jixiao reindex：--search 暂不支持 SolrCloud（" + location + "）：reindex 目前只使用内置的 Lucene 索引；"
+                    + "可用 index / check / search 的 --search solr://… 写入和检索 SolrCloud");
+            return 2;
+        }
         if (location != null) folders = folders.withIndex(location.directory());
         ContentRegistry registry = Files.isDirectory(folders.done()) ? ContentRegistry.load(folders) : null;
         StoreOfRecord records;

@@ -102,6 +102,12 @@ final class ServeCommand implements Callable<Integer> {
         DataFolders folders = DataFolders.under(data);
         if (inbox != null) folders = folders.withInbox(inbox);
         org.jixiao.index.SearchLocation location = search.location(spec, index);
+        if (location != null && location.solr() != null) {
+            // The service's live index and the rebuild still open the embedded index by folder.
+            err.println("jixiao serve：--search 暂不支持 SolrCloud（" + location + "）：serve 目前只使用内置的 Lucene 索引；"
+                    + "可用 index / check / search 的 --search solr://… 写入和检索 SolrCloud");
+            return 2;
+        }
         if (location != null) folders = folders.withIndex(location.directory());
         Mappings mappings = Mappings.load(parent.mappingsDir);
         if (anonymous && !ServerSettings.loopback(host)) {

@@ -1,6 +1,7 @@
 package org.jixiao.index;
 
 import java.util.List;
+import org.jixiao.model.ReportKind;
 
 /**
  * A search over the index. Empty text with filters lists everything that matches.
@@ -78,5 +79,18 @@ public record SearchRequest(String text, String region, Integer yearFrom, Intege
 
     public SearchRequest withMatching(TextMatching newMatching) {
         return new SearchRequest(text, region, yearFrom, yearTo, kind, level1, finding, where, history, sort, limit, facets, newMatching);
+    }
+
+    /**
+     * The kind a {@link #kind()} names: the enum name in any case, or 自评 / 申报 (目标).
+     *
+     * @throws InvalidQueryException with a Chinese message for anything else
+     */
+    public static ReportKind kindOf(String text) {
+        String t = text.strip();
+        for (ReportKind k : ReportKind.values()) if (k.name().equalsIgnoreCase(t)) return k;
+        if (t.contains("自评")) return ReportKind.SELF_EVALUATION;
+        if (t.contains("申报") || t.contains("目标")) return ReportKind.TARGET_DECLARATION;
+        throw new InvalidQueryException("未知的报告类型“" + t + "”，可用：SELF_EVALUATION（自评）、TARGET_DECLARATION（目标申报）");
     }
 }

@@ -170,8 +170,16 @@ class IndexSearchCommandTest {
         assertTrue(out.toString().contains("故障处理响应时间"), out.toString());
 
         for (String command : new String[] {"search", "index", "check"}) {
-            assertEquals(2, run(command, dir.resolve("in/jiangyin.txt").toString(), "--search", "solr://zk1:2181/reports"), command);
-            assertTrue(err.toString().contains("--search 暂不支持 solr://"), err.toString());
+            assertEquals(2, run(command, dir.resolve("in/jiangyin.txt").toString(), "--search", "opensearch://os1:9200/reports"), command);
+            assertTrue(err.toString().contains("--search 暂不支持 opensearch://"), err.toString());
+            // A SolrCloud address without a collection is a usage error too, said before connecting.
+            assertEquals(2, run(command, dir.resolve("in/jiangyin.txt").toString(), "--search", "solr://zk1:2181/"), command);
+            assertTrue(err.toString().contains("solr://zk主机:端口"), err.toString());
+        }
+        // The service and the rebuild keep the embedded index: a SolrCloud store is refused, not half used.
+        for (String command : new String[] {"serve", "reindex"}) {
+            assertEquals(2, run(command, "--data", dir.resolve("data").toString(), "--search", "solr://zk1:2181/reports"), command);
+            assertTrue(err.toString().contains("--search 暂不支持 SolrCloud"), err.toString());
         }
     }
 

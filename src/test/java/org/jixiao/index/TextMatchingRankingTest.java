@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * want; every other row is judged not relevant. Relevance was decided by reading the names, before
  * running any search.
  */
-class TextMatchingRankingTest {
+public class TextMatchingRankingTest {
 
     /** Rows looked at per query: far beyond the page a user reads, so recall counts. */
     private static final int DEPTH = 50;
@@ -62,7 +62,8 @@ class TextMatchingRankingTest {
         }
     }
 
-    static List<Report> corpus() {
+    /** The judged corpus; other stores' tests index it too (SolrSearchStoreTest). */
+    public static List<Report> corpus() {
         return List.of(
                 ReportFixture.report("it").project("信息化运行维护经费")
                         .indicator("产出指标", "数量指标", "硬件设备维护次数")
@@ -120,6 +121,11 @@ class TextMatchingRankingTest {
                         .build());
     }
 
+    /** The judged queries' texts; other stores' tests ask them too (SolrSearchStoreTest). */
+    public static List<String> judgedQueries() {
+        return JUDGED.stream().map(Judged::query).toList();
+    }
+
     /** Rank cut-off of nDCG, a page of results as a user reads it. */
     private static final int NDCG_DEPTH = 10;
 
@@ -132,14 +138,14 @@ class TextMatchingRankingTest {
     }
 
     /** Mean average precision of a mode over the judged queries. */
-    static double meanAveragePrecision(SearchStore searcher, TextMatching mode) {
+    public static double meanAveragePrecision(SearchStore searcher, TextMatching mode) {
         double sum = 0;
         for (Judged j : JUDGED) sum += averagePrecision(ranked(searcher, mode, j.query()), j.relevant());
         return sum / JUDGED.size();
     }
 
     /** Mean nDCG@10 (binary relevance) of a mode over the judged queries. */
-    static double meanNdcg(SearchStore searcher, TextMatching mode) {
+    public static double meanNdcg(SearchStore searcher, TextMatching mode) {
         double sum = 0;
         for (Judged j : JUDGED) sum += ndcg(ranked(searcher, mode, j.query()), j.relevant(), NDCG_DEPTH);
         return sum / JUDGED.size();

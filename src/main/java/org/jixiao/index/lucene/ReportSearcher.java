@@ -62,7 +62,6 @@ import org.jixiao.index.NumericField;
 import org.jixiao.index.SearchRequest;
 import org.jixiao.index.SearchResult;
 import org.jixiao.index.TextMatching;
-import org.jixiao.model.ReportKind;
 
 /**
  * Answers {@link SearchRequest}s over one point-in-time view of the index (open a new searcher to
@@ -311,7 +310,7 @@ public final class ReportSearcher implements Closeable {
                     NumericDocValuesField.newSlowRangeQuery(YEAR, from, to)), Occur.FILTER);
         }
         if (request.kind() != null && !request.kind().isBlank()) {
-            b.add(new TermQuery(new Term(KIND, kind(request.kind()).name())), Occur.FILTER);
+            b.add(new TermQuery(new Term(KIND, SearchRequest.kindOf(request.kind()).name())), Occur.FILTER);
         }
         if (request.level1() != null && !request.level1().isBlank()) {
             b.add(new TermQuery(new Term(LEVEL1, request.level1().strip())), Occur.FILTER);
@@ -383,14 +382,6 @@ public final class ReportSearcher implements Closeable {
         Term exact = new Term(REGION_NAMES, region);
         if (reader.docFreq(exact) > 0) return new TermQuery(exact);
         return new PrefixQuery(new Term(REGION_NAMES, region));
-    }
-
-    static ReportKind kind(String text) {
-        String t = text.strip();
-        for (ReportKind k : ReportKind.values()) if (k.name().equalsIgnoreCase(t)) return k;
-        if (t.contains("自评")) return ReportKind.SELF_EVALUATION;
-        if (t.contains("申报") || t.contains("目标")) return ReportKind.TARGET_DECLARATION;
-        throw new InvalidQueryException("未知的报告类型“" + t + "”，可用：SELF_EVALUATION（自评）、TARGET_DECLARATION（目标申报）");
     }
 
     private static Sort sort(String spec) {
