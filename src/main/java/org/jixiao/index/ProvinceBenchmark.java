@@ -78,9 +78,10 @@ public final class ProvinceBenchmark {
         }
     }
 
-    /** What one store measured. Latencies in ms, [p50, p99] by query kind (and "all"). */
+    /** What one store measured. Latencies in ms, [p50, p99] by query kind (and "all"); wall clock unless named CPU. */
     public record Figures(String label, IndexBenchmark.Indexed indexed, Map<String, double[]> whileIndexing,
                           Map<String, double[]> lateWhileIndexing, Map<String, double[]> afterIndexing,
+                          Map<String, double[]> afterIndexingCpu,
                           long queries, long queryErrors, long diskBytes, double processCpuSeconds,
                           double queryCpuSeconds, double loadBefore, double loadAfter) {
 
@@ -162,6 +163,7 @@ public final class ProvinceBenchmark {
         IndexBenchmark.Indexed indexed;
         QueryThread queries;
         Map<String, double[]> after;
+        Map<String, double[]> afterCpu = new LinkedHashMap<>();
         try (ReportIndex index = ReportIndex.over(target.opener().open())) {
             if (!index.store().versions().isEmpty()) {
                 throw new IllegalStateException(target.label() + "：被测的检索库不是空的（请用新建的集合或空目录）");
@@ -176,11 +178,11 @@ public final class ProvinceBenchmark {
                 queries.finish();
             }
             // One pass of the mix over the whole index, nothing else running: the figures to compare with IndexBenchmark's.
-            after = p50p99(IndexBenchmark.run(index.store(), mix, new LinkedHashMap<>()));
+            after = p50p99(IndexBenchmark.run(index.store(), mix, afterCpu));
         }
         long disk = target.disk() != null && Files.isDirectory(target.disk()) ? IndexBenchmark.size(target.disk()) : -1;
         return new Figures(target.label(), indexed, p50p99(queries.wall()), p50p99(queries.lateWall()), after,
-                queries.count(), queries.errors(), disk, IndexBenchmark.processCpuSeconds() - cpuBefore,
+                p50p99(afterCpu), queries.count(), queries.errors(), disk, IndexBenchmark.processCpuSeconds() - cpuBefore,
                 queries.cpuSeconds(), loadBefore, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 
@@ -210,13 +212,17 @@ public final class ProvinceBenchmark {
         latencies("while indexing", f.whileIndexing());
         latencies(String.format(Locale.ROOT, "while indexing, index ≥ %.0f%% of rows", LATE_SHARE * 100), f.lateWhileIndexing());
         latencies("after indexing, one pass of 200", f.afterIndexing());
+        // The searching thread's CPU time: what a query costs where it has a core to itself (on a loaded
+        // machine the wall clock also counts the wait for a core). An embedded store also searches part
+        // of each query on a second core, not counted here; a remote store's work is not counted at all.
+        latencies("after indexing, CPU of the searching thread", f.afterIndexingCpu());
         if (f.diskBytes() >= 0) {
             System.out.printf(Locale.ROOT, "on disk: %.1f MB, %.1f MB per million indicator rows%n",
                     f.diskBytes() / 1e6, f.diskPerMillionRowsMb());
         } else {
             System.out.println("on disk: not measured (give --disk DIR after --search)");
         }
-        System.out.printf(Locale.ROOT, "process CPU during this store's run: %.1f s (JIT so far %.1f s, GC pauses so far %.1f s); "
+        System.out.printf(Locale.ROOT, "process CPU during this store's run: %.1f s (so far: JIT compiler threads %.1f s elapsed, GC pauses %.1f s); "
                         + "load average %.2f before, %.2f after (%d cores)%n",
                 f.processCpuSeconds(), IndexBenchmark.jitSeconds(), IndexBenchmark.gcSeconds(), f.loadBefore(), f.loadAfter(),
                 Runtime.getRuntime().availableProcessors());

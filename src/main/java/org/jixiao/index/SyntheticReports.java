@@ -28,8 +28,9 @@ import org.jixiao.model.SourceInfo;
 
 /**
  * Made-up reports for the benchmarks: deterministic from a seed, spread over the real regions of the
- * region table and a span of years (six for {@link IndexBenchmark}, ten for {@link ProvinceBenchmark}), with indicator names composed the way forms compose them (subject +
- * measure). Not for tests of behaviour: nothing here is a real document.
+ * region table and a span of years (six for {@link IndexBenchmark}, ten for {@link ProvinceBenchmark}),
+ * with indicator names composed the way forms compose them (subject + measure). Not for tests of
+ * behaviour: nothing here is a real document.
  */
 final class SyntheticReports {
 
