@@ -67,65 +67,95 @@ public final class IndexBenchmark {
     private static void index(Path dir, int reports, int rowsPerReport, Mappings mappings, SyntheticReports synthetic)
             throws IOException {
         deleteRecursively(dir);
-        // Load HanLP's dictionaries before the clock starts: a one-off cost of the first analysis.
-        org.jixiao.index.analysis.WordSegmenter.INDEX.words("故障处理响应时间");
-        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
-        AtomicInteger nextReport = new AtomicInteger();
-        AtomicLong rowCount = new AtomicLong();
-        AtomicLong cpuNanos = new AtomicLong();
-        long start = System.nanoTime();
+        Indexed done;
         try (ReportIndex index = ReportIndex.open(dir, new RegionResolver(mappings))) {
-            List<Thread> workers = new ArrayList<>();
-            for (int t = 0; t < THREADS; t++) {
-                Thread worker = new Thread(() -> {
-                    long cpuStart = threads.getCurrentThreadCpuTime();
-                    try {
-                        for (int n; (n = nextReport.getAndIncrement()) < reports; ) {
-                            Report r = synthetic.next(n, rowsPerReport);
-                            index.add(r);
-                            long done = rowCount.addAndGet(r.indicators().size());
-                            // Commits as the index command does: every ReportIndex.COMMIT_INTERVAL.
-                            index.commitIfDue();
-                            if ((n + 1) % PROGRESS_EVERY == 0) {
-                                System.out.printf(Locale.ROOT, "  %,d reports, %,d rows, %.0f s%n", n + 1, done,
-                                        (System.nanoTime() - start) / 1e9);
-                            }
-                        }
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                    cpuNanos.addAndGet(threads.getCurrentThreadCpuTime() - cpuStart);
-                }, "indexer-" + t);
-                worker.start();
-                workers.add(worker);
-            }
-            for (Thread w : workers) {
-                try {
-                    w.join();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IOException("interrupted", e);
-                }
-            }
+            done = index(index, synthetic, reports, rowsPerReport, THREADS, new AtomicLong());
         }
-        long rows = rowCount.get();
-        double seconds = (System.nanoTime() - start) / 1e9;
-        double cpuSeconds = cpuNanos.get() / 1e9;
+        long rows = done.rows();
+        double seconds = done.seconds();
         long entries = rows + reports + 2L * reports;
         System.out.printf(Locale.ROOT, "indexed %,d reports, %,d indicator rows (%,d entries with reports and budget items) in %.1f s%n",
                 reports, rows, entries, seconds);
         System.out.printf(Locale.ROOT, "indexing rate: %,.0f indicator rows/s (%,.0f entries/s)%n", rows / seconds, entries / seconds);
         System.out.printf(Locale.ROOT, "indexing threads (%d) used %.1f CPU s in %.1f s wall: %,.0f rows per CPU second%n",
-                THREADS, cpuSeconds, seconds, rows / cpuSeconds);
+                THREADS, done.cpuSeconds(), seconds, rows / done.cpuSeconds());
         System.out.printf(Locale.ROOT, "index size on disk: %.1f MB%n", size(dir) / 1e6);
         System.out.printf(Locale.ROOT, "whole process so far: %.1f CPU s, of which JIT compilation %.1f s, GC pauses %.1f s%n",
-                processCpuSeconds(), java.lang.management.ManagementFactory.getCompilationMXBean().getTotalCompilationTime() / 1e3,
-                java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
-                        .mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionTime).sum() / 1e3);
+                processCpuSeconds(), jitSeconds(), gcSeconds());
+    }
+
+    /**
+     * What an indexing run did.
+     *
+     * @param rows       indicator rows indexed
+     * @param seconds    wall-clock time, the last commit included
+     * @param cpuSeconds CPU time of the indexing threads
+     */
+    public record Indexed(int reports, long rows, double seconds, double cpuSeconds) {
+    }
+
+    /**
+     * Adds synthetic reports 0 … {@code reports}-1 on {@code threads} threads, committing every
+     * {@link ReportIndex#COMMIT_INTERVAL} as the {@code index} command does, and commits at the end.
+     * {@code rowCount} counts the indicator rows added so far, for whoever watches the run.
+     */
+    static Indexed index(ReportIndex index, SyntheticReports synthetic, int reports, int rowsPerReport, int threads,
+                         AtomicLong rowCount) throws IOException {
+        // Load HanLP's dictionaries before the clock starts: a one-off cost of the first analysis.
+        org.jixiao.index.analysis.WordSegmenter.INDEX.words("故障处理响应时间");
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        AtomicInteger nextReport = new AtomicInteger();
+        AtomicLong cpuNanos = new AtomicLong();
+        long start = System.nanoTime();
+        List<Thread> workers = new ArrayList<>();
+        List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        for (int t = 0; t < threads; t++) {
+            Thread worker = new Thread(() -> {
+                long cpuStart = mx.getCurrentThreadCpuTime();
+                try {
+                    for (int n; (n = nextReport.getAndIncrement()) < reports; ) {
+                        Report r = synthetic.next(n, rowsPerReport);
+                        index.add(r);
+                        long done = rowCount.addAndGet(r.indicators().size());
+                        index.commitIfDue();
+                        if ((n + 1) % PROGRESS_EVERY == 0) {
+                            System.out.printf(Locale.ROOT, "  %,d reports, %,d rows, %.0f s%n", n + 1, done,
+                                    (System.nanoTime() - start) / 1e9);
+                        }
+                    }
+                } catch (IOException | RuntimeException e) {
+                    failures.add(e);
+                    nextReport.set(reports); // the others stop too: a run with a failed write measures nothing
+                }
+                cpuNanos.addAndGet(mx.getCurrentThreadCpuTime() - cpuStart);
+            }, "indexer-" + t);
+            worker.start();
+            workers.add(worker);
+        }
+        for (Thread w : workers) {
+            try {
+                w.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted", e);
+            }
+        }
+        if (!failures.isEmpty()) throw new IOException("indexing failed", failures.get(0));
+        index.commit();
+        return new Indexed(reports, rowCount.get(), (System.nanoTime() - start) / 1e9, cpuNanos.get() / 1e9);
+    }
+
+    static double jitSeconds() {
+        return java.lang.management.ManagementFactory.getCompilationMXBean().getTotalCompilationTime() / 1e3;
+    }
+
+    static double gcSeconds() {
+        return java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionTime).sum() / 1e3;
     }
 
     /** CPU time of the whole JVM (all threads: indexing, merging, JIT, GC), where the platform reports it. */
-    private static double processCpuSeconds() {
+    static double processCpuSeconds() {
         if (java.lang.management.ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
             return os.getProcessCpuTime() / 1e9;
         }
@@ -161,7 +191,7 @@ public final class IndexBenchmark {
         }
     }
 
-    private static double[] all(Map<String, double[]> timings) {
+    static double[] all(Map<String, double[]> timings) {
         return timings.values().stream().flatMapToDouble(Arrays::stream).toArray();
     }
 
@@ -180,7 +210,7 @@ public final class IndexBenchmark {
             // Text: a fragment of a subject plus a measure (故障 + 响应时间), as users type them.
             text.add(SearchRequest.text(subject.substring(0, 2) + measure));
             String place = places.get(random.nextInt(places.size())).name();
-            int year = SyntheticReports.FIRST_YEAR + random.nextInt(SyntheticReports.YEARS);
+            int year = SyntheticReports.FIRST_YEAR + random.nextInt(synthetic.years());
             filter.add(SearchRequest.text("").withRegion(place).withYears(year, year)
                     .withKind(random.nextBoolean() ? "SELF_EVALUATION" : "TARGET_DECLARATION"));
             int rate = 60 + random.nextInt(35);
@@ -197,7 +227,7 @@ public final class IndexBenchmark {
     }
 
     /** Wall-clock milliseconds per query by kind; CPU milliseconds of the searching thread go to {@code cpu}. */
-    private static Map<String, double[]> run(SearchStore searcher, Map<String, List<SearchRequest>> mix,
+    static Map<String, double[]> run(SearchStore searcher, Map<String, List<SearchRequest>> mix,
                                              Map<String, double[]> cpu) {
         java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
         Map<String, double[]> out = new LinkedHashMap<>();
@@ -218,7 +248,7 @@ public final class IndexBenchmark {
         return out;
     }
 
-    private static void print(String clock, String label, double[] ms) {
+    static void print(String clock, String label, double[] ms) {
         double[] sorted = ms.clone();
         Arrays.sort(sorted);
         System.out.printf(Locale.ROOT, "query latency (%s) %-8s p50 %6.2f ms  p99 %6.2f ms  max %6.2f ms  (n=%d)%n", clock, label,
@@ -230,13 +260,13 @@ public final class IndexBenchmark {
         return sorted[Math.max(0, Math.min(sorted.length - 1, rank))];
     }
 
-    private static long size(Path dir) throws IOException {
+    static long size(Path dir) throws IOException {
         try (Stream<Path> files = Files.walk(dir)) {
             return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
         }
     }
 
-    private static void deleteRecursively(Path dir) throws IOException {
+    static void deleteRecursively(Path dir) throws IOException {
         if (!Files.exists(dir)) return;
         try (Stream<Path> files = Files.walk(dir)) {
             for (Path p : files.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) Files.delete(p);

@@ -27,9 +27,10 @@ import org.jixiao.model.Severity;
 import org.jixiao.model.SourceInfo;
 
 /**
- * Made-up reports for the benchmark: deterministic from a seed, spread over the real regions of the
- * region table and six years, with indicator names composed the way forms compose them (subject +
- * measure). Not for tests of behaviour: nothing here is a real document.
+ * Made-up reports for the benchmarks: deterministic from a seed, spread over the real regions of the
+ * region table and a span of years (six for {@link IndexBenchmark}, ten for {@link ProvinceBenchmark}),
+ * with indicator names composed the way forms compose them (subject + measure). Not for tests of
+ * behaviour: nothing here is a real document.
  */
 final class SyntheticReports {
 
@@ -61,11 +62,23 @@ final class SyntheticReports {
     }
 
     private final long seed;
+    private final int years;
     private final List<Place> places;
 
     SyntheticReports(long seed, Mappings mappings) {
+        this(seed, YEARS, mappings);
+    }
+
+    /** Reports over {@code years} years from {@link #FIRST_YEAR}. */
+    SyntheticReports(long seed, int years, Mappings mappings) {
+        if (years < 1) throw new IllegalArgumentException("years < 1");
         this.seed = seed;
+        this.years = years;
         this.places = places(mappings);
+    }
+
+    int years() {
+        return years;
     }
 
     List<Place> places() {
@@ -76,7 +89,7 @@ final class SyntheticReports {
     Report next(int n, int indicators) {
         Random random = new Random(seed * 1_000_003L + n);
         Place place = places.get(random.nextInt(places.size()));
-        int year = FIRST_YEAR + random.nextInt(YEARS);
+        int year = FIRST_YEAR + random.nextInt(years);
         ReportKind kind = random.nextInt(3) == 0 ? ReportKind.TARGET_DECLARATION : ReportKind.SELF_EVALUATION;
         String department = place.name() + DEPARTMENTS[random.nextInt(DEPARTMENTS.length)];
         String project = SUBJECTS[random.nextInt(SUBJECTS.length)] + "专项经费" + n;
