@@ -41,7 +41,6 @@ import org.jixiao.pipeline.Corpus;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * Kafka intake end to end: a real Kafka broker in KRaft mode (Kafka's own test kit) in this JVM,
@@ -112,8 +111,8 @@ class KafkaIntakeTest {
                 Path outbox = Files.createDirectories(dir.resolve("outbox"));
                 for (Map.Entry<String, byte[]> e : batch.entrySet()) Files.write(outbox.resolve(e.getKey()), e.getValue());
                 var out = new java.io.StringWriter();
-                int status = new CommandLine(new JixiaoCommand()).setOut(new java.io.PrintWriter(out))
-                        .execute("submit", "--to", "kafka:" + brokers + "/" + TOPIC, "--submitter", "经办甲", outbox.toString());
+                int status = JixiaoCommand.run(new String[] {"submit", "--to", "kafka:" + brokers + "/" + TOPIC, "--submitter", "经办甲",
+                        outbox.toString()}, new java.io.PrintWriter(out), new java.io.PrintWriter(new java.io.StringWriter()));
                 assertEquals(0, status, out.toString());
                 assertTrue(out.toString().contains("共发送 " + batch.size() + " 个文件"), out.toString());
                 // One message whose content is not the digest it declares (damaged on the way): refused with its reason.
