@@ -122,7 +122,7 @@ public final class JixiaoCommand {
      */
     Pipeline pipeline(int files) {
         if (pipeline == null && files <= IN_PROCESS_MAX_FILES && workers == null && workerMemoryMb == null) {
-            pipeline = newPipeline(Mappings.load(mappingsDir));
+            return inProcessPipeline();
         }
         return pipeline();
     }

@@ -108,13 +108,13 @@ class KafkaIntakeTest {
                 await(() -> assigned(admin) == PARTITIONS, List.of(a, b), "both workers hold the topic's partitions");
 
                 Map<String, byte[]> batch = batch();
-                Path outbox = Files.createDirectories(dir.resolve("outbox"));
-                for (Map.Entry<String, byte[]> e : batch.entrySet()) Files.write(outbox.resolve(e.getKey()), e.getValue());
-                var out = new java.io.StringWriter();
-                int status = JixiaoCommand.run(new String[] {"submit", "--to", "kafka:" + brokers + "/" + TOPIC, "--submitter", "经办甲",
-                        outbox.toString()}, new java.io.PrintWriter(out), new java.io.PrintWriter(new java.io.StringWriter()));
-                assertEquals(0, status, out.toString());
-                assertTrue(out.toString().contains("共发送 " + batch.size() + " 个文件"), out.toString());
+                // Published in two halves: the second lands while both workers are busy with the first,
+                // and worker a is killed as soon as it has begun on it, so that it dies with work left.
+                Map<String, byte[]> first = new LinkedHashMap<>();
+                Map<String, byte[]> second = new LinkedHashMap<>();
+                int half = batch.size() / 2;
+                for (Map.Entry<String, byte[]> e : batch.entrySet()) (first.size() < half ? first : second).put(e.getKey(), e.getValue());
+                submit(brokers, "outbox-1", first);
                 // One message whose content is not the digest it declares (damaged on the way): refused with its reason.
                 byte[] damaged = "第三方改动过的内容".getBytes(StandardCharsets.UTF_8);
                 sendRaw(brokers, "damaged.txt", damaged, "0".repeat(64));
@@ -125,6 +125,9 @@ class KafkaIntakeTest {
 
                 await(() -> intakeLines("a") >= DONE_EACH_BEFORE_KILL && intakeLines("b") >= DONE_EACH_BEFORE_KILL,
                         List.of(a, b), "both workers recording");
+                submit(brokers, "outbox-2", second);
+                int beforeSecond = intakeLines("a");
+                await(() -> intakeLines("a") > beforeSecond, List.of(a, b), "worker a working through the second half");
                 List<TopicPartition> ofA = partitionsOf(admin, "worker-a");
                 a.destroyForcibly(); // SIGKILL
                 assertTrue(a.waitFor(DEADLINE.toSeconds(), TimeUnit.SECONDS));
@@ -171,6 +174,17 @@ class KafkaIntakeTest {
         batch.put("bad-empty.txt", new byte[0]);
         batch.put("bad-scan.pdf", new byte[] {0x25, 0x50, 0x44, 0x46, 0x00, 0x13, 0x37, (byte) 0xFE});
         return batch;
+    }
+
+    /** Publishes files as a user does, with {@code jixiao submit --to kafka:…} on a folder. */
+    private void submit(String brokers, String folder, Map<String, byte[]> files) throws IOException {
+        Path outbox = Files.createDirectories(dir.resolve(folder));
+        for (Map.Entry<String, byte[]> e : files.entrySet()) Files.write(outbox.resolve(e.getKey()), e.getValue());
+        var out = new java.io.StringWriter();
+        int status = JixiaoCommand.run(new String[] {"submit", "--to", "kafka:" + brokers + "/" + TOPIC, "--submitter", "经办甲",
+                outbox.toString()}, new java.io.PrintWriter(out), new java.io.PrintWriter(new java.io.StringWriter()));
+        assertEquals(0, status, out.toString());
+        assertTrue(out.toString().contains("共发送 " + files.size() + " 个文件"), out.toString());
     }
 
     private static void sendRaw(String brokers, String name, byte[] body, String declaredSha) throws Exception {
