@@ -31,13 +31,14 @@ import org.jixiao.normalize.RegionResolver;
  * <p><b>One writer or several.</b> Over a store with one writer (the embedded index, which its lock
  * guards) the rules' state is kept in memory, read once from the store when opened. Over a
  * {@linkplain SearchStore#shared() shared} store (a SolrCloud collection several workers write)
- * memory would go stale, so each decision reads the series' versions from the store (under the
- * series lock), and after every commit each series written since the previous commit is
- * reconciled: its versions are read again, the newest is marked current and every other one
- * history, and if that changed anything it is committed and checked again. The writer whose write
- * to a series becomes visible last reads every version there is after it, so whatever the others
- * decided on what they saw, the series ends with exactly its newest version current: eventual
- * consistency without a lock across machines.
+ * memory would go stale, so the series a commit wrote are settled from the store: just before the
+ * commit their versions are read (every writer's commits and this one's held writes) and the
+ * newest is marked current and every other one history, and just after it the same again, on what
+ * every writer has committed by then; if that changed anything it is committed and checked again.
+ * The writer whose write to a series becomes visible last reads every version there is after it,
+ * so whatever the others decided on what they saw, the series ends with exactly its newest version
+ * current: eventual consistency without a lock across machines. Between a commit and the next
+ * look another writer's racing version may be current beside it, for that moment only.
  */
 public final class ReportIndex implements Closeable {
 
@@ -73,9 +74,12 @@ public final class ReportIndex implements Closeable {
             .thenComparing(SearchStore.Version::sha256).reversed();
 
     private final SearchStore store;
-    /** Every stored report by sha256; kept in memory so adding needs no search. */
+    /**
+     * Every stored report by sha256; kept in memory so adding needs no search. Over a shared store,
+     * the reports known to be stored (their flags may be stale; {@link #contains} and {@link #add} use it).
+     */
     private final Map<String, SearchStore.Version> versions = new HashMap<>();
-    /** The current version's sha256 of each series. */
+    /** The current version's sha256 of each series (over a shared store: a known version of each series). */
     private final Map<String, String> currentBySeries = new HashMap<>();
     private long clock;
     private volatile long lastCommit = System.nanoTime();
@@ -87,6 +91,12 @@ public final class ReportIndex implements Closeable {
     private volatile boolean abandoned;
     /** One commit and its reconciling at a time. */
     private final Lock committing = new ReentrantLock();
+    /**
+     * Over a shared store: writes hold the read side, a commit the write side while it settles its
+     * series and sends them, so that no report lands in a commit unsettled (the store takes no
+     * write while it commits anyway).
+     */
+    private final java.util.concurrent.locks.ReadWriteLock writes = new java.util.concurrent.locks.ReentrantReadWriteLock();
     /** Serialises the versions of one series; striped so unrelated reports index in parallel. */
     private final Lock[] seriesLocks = new Lock[SERIES_LOCK_STRIPES];
 
@@ -141,10 +151,20 @@ public final class ReportIndex implements Closeable {
         String sha = report.source() == null ? null : report.source().sha256();
         if (sha == null) throw new IllegalArgumentException("报告缺少来源文件的 sha256，无法建立索引");
         String series = series(report);
+        if (shared) {
+            writes.readLock().lock();
+            Lock lock = seriesLock(series);
+            lock.lock();
+            try {
+                return addShared(report, sha, series);
+            } finally {
+                lock.unlock();
+                writes.readLock().unlock();
+            }
+        }
         Lock lock = seriesLock(series);
         lock.lock();
         try {
-            if (shared) return addShared(report, sha, series);
             SearchStore.Version existing;
             String previous;
             synchronized (this) {
@@ -170,31 +190,34 @@ public final class ReportIndex implements Closeable {
     }
 
     /**
-     * {@link #add} over a shared store: the series' versions as the store has them now (every
-     * writer's commits and this one's writes since), not as remembered. The caller holds the series lock.
+     * {@link #add} over a shared store. Only whether the file is stored already is asked here (a
+     * real-time get by id, when this process has not seen it): the series' versions are read and
+     * settled for all the reports of a commit at once, just before it and again after it
+     * ({@link #commit()}), a few queries a commit rather than one per report. Until then the new
+     * version is held as current; so the outcome says {@code SUPERSEDED} when this process knows an
+     * earlier version of the series. The caller holds the series lock.
      */
     private Outcome addShared(Report report, String sha, String series) throws IOException {
-        List<SearchStore.Version> stored = store.versionsOf(series);
-        SearchStore.Version existing = stored.stream().filter(v -> v.sha256().equals(sha)).findFirst().orElse(null);
+        SearchStore.Version known;
+        synchronized (this) {
+            known = versions.get(sha);
+        }
+        if (known == null) known = store.version(sha).orElse(null);
         Outcome outcome;
-        if (existing != null) {
-            store.replace(report, existing);
+        if (known != null) {
+            // The same bytes again, here or by another writer: same series, same place in its history.
+            store.replace(report, known);
             outcome = Outcome.REPLACED;
         } else {
-            boolean superseded = false;
-            for (SearchStore.Version v : stored) {
-                seen(v.indexedAt());
-                if (v.current()) {
-                    store.mark(v.sha256(), false);
-                    superseded = true;
-                }
+            known = new SearchStore.Version(sha, series, tick(), true);
+            store.add(report, known);
+            synchronized (this) {
+                outcome = currentBySeries.containsKey(series) ? Outcome.SUPERSEDED : Outcome.ADDED;
             }
-            existing = new SearchStore.Version(sha, series, tick(), true);
-            store.add(report, existing);
-            outcome = superseded ? Outcome.SUPERSEDED : Outcome.ADDED;
         }
         synchronized (this) {
-            versions.put(sha, existing);
+            versions.put(sha, known);
+            currentBySeries.put(series, sha);
             touched.add(series);
         }
         return outcome;
@@ -217,7 +240,11 @@ public final class ReportIndex implements Closeable {
     }
 
     private Lock seriesLock(String series) {
-        return seriesLocks[Math.floorMod(series.hashCode(), seriesLocks.length)];
+        return seriesLocks[stripe(series)];
+    }
+
+    private static int stripe(String series) {
+        return Math.floorMod(series.hashCode(), SERIES_LOCK_STRIPES);
     }
 
     /** Removes a report and its entries; the newest remaining version of its series becomes current. */
@@ -257,6 +284,7 @@ public final class ReportIndex implements Closeable {
             }
             return false;
         }
+        writes.readLock().lock();
         Lock lock = seriesLock(entry.series());
         lock.lock();
         try {
@@ -272,6 +300,7 @@ public final class ReportIndex implements Closeable {
             return true;
         } finally {
             lock.unlock();
+            writes.readLock().unlock();
         }
     }
 
@@ -302,6 +331,7 @@ public final class ReportIndex implements Closeable {
         if (v == null) return false;
         synchronized (this) {
             versions.putIfAbsent(sha256, v);
+            currentBySeries.putIfAbsent(v.series(), sha256);
         }
         return true;
     }
@@ -351,17 +381,27 @@ public final class ReportIndex implements Closeable {
         }
         committing.lock();
         try {
-            Set<String> series;
-            synchronized (this) {
-                series = touched;
-                touched = new HashSet<>();
-            }
+            Set<String> series = new HashSet<>();
             try {
-                store.commit();
-                for (int round = 0; round < RECONCILE_ROUNDS && !series.isEmpty(); round++) {
-                    series = reconcile(series);
-                    if (!series.isEmpty()) store.commit();
+                // Before: the commit carries its series settled as far as this writer can see.
+                writes.writeLock().lock();
+                try {
+                    synchronized (this) {
+                        series = touched;
+                        touched = new HashSet<>();
+                    }
+                    if (!series.isEmpty()) reconcile(series);
+                    store.commit();
+                } finally {
+                    writes.writeLock().unlock();
                 }
+                // After: every writer's commits so far are visible; set right what raced.
+                Set<String> changed = series;
+                for (int round = 0; round < RECONCILE_ROUNDS && !changed.isEmpty(); round++) {
+                    changed = reconcile(changed);
+                    if (!changed.isEmpty()) store.commit();
+                }
+                series = changed;
             } catch (IOException | RuntimeException e) {
                 // Not reconciled: the next commit does it (the held writes are sent again then).
                 synchronized (this) {
@@ -381,28 +421,38 @@ public final class ReportIndex implements Closeable {
 
     /**
      * Marks the newest version of each series current and every other one history, as the store
-     * has them now; returns the series where that changed something (to commit and check again).
+     * has them now (one read for all of them, under their series locks, so no add of this process
+     * comes between); returns the series where that changed something.
      */
     private Set<String> reconcile(Set<String> series) throws IOException {
         Set<String> changed = new HashSet<>();
-        for (String s : series) {
-            Lock lock = seriesLock(s);
-            lock.lock();
-            try {
-                List<SearchStore.Version> stored = new ArrayList<>(store.versionsOf(s));
+        java.util.SortedSet<Integer> stripes = new java.util.TreeSet<>();
+        for (String s : series) stripes.add(stripe(s));
+        List<Lock> held = new ArrayList<>();
+        try {
+            for (int i : stripes) {
+                seriesLocks[i].lock();
+                held.add(seriesLocks[i]);
+            }
+            Map<String, List<SearchStore.Version>> bySeries = new HashMap<>();
+            for (SearchStore.Version v : store.versionsOf(series)) {
+                bySeries.computeIfAbsent(v.series(), k -> new ArrayList<>()).add(v);
+                seen(v.indexedAt());
+            }
+            for (Map.Entry<String, List<SearchStore.Version>> e : bySeries.entrySet()) {
+                List<SearchStore.Version> stored = e.getValue();
                 stored.sort(NEWEST_FIRST);
                 for (int i = 0; i < stored.size(); i++) {
                     SearchStore.Version v = stored.get(i);
-                    seen(v.indexedAt());
                     boolean current = i == 0;
                     if (v.current() != current) {
                         store.mark(v.sha256(), current);
-                        changed.add(s);
+                        changed.add(e.getKey());
                     }
                 }
-            } finally {
-                lock.unlock();
             }
+        } finally {
+            for (int i = held.size() - 1; i >= 0; i--) held.get(i).unlock();
         }
         return changed;
     }

@@ -66,12 +66,18 @@ public interface SearchStore extends Closeable {
     }
 
     /**
-     * The versions of one series as this writer sees them: what the store holds (every writer's
+     * The versions of these series as this writer sees them: what the store holds (every writer's
      * commits) with this writer's own writes since its last commit applied. The default reads every
-     * version; a shared store answers from a query.
+     * version; a shared store answers from one query for many series.
      */
+    default List<Version> versionsOf(java.util.Collection<String> series) throws IOException {
+        java.util.Set<String> wanted = java.util.Set.copyOf(series);
+        return versions().stream().filter(v -> wanted.contains(v.series())).toList();
+    }
+
+    /** The versions of one series, as {@link #versionsOf(java.util.Collection)}. */
     default List<Version> versionsOf(String series) throws IOException {
-        return versions().stream().filter(v -> v.series().equals(series)).toList();
+        return versionsOf(List.of(series));
     }
 
     /** The version of one report as this writer sees it (as {@link #versionsOf}), or empty when it is not stored. */

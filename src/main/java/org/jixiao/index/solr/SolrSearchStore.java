@@ -48,8 +48,12 @@ public final class SolrSearchStore implements SearchStore {
      * from the layout this version writes, and a changed layout is uploaded beside the old one.
      */
     static final String CONFIGSET = "jixiao-2";
-    /** Versions of one series read per query: far more than a project is ever submitted. */
-    static final int SERIES_PAGE = 1_000;
+    /** Versions read per page when the versions of some series are read. */
+    static final int SERIES_PAGE = 2_000;
+    /** Series asked for in one query: a commit's worth of reports is a few queries, each a modest POST. */
+    static final int SERIES_PER_QUERY = 500;
+    /** Splits the series names of one query: the ASCII record separator, which no report text holds. */
+    static final String SERIES_SEPARATOR = "\u001e";
     /** Where the configset is on the classpath, and its files. */
     static final String CONFIGSET_RESOURCE = "/solr/configsets/jixiao/conf/";
     static final List<String> CONFIGSET_FILES = List.of("schema.xml", "solrconfig.xml");
@@ -273,37 +277,54 @@ public final class SolrSearchStore implements SearchStore {
     }
 
     /**
-     * The series' report entries as of the collection's last commit (every writer's, searched on
-     * the series field), with this store's held writes applied in order.
+     * The series' report entries as of the collection's last commit (every writer's), found on the
+     * indexed series field, {@link #SERIES_PER_QUERY} series a query, with this store's held writes
+     * applied in order.
      */
     @Override
-    public synchronized List<Version> versionsOf(String series) throws IOException {
+    public synchronized List<Version> versionsOf(java.util.Collection<String> series) throws IOException {
         if (documents == null) throw new IllegalStateException("只读打开的检索库");
+        java.util.Set<String> wanted = new java.util.LinkedHashSet<>(series);
         Map<String, Version> out = new java.util.LinkedHashMap<>();
-        SolrQuery q = new SolrQuery("*:*");
-        q.addFilterQuery("{!term f=" + TYPE + "}" + TYPE_REPORT);
-        q.addFilterQuery("{!term f=" + SERIES + "}" + series);
-        q.setFields(SHA256, SERIES, INDEXED_AT, SUPERSEDED);
-        q.setRows(SERIES_PAGE);
-        q.setSort(ID, SolrQuery.ORDER.asc);
-        String cursor = CursorMarkParams.CURSOR_MARK_START;
-        while (true) {
-            q.set(CursorMarkParams.CURSOR_MARK_PARAM, cursor);
-            QueryResponse r = retrying("读取", () -> {
-                try {
-                    return searcher.query(q);
-                } catch (java.io.UncheckedIOException e) {
-                    throw e.getCause();
-                }
-            });
-            for (SolrDocument d : r.getResults()) {
-                Version v = version(d);
-                out.put(v.sha256(), v);
-            }
-            if (cursor.equals(r.getNextCursorMark())) break;
-            cursor = r.getNextCursorMark();
+        List<List<String>> chunks = new ArrayList<>();
+        List<String> plain = new ArrayList<>();
+        for (String name : wanted) {
+            if (name.contains(SERIES_SEPARATOR)) chunks.add(List.of(name)); // asked alone, as one term
+            else plain.add(name);
         }
-        held(out, v -> v.series().equals(series));
+        for (int from = 0; from < plain.size(); from += SERIES_PER_QUERY) {
+            chunks.add(plain.subList(from, Math.min(plain.size(), from + SERIES_PER_QUERY)));
+        }
+        for (List<String> chunk : chunks) {
+            SolrQuery q = new SolrQuery("*:*");
+            q.addFilterQuery("{!term f=" + TYPE + "}" + TYPE_REPORT);
+            // The names go in a parameter of their own, split on a character no name contains.
+            q.addFilterQuery(chunk.size() == 1 ? "{!term f=" + SERIES + " v=$seriesNames}"
+                    : "{!terms f=" + SERIES + " separator=$seriesSeparator v=$seriesNames}");
+            q.set("seriesSeparator", SERIES_SEPARATOR);
+            q.set("seriesNames", String.join(SERIES_SEPARATOR, chunk));
+            q.setFields(SHA256, SERIES, INDEXED_AT, SUPERSEDED);
+            q.setRows(SERIES_PAGE);
+            q.setSort(ID, SolrQuery.ORDER.asc);
+            String cursor = CursorMarkParams.CURSOR_MARK_START;
+            while (true) {
+                q.set(CursorMarkParams.CURSOR_MARK_PARAM, cursor);
+                QueryResponse r = retrying("读取", () -> {
+                    try {
+                        return searcher.query(q);
+                    } catch (java.io.UncheckedIOException e) {
+                        throw e.getCause();
+                    }
+                });
+                for (SolrDocument d : r.getResults()) {
+                    Version v = version(d);
+                    out.put(v.sha256(), v);
+                }
+                if (cursor.equals(r.getNextCursorMark())) break;
+                cursor = r.getNextCursorMark();
+            }
+        }
+        held(out, v -> wanted.contains(v.series()));
         return List.copyOf(out.values());
     }
 
