@@ -451,6 +451,66 @@ class SolrSearchStoreTest extends SearchStoreContract {
         assertFalse(java.nio.file.Files.exists(folders.index()) && !isEmpty(folders.index()), "no local index was built");
     }
 
+    /** The PostgreSQL database the two workers share ({@code .ci/run} creates it). */
+    private static final String WORKERS_DB = System.getenv().getOrDefault("JIXIAO_TEST_SOLR_POSTGRES_URL",
+            "jdbc:postgresql://127.0.0.1:5432/jixiao_solr");
+
+    /**
+     * The province's deployment in small: two service workers, each with its own data folder, on one
+     * PostgreSQL store of record and one collection. A report uploaded to one and its changed
+     * resubmission uploaded to the other are both found through either worker's search API, the
+     * later one current and the earlier one history; a second service on a worker's data folder is
+     * refused (no index lock guards the folder when the index is a cluster's).
+     */
+    @Test
+    void twoServiceWorkersShareTheCollectionAndItsVersions(@TempDir Path dir) throws Exception {
+        org.jixiao.store.StoreSettings database = new org.jixiao.store.StoreSettings(WORKERS_DB, "jixiao", "jixiao");
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(WORKERS_DB, "jixiao", "jixiao");
+             java.sql.Statement st = c.createStatement()) {
+            st.execute("DROP SCHEMA IF EXISTS public CASCADE");
+            st.execute("CREATE SCHEMA public");
+        } catch (java.sql.SQLException e) {
+            String reason = "没有可用的 PostgreSQL 数据库（" + WORKERS_DB + "）：" + e.getMessage();
+            if (System.getenv("JIXIAO_REQUIRE_POSTGRES") != null) throw new AssertionError(reason, e);
+            org.junit.jupiter.api.Assumptions.abort(reason);
+        }
+        Path original = Path.of("corpus/qingdao-2019-self-eval-mof/qingdao-2019-self-eval-mof.txt");
+        byte[] first = java.nio.file.Files.readAllBytes(original);
+        byte[] changed = java.nio.file.Files.readString(original).replace("98.42", "98.40").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        SearchLocation collection = SearchLocation.parse(address.toString(), null);
+        org.jixiao.route.DataFolders foldersA = org.jixiao.route.DataFolders.under(dir.resolve("worker-a"));
+        org.jixiao.route.DataFolders foldersB = org.jixiao.route.DataFolders.under(dir.resolve("worker-b"));
+        try (org.jixiao.web.JixiaoServer a = org.jixiao.web.TestServer.start(org.jixiao.web.ServerSettings.defaults(foldersA)
+                     .withStore(database).withSearch(collection));
+             org.jixiao.web.JixiaoServer b = org.jixiao.web.TestServer.start(org.jixiao.web.ServerSettings.defaults(foldersB)
+                     .withStore(database).withSearch(collection))) {
+            Exception refused = assertThrows(Exception.class, () -> org.jixiao.web.TestServer.start(
+                    org.jixiao.web.ServerSettings.defaults(foldersA).withStore(database).withSearch(collection)).close());
+            assertTrue(refused.getMessage().contains("正被另一个 jixiao 服务使用"), refused.getMessage());
+
+            org.jixiao.web.WebSession pageA = org.jixiao.web.WebSession.open(a.port());
+            org.jixiao.web.WebSession pageB = org.jixiao.web.WebSession.open(b.port());
+            java.net.http.HttpResponse<String> v1 = pageA.upload("qingdao.txt", first);
+            assertEquals(201, v1.statusCode(), v1.body());
+            a.index().nextCommit().get(WAIT_SECONDS, TimeUnit.SECONDS);
+            java.net.http.HttpResponse<String> v2 = pageB.upload("qingdao-resubmitted.txt", changed);
+            assertEquals(201, v2.statusCode(), v2.body());
+            b.index().nextCommit().get(WAIT_SECONDS, TimeUnit.SECONDS);
+            String sha1 = org.jixiao.web.WebSession.json(v1).path("id").asText();
+            String sha2 = org.jixiao.web.WebSession.json(v2).path("id").asText();
+            String indicator = org.jixiao.web.WebSession.json(v1).path("report").path("indicators").get(0).path("name").asText();
+            String q = "/api/search?limit=100&q=" + java.net.URLEncoder.encode(indicator, java.nio.charset.StandardCharsets.UTF_8);
+            for (org.jixiao.web.WebSession page : List.of(pageA, pageB)) {
+                assertEquals(List.of(sha2), org.jixiao.web.WebSession.json(page.get(q)).path("hits").findValuesAsText("sha256")
+                        .stream().distinct().toList(), "the later version is the current one, whichever worker is asked");
+                assertEquals(Set.of(sha1, sha2), Set.copyOf(org.jixiao.web.WebSession.json(page.get(q + "&history=true"))
+                        .path("hits").findValuesAsText("sha256")), "and the earlier one is history");
+            }
+            assertEquals(List.of(sha2, sha1), a.index().history(sha1).stream().map(SearchResult.Hit::sha256).toList());
+            assertEquals(List.of(true, false), b.index().history(sha2).stream().map(SearchResult.Hit::current).toList());
+        }
+    }
+
     private static boolean isEmpty(Path dir) throws IOException {
         try (java.util.stream.Stream<Path> s = java.nio.file.Files.list(dir)) {
             return s.findAny().isEmpty();
