@@ -36,11 +36,13 @@ import picocli.CommandLine.Spec;
  * Rebuilds the search index from what was checked: every checked report of the store of record
  * (the service's and the CLI's {@code check --data}) and of {@code data/done/}, read again from its
  * original and added in the order it was submitted, so the newest version of each project is
- * current again. The old index is moved aside, never deleted.
+ * current again. The old embedded index is moved aside, never deleted; a SolrCloud collection
+ * ({@code --search solr://…}) is emptied and filled again in place.
  */
 @Command(name = "reindex", mixinStandardHelpOptions = true,
         description = "从已检查的报告（数据库及数据目录的 done/）重建检索索引：按提交顺序重新读取每份原件，"
-                + "同一项目的最新版本仍为当前版本；原索引移到旁边保留，不删除。")
+                + "同一项目的最新版本仍为当前版本；原索引移到旁边保留，不删除。"
+                + "--search solr://… 时就地重建该 SolrCloud 集合：先清空再按提交顺序重新写入（重建期间检索结果逐步补全）。")
 final class ReindexCommand implements Callable<Integer> {
 
     /** The file of the embedded store of record in the data folder (see {@link StoreSettings#embedded}). */
@@ -73,13 +75,8 @@ final class ReindexCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         DataFolders folders = DataFolders.under(data);
         SearchLocation location = search.location(spec, indexDir);
-        if (location != null && location.solr() != null) {
-            // The service's live index and the rebuild still open the embedded index by folder.
-            err.println("jixiao reindex：--search 暂不支持 SolrCloud（" + location + "）：reindex 目前只使用内置的 Lucene 索引；"
-                    + "可用 index / check / search 的 --search solr://… 写入和检索 SolrCloud");
-            return 2;
-        }
-        if (location != null) folders = folders.withIndex(location.directory());
+        if (location != null && location.directory() != null) folders = folders.withIndex(location.directory());
+        SearchLocation target = location != null && location.solr() != null ? location : SearchLocation.lucene(folders.index());
         ContentRegistry registry = Files.isDirectory(folders.done()) ? ContentRegistry.load(folders) : null;
         StoreOfRecord records;
         try {
@@ -97,7 +94,7 @@ final class ReindexCommand implements Callable<Integer> {
                         + "（服务检查过的报告保存在数据目录的 done/ 下，check --data 检查过的记在数据库中）");
                 return 1;
             }
-            return rebuild(folders, registry, records, recorded, out, err);
+            return rebuild(target, registry, records, recorded, out, err);
         }
     }
 
@@ -106,11 +103,11 @@ final class ReindexCommand implements Callable<Integer> {
      * holds (the service's and the CLI's), each read from its original in done/ or in the store;
      * then what only done/ holds (checked before the store existed).
      */
-    private int rebuild(DataFolders folders, ContentRegistry registry, StoreOfRecord records, List<Submission> recorded,
+    private int rebuild(SearchLocation target, ContentRegistry registry, StoreOfRecord records, List<Submission> recorded,
                         PrintWriter out, PrintWriter err) throws IOException {
-        Path index = folders.index();
+        Path index = target.directory();
         Path aside = null;
-        if (Files.isDirectory(index) && !empty(index)) {
+        if (index != null && Files.isDirectory(index) && !empty(index)) {
             aside = index.resolveSibling(index.getFileName() + ".old-" + LocalDateTime.now().format(STAMP));
             Files.move(index, aside);
         }
@@ -118,7 +115,12 @@ final class ReindexCommand implements Callable<Integer> {
         Set<String> seen = new HashSet<>();
         int added = 0;
         int unreadable = 0;
-        try (ReportIndex rebuilt = SearchLocation.lucene(index).openIndex(IndexCommand.regions(parent))) {
+        try (ReportIndex rebuilt = target.openIndex(IndexCommand.regions(parent))) {
+            // A cluster's collection is rebuilt in place (there is no folder to move aside): emptied,
+            // then filled again in submission order, committed every few seconds (a cluster store
+            // holds its writes in memory until the commit), so searches see it fill up again.
+            boolean inPlace = index == null;
+            if (inPlace) rebuilt.clear();
             for (Submission s : recorded) {
                 if (!seen.add(s.sha256())) continue;
                 Optional<ReportSummary> done = registry == null ? Optional.empty() : registry.find(s.sha256());
@@ -134,6 +136,7 @@ final class ReindexCommand implements Callable<Integer> {
                     }
                     rebuilt.add(report);
                     added++;
+                    if (inPlace) rebuilt.commitIfDue();
                 } catch (UnreadableInputException e) {
                     err.println("jixiao reindex：无法读取 " + s.fileName() + "：" + UserReason.of(e));
                     unreadable++;
@@ -150,13 +153,14 @@ final class ReindexCommand implements Callable<Integer> {
                 try {
                     rebuilt.add(pipeline.process(original));
                     added++;
+                    if (inPlace) rebuilt.commitIfDue();
                 } catch (UnreadableInputException e) {
                     err.println("jixiao reindex：无法读取 " + s.storedName() + "：" + UserReason.of(e));
                     unreadable++;
                 }
             }
         }
-        out.println("已重建索引 " + index + "：" + added + " 份报告（按提交顺序）" + (unreadable > 0 ? "，" + unreadable + " 份无法读取" : "")
+        out.println("已重建索引 " + target + "：" + added + " 份报告（按提交顺序）" + (unreadable > 0 ? "，" + unreadable + " 份无法读取" : "")
                 + (aside == null ? "" : "；原索引已移到 " + aside));
         out.flush();
         return unreadable > 0 ? 1 : 0;

@@ -14,7 +14,8 @@ import picocli.CommandLine.Option;
 final class SearchOption {
 
     @Option(names = "--search", paramLabel = "URI",
-            description = "检索库：lucene:目录 为内置的 Lucene 索引（与 --index 目录 相同，同时给出时以 --search 为准）；不写则使用内置索引")
+            description = "检索库：lucene:目录 为内置的 Lucene 索引（与 --index 目录 相同，同时给出时以 --search 为准）；"
+                    + "solr://zk主机:端口/集合名 为 SolrCloud 集合（多个服务进程可共用）；不写则使用内置索引")
     String uri;
 
     /**

@@ -102,13 +102,9 @@ final class ServeCommand implements Callable<Integer> {
         DataFolders folders = DataFolders.under(data);
         if (inbox != null) folders = folders.withInbox(inbox);
         org.jixiao.index.SearchLocation location = search.location(spec, index);
-        if (location != null && location.solr() != null) {
-            // The service's live index and the rebuild still open the embedded index by folder.
-            err.println("jixiao serve：--search 暂不支持 SolrCloud（" + location + "）：serve 目前只使用内置的 Lucene 索引；"
-                    + "可用 index / check / search 的 --search solr://… 写入和检索 SolrCloud");
-            return 2;
-        }
-        if (location != null) folders = folders.withIndex(location.directory());
+        // A SolrCloud collection is shared by every worker that names it (ReportIndex keeps their
+        // versions consistent); the embedded index is in its folder.
+        if (location != null && location.directory() != null) folders = folders.withIndex(location.directory());
         Mappings mappings = Mappings.load(parent.mappingsDir);
         if (anonymous && !ServerSettings.loopback(host)) {
             err.println("jixiao serve：--anonymous 只能在本机地址（127.0.0.1、localhost）上使用；在 " + host
@@ -121,6 +117,7 @@ final class ServeCommand implements Callable<Integer> {
                     Duration.ofSeconds(shutdownSeconds)).withAllowedHosts(allowedHosts)
                     .withStore(StoreSettings.of(store, data))
                     .withAccess(new ServerSettings.Access(anonymous, secureCookies));
+            if (location != null && location.solr() != null) settings = settings.withSearch(location);
         } catch (IllegalArgumentException e) {
             err.println("jixiao serve：" + e.getMessage());
             return 2;

@@ -28,7 +28,10 @@ public interface SearchStore extends Closeable {
      *
      * @param sha256    the report's identity (its file's digest)
      * @param series    the series the report is a version of
-     * @param indexedAt the report's position in the order reports were indexed (newer is larger)
+     * @param indexedAt when the report was indexed, in microseconds since the epoch (kept strictly
+     *                  increasing within a process and above every value it read from the store, so newer
+     *                  is larger, also across processes writing one shared store); indexes written by
+     *                  earlier versions hold small counters here, which every new value exceeds
      * @param current   whether it is the current version of its series (otherwise history)
      */
     record Version(String sha256, String series, long indexedAt, boolean current) {
@@ -51,6 +54,39 @@ public interface SearchStore extends Closeable {
      * its rules' state from when it opens. Fails with {@link IndexFormatException} on a damaged store.
      */
     List<Version> versions() throws IOException;
+
+    /**
+     * Whether other processes may write the same store at the same time (a cluster's collection):
+     * then {@link ReportIndex} reads a series' versions from the store before deciding, instead of
+     * trusting what it remembers, and reconciles them after each commit. An embedded index has one
+     * writer (its lock), so its writer's memory is the truth.
+     */
+    default boolean shared() {
+        return false;
+    }
+
+    /**
+     * The versions of these series as this writer sees them: what the store holds (every writer's
+     * commits) with this writer's own writes since its last commit applied. The default reads every
+     * version; a shared store answers from one query for many series.
+     */
+    default List<Version> versionsOf(java.util.Collection<String> series) throws IOException {
+        java.util.Set<String> wanted = java.util.Set.copyOf(series);
+        return versions().stream().filter(v -> wanted.contains(v.series())).toList();
+    }
+
+    /** The versions of one series, as {@link #versionsOf(java.util.Collection)}. */
+    default List<Version> versionsOf(String series) throws IOException {
+        return versionsOf(List.of(series));
+    }
+
+    /** The version of one report as this writer sees it (as {@link #versionsOf}), or empty when it is not stored. */
+    default java.util.Optional<Version> version(String sha256) throws IOException {
+        return versions().stream().filter(v -> v.sha256().equals(sha256)).findFirst();
+    }
+
+    /** Removes every entry (a rebuild in place starts from nothing); like every write, effective at the commit. */
+    void clear() throws IOException;
 
     /**
      * Searches the last commit seen.

@@ -53,6 +53,55 @@ public record DataFolders(Path inbox, Path done, Path failed, Path index, Path s
         for (Path p : new Path[] {inbox, done, failed, index, scratch}) Files.createDirectories(p);
     }
 
+    /** The lock file in scratch that {@link #lock()} holds. */
+    static final String LOCK_FILE = ".service.lock";
+
+    /** The data folder held by one process; closing releases it. */
+    public static final class Lock implements AutoCloseable {
+        private final java.nio.channels.FileChannel channel;
+
+        private Lock(java.nio.channels.FileChannel channel) {
+            this.channel = channel;
+        }
+
+        @Override
+        public void close() {
+            try {
+                channel.close(); // releases the lock
+            } catch (IOException e) {
+                LOG.warn("释放数据目录锁失败：{}", e.toString());
+            }
+        }
+    }
+
+    /**
+     * Takes the data folder for this process, as the embedded index's write lock does: a service
+     * whose index is a cluster's collection still must not share its inbox, done/ and scratch with
+     * another. The lock is the operating system's, so a killed process leaves none behind.
+     *
+     * @throws IOException with a Chinese message when another process holds the folder
+     */
+    public Lock lock() throws IOException {
+        Files.createDirectories(scratch);
+        java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(scratch.resolve(LOCK_FILE),
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+        java.nio.channels.FileLock held;
+        try {
+            held = channel.tryLock();
+        } catch (java.nio.channels.OverlappingFileLockException e) {
+            held = null;
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
+        if (held == null) {
+            channel.close();
+            throw new IOException("数据目录 " + scratch.getParent() + " 正被另一个 jixiao 服务使用；"
+                    + "共用一个 SolrCloud 集合的每个工作进程须有自己的 --data 目录");
+        }
+        return new Lock(channel);
+    }
+
     /** Folder under scratch the HTTP server streams uploaded files into. */
     public static final String UPLOADS = "uploads";
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DataFolders.class);

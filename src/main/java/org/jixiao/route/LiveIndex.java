@@ -19,7 +19,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one writer of the service's search store, with batched commits, and the searches that see them.
+ * The service's writer of its search store, with batched commits, and the searches that see them.
+ * The embedded index has this one writer; a SolrCloud collection may have one per worker process,
+ * and {@link ReportIndex} keeps their versions consistent (it reads and reconciles them in the store).
  *
  * <p>Every route thread adds through the same {@link ReportIndex} (the versioning rules over the
  * {@link SearchStore}); a single committer thread commits at most every {@link #COMMIT_INTERVAL}
@@ -30,7 +32,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A write that fails (a full disk) stops the commits until {@link #repair()}: the embedded index
  * closes its writer for good when a flush fails half-way, so the repair opens the store again on
- * its last commit, and the caller re-adds what that commit lacks, as at start.
+ * its last commit, and the caller re-adds what that commit lacks, as at start. A cluster's store
+ * never breaks (it keeps what it could not send): its repair is the commit tried again once the
+ * cluster answers.
  */
 public final class LiveIndex implements AutoCloseable {
 
@@ -105,6 +109,7 @@ public final class LiveIndex implements AutoCloseable {
         dirty.set(true);
     }
 
+    /** Whether the report is indexed (over a shared store, by this process or another: see {@link ReportIndex#contains}). */
     public boolean contains(String sha256) {
         writer.readLock().lock();
         try {

@@ -65,9 +65,17 @@ public final class StorageGuard implements AutoCloseable {
      * @param maxUploadBytes the largest submission accepted: the free space needed is derived from it
      */
     public StorageGuard(DataFolders folders, long maxUploadBytes) {
+        this(folders, maxUploadBytes, true);
+    }
+
+    /**
+     * @param indexOnDisk whether the search index is in {@code folders.index()} (the embedded one);
+     *                    a cluster's index is not on this machine's disks
+     */
+    public StorageGuard(DataFolders folders, long maxUploadBytes, boolean indexOnDisk) {
         watched.put("已检查目录", folders.done());
         watched.put("失败目录", folders.failed());
-        watched.put("索引目录", folders.index());
+        if (indexOnDisk) watched.put("索引目录", folders.index());
         watched.put("临时目录", folders.scratch());
         this.minFreeBytes = minFreeBytes(maxUploadBytes);
         this.checker = Executors.newSingleThreadScheduledExecutor(r -> {

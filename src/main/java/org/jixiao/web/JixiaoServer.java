@@ -13,6 +13,7 @@ import org.jixiao.ingest.UnreadableInputException;
 import org.jixiao.normalize.RegionResolver;
 import org.jixiao.pipeline.Pipeline;
 import org.jixiao.route.ContentRegistry;
+import org.jixiao.route.DataFolders;
 import org.jixiao.route.Intake;
 import org.jixiao.route.IndexCatchUp;
 import org.jixiao.route.IntakeRoutes;
@@ -45,10 +46,13 @@ public final class JixiaoServer implements AutoCloseable {
     private final StoreOfRecord store;
     private final StorageGuard storage;
     private final IndexCatchUp catchUp;
+    /** The data folder's lock when the search store is a cluster (null: the embedded index's lock does it). */
+    private final DataFolders.Lock folderLock;
 
     private JixiaoServer(CamelContext camel, VertxPlatformHttpServer http, LiveIndex index, ContentRegistry registry,
-                         StorageGuard storage, StoreOfRecord store, IndexCatchUp catchUp) {
+                         StorageGuard storage, StoreOfRecord store, IndexCatchUp catchUp, DataFolders.Lock folderLock) {
         this.catchUp = catchUp;
+        this.folderLock = folderLock;
         this.camel = camel;
         this.http = http;
         this.index = index;
@@ -61,16 +65,28 @@ public final class JixiaoServer implements AutoCloseable {
         var folders = settings.folders();
         folders.create();
         ContentRegistry registry = ContentRegistry.load(folders);
-        StoreOfRecord store = JdbcStore.open(settings.store());
+        SearchLocation search = settings.search();
+        // The embedded index's write lock makes this process the only one using the data folder; a
+        // cluster's collection is shared by design, so the folder is locked on its own then.
+        DataFolders.Lock folderLock = search.directory() == null ? folders.lock() : null;
+        StoreOfRecord store;
+        try {
+            store = JdbcStore.open(settings.store());
+        } catch (Exception | Error e) {
+            if (folderLock != null) folderLock.close();
+            throw e;
+        }
         LiveIndex index;
         try {
-            index = LiveIndex.open(() -> SearchLocation.lucene(folders.index()).openWriter(regions));
+            index = LiveIndex.open(() -> search.openWriter(regions));
         } catch (IOException | RuntimeException e) {
             store.close();
+            if (folderLock != null) folderLock.close();
             throw e;
         }
         CamelContext camel = null;
-        StorageGuard storage = new StorageGuard(folders, settings.maxUploadBytes());
+        // The index's disk is watched only when the index is on this machine.
+        StorageGuard storage = new StorageGuard(folders, settings.maxUploadBytes(), search.directory() != null);
         // The index is a view of the store of record: what was recorded elsewhere (check --data
         // while this service holds the index) is added at start and then within seconds.
         IndexCatchUp catchUp = new IndexCatchUp(store, index);
@@ -80,7 +96,8 @@ public final class JixiaoServer implements AutoCloseable {
             catchUp.catchUp();
             index.commit();
             // Recovery is done (done/ read, index completed; the inbox is re-taken by the route):
-            // what a crash left in scratch is nobody's now. The index lock makes this process the only one here.
+            // what a crash left in scratch is nobody's now. The index lock (or, over a cluster, the
+            // data folder's own lock) makes this process the only one here.
             folders.cleanScratch();
             index.onWriteFailure(e -> {
                 if (storage.fault(e).isEmpty()) storage.degrade("索引写入失败，已暂停接收报告（收件目录中的文件原样保留），稍后自动重试");
@@ -132,7 +149,7 @@ public final class JixiaoServer implements AutoCloseable {
                     });
             catchUp.start(IndexCatchUp.POLL_INTERVAL);
             LOG.info("jixiao 服务已启动：http://{}:{}/ ，来源 {}", settings.host(), server.getPort(), source);
-            return new JixiaoServer(camel, server, index, registry, storage, store, catchUp);
+            return new JixiaoServer(camel, server, index, registry, storage, store, catchUp, folderLock);
         } catch (Exception | Error e) {
             catchUp.close();
             storage.close();
@@ -142,7 +159,11 @@ public final class JixiaoServer implements AutoCloseable {
                 try {
                     index.close();
                 } finally {
-                    store.close();
+                    try {
+                        store.close();
+                    } finally {
+                        if (folderLock != null) folderLock.close();
+                    }
                 }
             }
             throw e;
@@ -251,7 +272,11 @@ public final class JixiaoServer implements AutoCloseable {
             try {
                 index.close();
             } finally {
-                store.close();
+                try {
+                    store.close();
+                } finally {
+                    if (folderLock != null) folderLock.close();
+                }
             }
         }
     }

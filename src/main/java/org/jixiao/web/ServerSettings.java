@@ -2,6 +2,7 @@ package org.jixiao.web;
 
 import java.time.Duration;
 import java.util.List;
+import org.jixiao.index.SearchLocation;
 import org.jixiao.route.DataFolders;
 import org.jixiao.store.StoreSettings;
 
@@ -24,11 +25,12 @@ import org.jixiao.store.StoreSettings;
  * @param store            the store of record (submissions, reviews, users); null for the embedded one in the
  *                         data folder next to {@code done/}
  * @param access           who may use the service without logging in
+ * @param search           the search store; null for the embedded index in {@code folders.index()}
  */
 public record ServerSettings(DataFolders folders, String sourceUri, int workers, long maxUploadBytes,
                              String host, int port, Duration shutdownTimeout, List<String> allowedHosts,
                              Duration idleTimeout, Duration requestTimeout, int maxConnections,
-                             StoreSettings store, Access access) {
+                             StoreSettings store, Access access, SearchLocation search) {
 
     /**
      * Who may use the service without logging in.
@@ -59,6 +61,7 @@ public record ServerSettings(DataFolders folders, String sourceUri, int workers,
         allowedHosts = allowedHosts == null ? List.of() : List.copyOf(allowedHosts);
         if (store == null) store = StoreSettings.embedded(folders.done().toAbsolutePath().getParent());
         if (access == null) access = Access.LOGIN;
+        if (search == null) search = SearchLocation.lucene(folders.index());
         if (access.anonymous() && !loopback(host)) {
             throw new IllegalArgumentException("不登录即可使用（--anonymous）只允许在本机地址上监听时开启，当前监听 " + host);
         }
@@ -75,7 +78,7 @@ public record ServerSettings(DataFolders folders, String sourceUri, int workers,
     public ServerSettings(DataFolders folders, String sourceUri, int workers, long maxUploadBytes,
                           String host, int port, Duration shutdownTimeout) {
         this(folders, sourceUri, workers, maxUploadBytes, host, port, shutdownTimeout, List.of(),
-                DEFAULT_IDLE_TIMEOUT, DEFAULT_REQUEST_TIMEOUT, DEFAULT_MAX_CONNECTIONS, null, null);
+                DEFAULT_IDLE_TIMEOUT, DEFAULT_REQUEST_TIMEOUT, DEFAULT_MAX_CONNECTIONS, null, null, null);
     }
 
     /**
@@ -90,36 +93,42 @@ public record ServerSettings(DataFolders folders, String sourceUri, int workers,
 
     public ServerSettings withAccess(Access newAccess) {
         return new ServerSettings(folders, sourceUri, workers, maxUploadBytes, host, port, shutdownTimeout,
-                allowedHosts, idleTimeout, requestTimeout, maxConnections, store, newAccess);
+                allowedHosts, idleTimeout, requestTimeout, maxConnections, store, newAccess, search);
+    }
+
+    /** The service's search store (a SolrCloud collection several workers share, or the embedded index). */
+    public ServerSettings withSearch(SearchLocation newSearch) {
+        return new ServerSettings(folders, sourceUri, workers, maxUploadBytes, host, port, shutdownTimeout,
+                allowedHosts, idleTimeout, requestTimeout, maxConnections, store, access, newSearch);
     }
 
     public ServerSettings withStore(StoreSettings newStore) {
         return new ServerSettings(folders, sourceUri, workers, maxUploadBytes, host, port, shutdownTimeout,
-                allowedHosts, idleTimeout, requestTimeout, maxConnections, newStore, access);
+                allowedHosts, idleTimeout, requestTimeout, maxConnections, newStore, access, search);
     }
 
     public ServerSettings withPort(int newPort) {
         return new ServerSettings(folders, sourceUri, workers, maxUploadBytes, host, newPort, shutdownTimeout,
-                allowedHosts, idleTimeout, requestTimeout, maxConnections, store, access);
+                allowedHosts, idleTimeout, requestTimeout, maxConnections, store, access, search);
     }
 
     public ServerSettings withSourceUri(String uri) {
         return new ServerSettings(folders, uri, workers, maxUploadBytes, host, port, shutdownTimeout,
-                allowedHosts, idleTimeout, requestTimeout, maxConnections, store, access);
+                allowedHosts, idleTimeout, requestTimeout, maxConnections, store, access, search);
     }
 
     public ServerSettings withMaxUploadBytes(long bytes) {
         return new ServerSettings(folders, sourceUri, workers, bytes, host, port, shutdownTimeout,
-                allowedHosts, idleTimeout, requestTimeout, maxConnections, store, access);
+                allowedHosts, idleTimeout, requestTimeout, maxConnections, store, access, search);
     }
 
     public ServerSettings withAllowedHosts(List<String> names) {
         return new ServerSettings(folders, sourceUri, workers, maxUploadBytes, host, port, shutdownTimeout,
-                names, idleTimeout, requestTimeout, maxConnections, store, access);
+                names, idleTimeout, requestTimeout, maxConnections, store, access, search);
     }
 
     public ServerSettings withTimeouts(Duration idle, Duration request, int connections) {
         return new ServerSettings(folders, sourceUri, workers, maxUploadBytes, host, port, shutdownTimeout,
-                allowedHosts, idle, request, connections, store, access);
+                allowedHosts, idle, request, connections, store, access, search);
     }
 }

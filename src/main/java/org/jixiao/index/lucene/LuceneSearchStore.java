@@ -206,6 +206,11 @@ public final class LuceneSearchStore implements SearchStore {
         writable().deleteDocuments(shaTerm(sha256));
     }
 
+    @Override
+    public void clear() throws IOException {
+        writable().deleteAll();
+    }
+
     private IndexWriter writable() {
         if (writer == null) throw new IllegalStateException("只读打开的索引不能写入：" + path);
         return writer;

@@ -47,7 +47,13 @@ public final class SolrSearchStore implements SearchStore {
      * The configset's name in ZooKeeper, with the layout version: a collection is only ever created
      * from the layout this version writes, and a changed layout is uploaded beside the old one.
      */
-    static final String CONFIGSET = "jixiao-1";
+    static final String CONFIGSET = "jixiao-2";
+    /** Versions read per page when the versions of some series are read. */
+    static final int SERIES_PAGE = 2_000;
+    /** Series asked for in one query: a commit's worth of reports is a few queries, each a modest POST. */
+    static final int SERIES_PER_QUERY = 500;
+    /** Splits the series names of one query: the ASCII record separator, which no report text holds. */
+    static final String SERIES_SEPARATOR = "\u001e";
     /** Where the configset is on the classpath, and its files. */
     static final String CONFIGSET_RESOURCE = "/solr/configsets/jixiao/conf/";
     static final List<String> CONFIGSET_FILES = List.of("schema.xml", "solrconfig.xml");
@@ -78,7 +84,7 @@ public final class SolrSearchStore implements SearchStore {
     private boolean closed;
 
     /** A write held until the commit. */
-    private sealed interface Write permits Put, Mark, Delete {
+    private sealed interface Write permits Put, Mark, Delete, Clear {
         String sha256();
     }
 
@@ -90,6 +96,14 @@ public final class SolrSearchStore implements SearchStore {
     }
 
     private record Delete(String sha256) implements Write {
+    }
+
+    /** Every entry removed (a rebuild in place). */
+    private record Clear() implements Write {
+        @Override
+        public String sha256() {
+            return "";
+        }
     }
 
     private SolrSearchStore(SolrClient client, String collection, SolrDocuments documents) {
@@ -144,7 +158,10 @@ public final class SolrSearchStore implements SearchStore {
 
     /** Creates the collection from the shipped configset unless it exists. */
     static void ensureCollection(SolrClient client, SolrAddress address) throws IOException {
-        if (collections(client).contains(address.collection())) return;
+        if (collections(client).contains(address.collection())) {
+            checkLayout(client, address);
+            return;
+        }
         try {
             List<String> configSets = new ConfigSetAdminRequest.List().process(client).getConfigSets();
             if (configSets == null || !configSets.contains(CONFIGSET)) {
@@ -162,6 +179,28 @@ public final class SolrSearchStore implements SearchStore {
             if (collections(client).contains(address.collection())) return;
             throw new IOException("无法在 SolrCloud 中建立集合 " + address.collection() + "：" + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Refuses to write a collection whose schema does not index the series (one created from the
+     * configset {@code jixiao-1}): writers sharing it could not read a series' versions. Asked of the
+     * schema, not the configset's name, so a collection created by hand from the shipped configset
+     * (docs/deploy/init.sh) is taken.
+     */
+    private static void checkLayout(SolrClient client, SolrAddress address) throws IOException {
+        Map<String, Object> field;
+        try {
+            ModifiableSolrParams defaults = new ModifiableSolrParams();
+            defaults.set("showDefaults", true);
+            field = new org.apache.solr.client.solrj.request.schema.SchemaRequest.Field(SERIES, defaults)
+                    .process(client, address.collection()).getField();
+        } catch (SolrServerException | SolrException e) {
+            throw new IOException("无法读取 SolrCloud 集合 " + address.collection() + " 的 schema：" + e.getMessage(), e);
+        }
+        if (field != null && Boolean.TRUE.equals(field.get("indexed"))) return;
+        throw new org.jixiao.index.IndexFormatException("SolrCloud 集合 " + address.collection() + " 由旧版布局建立（系列字段 "
+                + SERIES + " 未建索引），多个进程无法共同维护版本：请在 Solr 中删除该集合（或换一个集合名），"
+                + "再用 jixiao reindex --search " + address + " 从数据库重建");
     }
 
     /** The shipped configset as the zip the configset API takes. */
@@ -223,6 +262,108 @@ public final class SolrSearchStore implements SearchStore {
     public synchronized void delete(String sha256) {
         writable();
         pending.add(new Delete(sha256));
+    }
+
+    @Override
+    public synchronized void clear() {
+        writable();
+        pending.add(new Clear());
+    }
+
+    /** Several processes may write one collection: {@link org.jixiao.index.ReportIndex} reads versions from it. */
+    @Override
+    public boolean shared() {
+        return true;
+    }
+
+    /**
+     * The series' report entries as of the collection's last commit (every writer's), found on the
+     * indexed series field, {@link #SERIES_PER_QUERY} series a query, with this store's held writes
+     * applied in order.
+     */
+    @Override
+    public synchronized List<Version> versionsOf(java.util.Collection<String> series) throws IOException {
+        if (documents == null) throw new IllegalStateException("只读打开的检索库");
+        java.util.Set<String> wanted = new java.util.LinkedHashSet<>(series);
+        Map<String, Version> out = new java.util.LinkedHashMap<>();
+        List<List<String>> chunks = new ArrayList<>();
+        List<String> plain = new ArrayList<>();
+        for (String name : wanted) {
+            if (name.contains(SERIES_SEPARATOR)) chunks.add(List.of(name)); // asked alone, as one term
+            else plain.add(name);
+        }
+        for (int from = 0; from < plain.size(); from += SERIES_PER_QUERY) {
+            chunks.add(plain.subList(from, Math.min(plain.size(), from + SERIES_PER_QUERY)));
+        }
+        for (List<String> chunk : chunks) {
+            SolrQuery q = new SolrQuery("*:*");
+            q.addFilterQuery("{!term f=" + TYPE + "}" + TYPE_REPORT);
+            // The names go in a parameter of their own, split on a character no name contains.
+            q.addFilterQuery(chunk.size() == 1 ? "{!term f=" + SERIES + " v=$seriesNames}"
+                    : "{!terms f=" + SERIES + " separator=$seriesSeparator v=$seriesNames}");
+            q.set("seriesSeparator", SERIES_SEPARATOR);
+            q.set("seriesNames", String.join(SERIES_SEPARATOR, chunk));
+            q.setFields(SHA256, SERIES, INDEXED_AT, SUPERSEDED);
+            q.setRows(SERIES_PAGE);
+            q.setSort(ID, SolrQuery.ORDER.asc);
+            String cursor = CursorMarkParams.CURSOR_MARK_START;
+            while (true) {
+                q.set(CursorMarkParams.CURSOR_MARK_PARAM, cursor);
+                QueryResponse r = retrying("读取", () -> {
+                    try {
+                        return searcher.query(q);
+                    } catch (java.io.UncheckedIOException e) {
+                        throw e.getCause();
+                    }
+                });
+                for (SolrDocument d : r.getResults()) {
+                    Version v = version(d);
+                    out.put(v.sha256(), v);
+                }
+                if (cursor.equals(r.getNextCursorMark())) break;
+                cursor = r.getNextCursorMark();
+            }
+        }
+        held(out, v -> wanted.contains(v.series()));
+        return List.copyOf(out.values());
+    }
+
+    /** The report entry by real-time get (it sees every writer's writes sent so far), with this store's held writes applied. */
+    @Override
+    public synchronized java.util.Optional<Version> version(String sha256) throws IOException {
+        if (documents == null) throw new IllegalStateException("只读打开的检索库");
+        ModifiableSolrParams fl = new ModifiableSolrParams();
+        fl.set("fl", SHA256 + "," + SERIES + "," + INDEXED_AT + "," + SUPERSEDED);
+        SolrDocument d = retrying("读取", () -> client.getById(collection, SolrDocuments.id(sha256, 0), fl));
+        Map<String, Version> out = new java.util.HashMap<>();
+        if (d != null) out.put(sha256, version(d));
+        held(out, v -> v.sha256().equals(sha256));
+        return java.util.Optional.ofNullable(out.get(sha256));
+    }
+
+    private static Version version(SolrDocument d) {
+        Object flag = d.getFirstValue(SUPERSEDED);
+        return new Version((String) d.getFirstValue(SHA256), (String) d.getFirstValue(SERIES),
+                ((Number) d.getFirstValue(INDEXED_AT)).longValue(), flag == null || ((Number) flag).intValue() != HISTORY);
+    }
+
+    /** Applies the writes held for the next commit to versions read from the collection; {@code wanted} picks the new ones to add. */
+    private void held(Map<String, Version> versions, java.util.function.Predicate<Version> wanted) {
+        for (Write w : pending) {
+            if (w instanceof Put put) {
+                SolrInputDocument report = put.entries().get(0);
+                Object flag = report.getFieldValue(SUPERSEDED);
+                Version v = new Version(put.sha256(), (String) report.getFieldValue(SERIES),
+                        ((Number) report.getFieldValue(INDEXED_AT)).longValue(), flag == null || ((Number) flag).intValue() != HISTORY);
+                if (wanted.test(v)) versions.put(v.sha256(), v);
+            } else if (w instanceof Mark mark) {
+                versions.computeIfPresent(mark.sha256(), (sha, v) -> new Version(sha, v.series(), v.indexedAt(), mark.current()));
+            } else if (w instanceof Delete) {
+                versions.remove(w.sha256());
+            } else {
+                versions.clear();
+            }
+        }
     }
 
     private void writable() {
@@ -297,6 +438,12 @@ public final class SolrSearchStore implements SearchStore {
                 sent = true;
                 retrying("写入", () -> batch.process(client, collection));
                 pending.subList(0, reports).clear();
+                continue;
+            }
+            if (first instanceof Clear) {
+                sent = true;
+                retrying("清空", () -> new UpdateRequest().deleteByQuery("*:*").process(client, collection));
+                pending.remove(0);
                 continue;
             }
             UpdateRequest request = new UpdateRequest();

@@ -23,6 +23,12 @@
  * stays above the port: superseding a version is an in-place update of a doc-values flag on its
  * entries, found by id from the report entry's counts (real-time get), no search needed.
  *
+ * <p><b>Several writers.</b> Any number of processes may write one collection (the service's
+ * workers): the store says it is {@linkplain org.jixiao.index.SearchStore#shared() shared}, and
+ * {@link org.jixiao.index.ReportIndex} reads a series' versions from it (a query on the indexed
+ * series field, with this writer's held writes applied) and reconciles them after each commit.
+ * A collection whose schema does not index the series (configset {@code jixiao-1}) is refused for writing.
+ *
  * <p><b>Ranking.</b> The configset's {@code ExactStatsCache} computes BM25 over the whole
  * collection's term statistics, so the order of hits does not depend on how reports fall on shards,
  * and the text query is built as the embedded index builds it (see {@link

@@ -57,6 +57,33 @@ class LuceneSearchStoreTest extends SearchStoreContract {
         }
     }
 
+    /**
+     * An index written by an earlier version holds small counters as {@code indexedAt}; the wall
+     * clock's microseconds that versions get now are far above them, so a new version still comes
+     * after the old ones and becomes current.
+     */
+    @Test
+    void aNewVersionComesAfterVersionsCountedByAnEarlierRelease() throws Exception {
+        java.util.function.Function<String, org.jixiao.model.Report> version = sha -> ReportFixture.report(sha).project("甲项目")
+                .indicator("产出指标", "数量指标", "设备维护次数").build();
+        try (SearchStore old = openStore()) {
+            String series = ReportIndex.series(version.apply("v1"));
+            old.add(version.apply("v1"), new SearchStore.Version("v1", series, 1, false));
+            old.add(version.apply("v2"), new SearchStore.Version("v2", series, 2, true));
+        }
+        try (ReportIndex index = ReportIndex.over(openStore())) {
+            assertEquals(ReportIndex.Outcome.SUPERSEDED, index.add(version.apply("v3")));
+            index.commit();
+            assertEquals(java.util.List.of("v3", "v2", "v1"), index.history("v1").stream().map(org.jixiao.index.SearchResult.Hit::sha256).toList());
+            assertEquals(java.util.List.of(true, false, false), index.history("v1").stream().map(org.jixiao.index.SearchResult.Hit::current).toList());
+        }
+        try (SearchStore store = openStore()) {
+            long v3 = store.version("v3").orElseThrow().indexedAt();
+            assertTrue(v3 > 1_000_000_000_000_000L, "microseconds since 1970: " + v3);
+            assertTrue(store.shared() == false && store.versionsOf(ReportIndex.series(version.apply("v1"))).size() == 3);
+        }
+    }
+
     @Test
     void searchingWhereThereIsNoIndexSaysSo(@TempDir Path empty) {
         InvalidQueryException e = assertThrows(InvalidQueryException.class, () -> LuceneSearchStore.openReader(empty.resolve("none")));

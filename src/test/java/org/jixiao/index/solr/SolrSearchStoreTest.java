@@ -1,6 +1,7 @@
 package org.jixiao.index.solr;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -276,6 +277,244 @@ class SolrSearchStoreTest extends SearchStoreContract {
         assertEquals(0, run.apply(new String[] {"search", "故障响应", "--search", uri, "--region", "江苏"}), err.toString());
         assertTrue(out.toString().contains("故障处理响应时间"), out.toString());
         assertEquals(3, search(SearchRequest.text("").withLimit(10)).total(), "indexing the same file again replaced it");
+    }
+
+    /** A version of one project (one series): same kind, year, region and project, its own file. */
+    private static Report version(String sha, String project, String rate) {
+        return ReportFixture.report(sha).region("江阴市", "320281").year(2021).project(project)
+                .funds("300.00", "250.00", rate).total("88.00")
+                .indicator("产出指标", "数量指标", "设备维护次数", "≥10次", "12次", "10", "10")
+                .build();
+    }
+
+    /** The report entries of the collection (every version), as a store opened for writing sees them. */
+    private List<SearchStore.Version> storedVersions() throws IOException {
+        try (SearchStore store = openStore()) {
+            return store.versions();
+        }
+    }
+
+    /** Each series' versions must have exactly one current, the one indexed last. */
+    private static void assertOneCurrentNewestPerSeries(List<SearchStore.Version> versions) {
+        Map<String, List<SearchStore.Version>> bySeries = versions.stream()
+                .collect(java.util.stream.Collectors.groupingBy(SearchStore.Version::series));
+        for (List<SearchStore.Version> series : bySeries.values()) {
+            List<SearchStore.Version> current = series.stream().filter(SearchStore.Version::current).toList();
+            assertEquals(1, current.size(), "one current version: " + series);
+            long newest = series.stream().mapToLong(SearchStore.Version::indexedAt).max().orElseThrow();
+            assertEquals(newest, current.get(0).indexedAt(), "the current version is the newest: " + series);
+        }
+    }
+
+    /**
+     * Two workers, each with its own store on the one collection, add versions of the same projects
+     * in turn, each deciding on what it can see (the other's uncommitted versions it cannot), and
+     * delete versions the other added: once both have committed, each project has exactly one
+     * current version, the newest, and its history lists every version newest first, whichever
+     * worker is asked.
+     */
+    @Test
+    void twoWritersOnOneCollectionKeepOneCurrentVersionPerProject() throws Exception {
+        try (ReportIndex a = ReportIndex.over(openStore()); ReportIndex b = ReportIndex.over(openStore())) {
+            assertEquals(ReportIndex.Outcome.ADDED, a.add(version("x1", "维保项目", "80.00")));
+            a.commit();
+            // b opened before x1 existed: it does not know x1 (ADDED), and settles the series from the
+            // collection when it commits, not from its memory.
+            assertEquals(ReportIndex.Outcome.ADDED, b.add(version("x2", "维保项目", "81.00")));
+            assertTrue(b.contains("x1"), "another worker's report is found in the collection");
+            // a cannot see b's uncommitted x2: it supersedes x1 too, and commits first.
+            assertEquals(ReportIndex.Outcome.SUPERSEDED, a.add(version("x3", "维保项目", "82.00")));
+            a.commit();
+            // b commits last: both x2 and x3 are marked current now, and b's reconciling sets it right.
+            b.commit();
+            assertEquals(List.of("x3", "x2", "x1"), b.history("x1").stream().map(SearchResult.Hit::sha256).toList());
+            assertEquals(List.of(true, false, false), a.history("x2").stream().map(SearchResult.Hit::current).toList());
+
+            // Deleting: a removes the current version b added, the newest remaining one is current again.
+            b.add(version("y1", "运行经费", "90.00"));
+            b.commit();
+            b.add(version("y2", "运行经费", "91.00"));
+            b.commit();
+            assertTrue(a.delete("y2"), "a deletes a version only b added");
+            assertFalse(a.delete("y2"));
+            a.commit();
+            assertEquals(List.of(true), b.history("y1").stream().map(SearchResult.Hit::current).toList());
+            // Both add a version at once; a deletes its own before committing; the other one wins.
+            b.add(version("y3", "运行经费", "92.00"));
+            a.add(version("y4", "运行经费", "93.00"));
+            b.commit();
+            assertTrue(a.delete("y4"));
+            a.commit();
+            assertEquals(List.of("y3", "y1"), a.history("y1").stream().map(SearchResult.Hit::sha256).toList());
+            assertEquals(List.of(true, false), b.history("y3").stream().map(SearchResult.Hit::current).toList());
+        }
+        List<SearchStore.Version> versions = storedVersions();
+        assertEquals(Set.of("x1", "x2", "x3", "y1", "y3"),
+                versions.stream().map(SearchStore.Version::sha256).collect(java.util.stream.Collectors.toSet()));
+        assertOneCurrentNewestPerSeries(versions);
+        SearchResult current = search(SearchRequest.text("").withLimit(100));
+        assertEquals(Set.of("x3", "y3"), current.hits().stream().map(SearchResult.Hit::sha256).collect(java.util.stream.Collectors.toSet()),
+                "a search sees the current versions only");
+    }
+
+    /**
+     * Two workers on two threads add versions of the same three projects as fast as they can,
+     * committing every few reports, so their writes and commits interleave as they fall: after
+     * both have committed, every project has one current version, its newest, and no version is lost.
+     */
+    @Test
+    void twoWritersRacingOnTheSameProjectsEndConsistent() throws Exception {
+        int perWriter = 12;
+        try (ReportIndex a = ReportIndex.over(openStore()); ReportIndex b = ReportIndex.over(openStore())) {
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+            try {
+                List<java.util.concurrent.Future<?>> runs = new java.util.ArrayList<>();
+                for (String writer : List.of("a", "b")) {
+                    ReportIndex index = writer.equals("a") ? a : b;
+                    runs.add(pool.submit(() -> {
+                        for (int i = 0; i < perWriter; i++) {
+                            index.add(version(writer + i, "项目" + (i % 3), "8" + (i % 10) + ".00"));
+                            if (i % 3 == 2) index.commit();
+                        }
+                        index.commit();
+                        return null;
+                    }));
+                }
+                for (java.util.concurrent.Future<?> run : runs) run.get(WAIT_SECONDS, TimeUnit.SECONDS);
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+        List<SearchStore.Version> versions = storedVersions();
+        assertEquals(2 * perWriter, versions.size());
+        assertEquals(3, versions.stream().map(SearchStore.Version::series).distinct().count());
+        assertOneCurrentNewestPerSeries(versions);
+        assertEquals(3, search(SearchRequest.text("").withLimit(100)).hits().stream()
+                .filter(h -> "report".equals(h.type())).count(), "one current report per project");
+    }
+
+    /**
+     * The service over the collection: {@code serve}'s settings with {@code --search solr://…} (the
+     * service started in process, as the web tests start it), a report dropped into the inbox is
+     * found by the search API and opened by the submission API. Then {@code reindex --search
+     * solr://…} rebuilds the emptied collection from the store of record, and a search finds every report.
+     */
+    @Test
+    void theServiceIndexesIntoTheCollectionAndReindexRebuildsIt(@TempDir Path dir) throws Exception {
+        Path data = dir.resolve("data");
+        org.jixiao.route.DataFolders folders = org.jixiao.route.DataFolders.under(data);
+        Path original = Path.of("corpus/qingdao-2019-self-eval-mof/qingdao-2019-self-eval-mof.txt");
+        byte[] content = java.nio.file.Files.readAllBytes(original);
+        String sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
+        org.jixiao.web.ServerSettings settings = org.jixiao.web.ServerSettings.defaults(folders)
+                .withSearch(SearchLocation.parse(address.toString(), null));
+        String indicator;
+        try (org.jixiao.web.JixiaoServer server = org.jixiao.web.TestServer.start(settings)) {
+            assertTrue(!java.nio.file.Files.exists(folders.index()) || isEmpty(folders.index()), "no local index beside a cluster");
+            org.apache.camel.builder.NotifyBuilder done = new org.apache.camel.builder.NotifyBuilder(server.camel())
+                    .fromRoute(org.jixiao.route.IntakeRoutes.INBOX_ROUTE)
+                    .filter(e -> sha.equals(e.getMessage().getHeader(org.jixiao.route.IntakeHeaders.SHA256, String.class)))
+                    .whenDone(1).create();
+            Path part = folders.scratch().resolve("dropped.part");
+            java.nio.file.Files.write(part, content);
+            java.nio.file.Files.move(part, folders.inbox().resolve(original.getFileName()), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            assertTrue(done.matches(WAIT_SECONDS, TimeUnit.SECONDS), "the inbox route took the report");
+            server.index().nextCommit().get(WAIT_SECONDS, TimeUnit.SECONDS);
+
+            org.jixiao.web.WebSession page = org.jixiao.web.WebSession.open(server.port());
+            com.fasterxml.jackson.databind.JsonNode report = org.jixiao.web.WebSession.json(page.get("/api/reports/" + sha));
+            indicator = report.path("indicators").get(0).path("name").asText();
+            com.fasterxml.jackson.databind.JsonNode found = org.jixiao.web.WebSession.json(
+                    page.get("/api/search?limit=50&q=" + java.net.URLEncoder.encode(indicator, java.nio.charset.StandardCharsets.UTF_8)));
+            assertTrue(found.path("hits").findValuesAsText("sha256").contains(sha), found.toString());
+            assertTrue(search(SearchRequest.text(indicator).withLimit(50)).hits().stream().anyMatch(h -> sha.equals(h.sha256())),
+                    "the entries are in the collection");
+            long id = server.store().checkedInSubmissionOrder().stream().filter(s -> sha.equals(s.sha256())).findFirst().orElseThrow().id();
+            java.net.http.HttpResponse<String> submission = page.get("/api/submissions/" + id);
+            assertEquals(200, submission.statusCode(), submission.body());
+            assertEquals(sha, org.jixiao.web.WebSession.json(submission).path("submission").path("sha256").asText());
+        }
+
+        // reindex: the collection emptied behind the service's back, then rebuilt from the store of record.
+        CloudSolrClient admin = cluster.getSolrClient();
+        admin.deleteByQuery(COLLECTION, "*:*");
+        admin.commit(COLLECTION);
+        assertEquals(0, search(SearchRequest.text("").withLimit(1)).total());
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+        int status = org.jixiao.cli.JixiaoCommand.run(new String[] {"reindex", "--data", data.toString(), "--search", address.toString()},
+                new java.io.PrintWriter(out), new java.io.PrintWriter(err));
+        assertEquals(0, status, out + " " + err);
+        assertTrue(out.toString().contains("1 份报告"), out.toString());
+        assertEquals(List.of(sha), search(SearchRequest.text(indicator).withLimit(50)).hits().stream()
+                .map(SearchResult.Hit::sha256).distinct().toList());
+        assertFalse(java.nio.file.Files.exists(folders.index()) && !isEmpty(folders.index()), "no local index was built");
+    }
+
+    /** The PostgreSQL database the two workers share ({@code .ci/run} creates it). */
+    private static final String WORKERS_DB = System.getenv().getOrDefault("JIXIAO_TEST_SOLR_POSTGRES_URL",
+            "jdbc:postgresql://127.0.0.1:5432/jixiao_solr");
+
+    /**
+     * The province's deployment in small: two service workers, each with its own data folder, on one
+     * PostgreSQL store of record and one collection. A report uploaded to one and its changed
+     * resubmission uploaded to the other are both found through either worker's search API, the
+     * later one current and the earlier one history; a second service on a worker's data folder is
+     * refused (no index lock guards the folder when the index is a cluster's).
+     */
+    @Test
+    void twoServiceWorkersShareTheCollectionAndItsVersions(@TempDir Path dir) throws Exception {
+        org.jixiao.store.StoreSettings database = new org.jixiao.store.StoreSettings(WORKERS_DB, "jixiao", "jixiao");
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(WORKERS_DB, "jixiao", "jixiao");
+             java.sql.Statement st = c.createStatement()) {
+            st.execute("DROP SCHEMA IF EXISTS public CASCADE");
+            st.execute("CREATE SCHEMA public");
+        } catch (java.sql.SQLException e) {
+            String reason = "没有可用的 PostgreSQL 数据库（" + WORKERS_DB + "）：" + e.getMessage();
+            if (System.getenv("JIXIAO_REQUIRE_POSTGRES") != null) throw new AssertionError(reason, e);
+            org.junit.jupiter.api.Assumptions.abort(reason);
+        }
+        Path original = Path.of("corpus/qingdao-2019-self-eval-mof/qingdao-2019-self-eval-mof.txt");
+        byte[] first = java.nio.file.Files.readAllBytes(original);
+        byte[] changed = java.nio.file.Files.readString(original).replace("98.42", "98.40").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        SearchLocation collection = SearchLocation.parse(address.toString(), null);
+        org.jixiao.route.DataFolders foldersA = org.jixiao.route.DataFolders.under(dir.resolve("worker-a"));
+        org.jixiao.route.DataFolders foldersB = org.jixiao.route.DataFolders.under(dir.resolve("worker-b"));
+        try (org.jixiao.web.JixiaoServer a = org.jixiao.web.TestServer.start(org.jixiao.web.ServerSettings.defaults(foldersA)
+                     .withStore(database).withSearch(collection));
+             org.jixiao.web.JixiaoServer b = org.jixiao.web.TestServer.start(org.jixiao.web.ServerSettings.defaults(foldersB)
+                     .withStore(database).withSearch(collection))) {
+            Exception refused = assertThrows(Exception.class, () -> org.jixiao.web.TestServer.start(
+                    org.jixiao.web.ServerSettings.defaults(foldersA).withStore(database).withSearch(collection)).close());
+            assertTrue(refused.getMessage().contains("正被另一个 jixiao 服务使用"), refused.getMessage());
+
+            org.jixiao.web.WebSession pageA = org.jixiao.web.WebSession.open(a.port());
+            org.jixiao.web.WebSession pageB = org.jixiao.web.WebSession.open(b.port());
+            java.net.http.HttpResponse<String> v1 = pageA.upload("qingdao.txt", first);
+            assertEquals(201, v1.statusCode(), v1.body());
+            a.index().nextCommit().get(WAIT_SECONDS, TimeUnit.SECONDS);
+            java.net.http.HttpResponse<String> v2 = pageB.upload("qingdao-resubmitted.txt", changed);
+            assertEquals(201, v2.statusCode(), v2.body());
+            b.index().nextCommit().get(WAIT_SECONDS, TimeUnit.SECONDS);
+            String sha1 = org.jixiao.web.WebSession.json(v1).path("id").asText();
+            String sha2 = org.jixiao.web.WebSession.json(v2).path("id").asText();
+            String indicator = org.jixiao.web.WebSession.json(v1).path("report").path("indicators").get(0).path("name").asText();
+            String q = "/api/search?limit=100&q=" + java.net.URLEncoder.encode(indicator, java.nio.charset.StandardCharsets.UTF_8);
+            for (org.jixiao.web.WebSession page : List.of(pageA, pageB)) {
+                assertEquals(List.of(sha2), org.jixiao.web.WebSession.json(page.get(q)).path("hits").findValuesAsText("sha256")
+                        .stream().distinct().toList(), "the later version is the current one, whichever worker is asked");
+                assertEquals(Set.of(sha1, sha2), Set.copyOf(org.jixiao.web.WebSession.json(page.get(q + "&history=true"))
+                        .path("hits").findValuesAsText("sha256")), "and the earlier one is history");
+            }
+            assertEquals(List.of(sha2, sha1), a.index().history(sha1).stream().map(SearchResult.Hit::sha256).toList());
+            assertEquals(List.of(true, false), b.index().history(sha2).stream().map(SearchResult.Hit::current).toList());
+        }
+    }
+
+    private static boolean isEmpty(Path dir) throws IOException {
+        try (java.util.stream.Stream<Path> s = java.nio.file.Files.list(dir)) {
+            return s.findAny().isEmpty();
+        }
     }
 
     /** Reports with four indicator rows and a budget item each, in different regions and projects. */
