@@ -24,10 +24,13 @@ if [ -n "${SOLR:-}" ]; then
     exit 2
   fi
   mvn -q -B -o dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/test-classpath.txt >/dev/null
-  # The launcher starts the cluster, creates the collection and calls ProvinceBenchmark.main with
-  # --search lucene:target/province-lucene --search solr://ZK/COLLECTION --disk CLUSTER_DIR plus these options.
+  # The launcher starts the cluster in target/province-solr, creates the collection and runs ProvinceBenchmark
+  # with --search lucene:target/province-lucene --search solr://ZK/province --disk NODE1 --disk NODE2 plus these
+  # options. -Xmx3g: this one JVM holds both Solr nodes (four cores, each with a 128 MB indexing buffer, and
+  # their caches) besides the client and the query thread; in production each node has a heap of its own.
+  # Solr's and ZooKeeper's warnings about a test cluster (open ACLs, no log dir, no randomized context) are muted.
   /usr/bin/time -f "whole JVM: user %U s, sys %S s, wall %e s, peak RSS %M kB" \
-    java -Xmx2g -cp "target/test-classes:target/classes:$(cat target/test-classpath.txt)" "$launcher" --reports "$reports" "$@"
+    java -Xmx3g -Dorg.slf4j.simpleLogger.log.org.apache.solr=error -Dorg.slf4j.simpleLogger.log.org.apache.zookeeper=error -cp "target/test-classes:target/classes:$(cat target/test-classpath.txt)" "$launcher" --reports "$reports" "$@"
 else
   /usr/bin/time -f "whole JVM: user %U s, sys %S s, wall %e s, peak RSS %M kB" \
     java -Xmx1g -cp "target/jixiao.jar:target/lib/*" org.jixiao.index.ProvinceBenchmark --reports "$reports" "$@"

@@ -26,13 +26,13 @@ import org.jixiao.normalize.RegionResolver;
  * <pre>
  * java -Xmx1g -cp "target/jixiao.jar:target/lib/*" org.jixiao.index.ProvinceBenchmark \
  *     [--reports 50000] [--rows 20] [--years 10] [--qps 20] [--threads 2] \
- *     [--search URI [--disk DIR] [--label NAME]]…
+ *     [--search URI [--disk DIR]… [--label NAME]]…
  * </pre>
  * Without {@code --search}: the embedded Lucene index in {@code target/province-lucene}. A
  * {@code lucene:DIR} store is emptied first (as {@link IndexBenchmark} empties its folder); any other
  * store must be empty (a fresh collection), and its disk is measured under {@code --disk DIR} (for a
- * test cluster, the folder its nodes keep their cores in) or not at all. A launcher that starts a
- * cluster itself (on the test class path) passes its URI in through {@link #main} or hands stores to
+ * test cluster, each node's folder, the option repeated: their sizes are added) or not at all. A launcher that starts a
+ * cluster itself (on the test class path) passes its URI in through {@link #runArguments} or hands stores to
  * {@link #run} directly.
  */
 public final class ProvinceBenchmark {
@@ -57,9 +57,18 @@ public final class ProvinceBenchmark {
      *
      * @param label  its name in the printed figures
      * @param opener opens it for writing; it must be empty
-     * @param disk   the folder whose size is its size on disk, or null when it cannot be measured
+     * @param disks  the folders whose sizes add up to its size on disk (a cluster: each node's), or
+     *               none when it cannot be measured
      */
-    public record Target(String label, SearchStore.Opener opener, Path disk) {
+    public record Target(String label, SearchStore.Opener opener, List<Path> disks) {
+        public Target {
+            disks = List.copyOf(disks);
+        }
+
+        /** A store kept in one folder (or, with null, not measured). */
+        public Target(String label, SearchStore.Opener opener, Path disk) {
+            this(label, opener, disk == null ? List.of() : List.of(disk));
+        }
     }
 
     /**
@@ -81,8 +90,9 @@ public final class ProvinceBenchmark {
     /** What one store measured. Latencies in ms, [p50, p99] by query kind (and "all"); wall clock unless named CPU. */
     public record Figures(String label, IndexBenchmark.Indexed indexed, Map<String, double[]> whileIndexing,
                           Map<String, double[]> lateWhileIndexing, Map<String, double[]> afterIndexing,
-                          Map<String, double[]> afterIndexingCpu,
-                          long queries, long queryErrors, long diskBytes, double processCpuSeconds,
+                          Map<String, double[]> afterIndexingCpu, Map<String, double[]> afterIndexingNoFacets,
+                          long queries, long queryErrors, long diskBytes, double processCpuWhileIndexing,
+                          double processCpuSeconds,
                           double queryCpuSeconds, double loadBefore, double loadAfter) {
 
         double diskPerMillionRowsMb() {
@@ -91,8 +101,27 @@ public final class ProvinceBenchmark {
     }
 
     public static void main(String[] args) throws IOException {
+        runArguments(args);
+    }
+
+    /** A {@code --search} option with the {@code --disk} and {@code --label} options after it. */
+    private static final class StoreOption {
+        final String uri;
+        final List<Path> disks = new ArrayList<>();
+        String label;
+
+        StoreOption(String uri) {
+            this.uri = uri;
+        }
+    }
+
+    /**
+     * Runs the benchmark as {@link #main} does, with the command line's options, and returns the
+     * figures (a launcher that starts a cluster passes its URI in here).
+     */
+    public static List<Figures> runArguments(String... args) throws IOException {
         Settings settings = Settings.defaults();
-        List<String[]> stores = new ArrayList<>(); // {uri, disk, label}
+        List<StoreOption> stores = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             String v = i + 1 < args.length ? args[i + 1] : null;
@@ -109,29 +138,37 @@ public final class ProvinceBenchmark {
                         Double.parseDouble(v), settings.threads());
                 case "--threads" -> settings = new Settings(settings.reports(), settings.rowsPerReport(), settings.years(),
                         settings.qps(), Integer.parseInt(v));
-                case "--search" -> stores.add(new String[] {v, null, null});
+                case "--search" -> stores.add(new StoreOption(v));
                 case "--disk", "--label" -> {
                     if (stores.isEmpty()) throw new IllegalArgumentException(a + " 应跟在 --search 之后");
-                    stores.get(stores.size() - 1)[a.equals("--disk") ? 1 : 2] = v;
+                    StoreOption last = stores.get(stores.size() - 1);
+                    // --disk may be repeated: a cluster's size is the sum of its nodes' folders.
+                    if (a.equals("--disk")) last.disks.add(Path.of(v));
+                    else last.label = v;
                 }
                 default -> throw new IllegalArgumentException("未知选项 " + a);
             }
         }
-        if (stores.isEmpty()) stores.add(new String[] {DEFAULT_SEARCH, null, null});
+        if (stores.isEmpty()) stores.add(new StoreOption(DEFAULT_SEARCH));
         RegionResolver regions = new RegionResolver(Mappings.bundled());
         List<Target> targets = new ArrayList<>();
-        for (String[] s : stores) targets.add(target(s[0], s[1], s[2], regions));
-        run(targets, settings);
+        for (StoreOption s : stores) targets.add(targetOf(s.uri, s.disks, s.label, regions));
+        return run(targets, settings);
     }
 
     /** A store named by a {@code --search} URI, opened through {@link SearchLocation} as the commands open it. */
     static Target target(String uri, String disk, String label, RegionResolver regions) throws IOException {
+        return targetOf(uri, disk == null ? List.of() : List.of(Path.of(disk)), label, regions);
+    }
+
+    private static Target targetOf(String uri, List<Path> disks, String label, RegionResolver regions) throws IOException {
         boolean lucene = uri.startsWith(SearchLocation.LUCENE);
-        Path diskDir = disk != null ? Path.of(disk) : lucene ? Path.of(uri.substring(SearchLocation.LUCENE.length())) : null;
-        if (lucene) IndexBenchmark.deleteRecursively(diskDir);
+        Path folder = lucene ? Path.of(uri.substring(SearchLocation.LUCENE.length())) : null;
+        List<Path> diskDirs = !disks.isEmpty() ? disks : lucene ? List.of(folder) : List.of();
+        if (lucene) IndexBenchmark.deleteRecursively(folder);
         SearchLocation location = SearchLocation.parse(uri, null);
         return new Target(label != null ? label : uri.replaceFirst("^([a-z]+):.*", "$1"),
-                () -> location.openWriter(regions), diskDir);
+                () -> location.openWriter(regions), diskDirs);
     }
 
     /** Runs every target in turn with the same reports and queries, then prints them side by side. */
@@ -163,6 +200,8 @@ public final class ProvinceBenchmark {
         IndexBenchmark.Indexed indexed;
         QueryThread queries;
         Map<String, double[]> after;
+        Map<String, double[]> afterNoFacets;
+        double cpuIndexed;
         Map<String, double[]> afterCpu = new LinkedHashMap<>();
         try (ReportIndex index = ReportIndex.over(target.opener().open())) {
             if (!index.store().versions().isEmpty()) {
@@ -177,12 +216,24 @@ public final class ProvinceBenchmark {
             } finally {
                 queries.finish();
             }
+            cpuIndexed = IndexBenchmark.processCpuSeconds() - cpuBefore;
             // One pass of the mix over the whole index, nothing else running: the figures to compare with IndexBenchmark's.
             after = p50p99(IndexBenchmark.run(index.store(), mix, afterCpu));
+            // The same pass without facets: what counting them costs a store (hits and totals only).
+            Map<String, List<SearchRequest>> noFacets = new LinkedHashMap<>();
+            mix.forEach((kind, requests) -> noFacets.put(kind, requests.stream().map(r -> r.withFacets(false)).toList()));
+            afterNoFacets = p50p99(IndexBenchmark.run(index.store(), noFacets, new LinkedHashMap<>()));
         }
-        long disk = target.disk() != null && Files.isDirectory(target.disk()) ? IndexBenchmark.size(target.disk()) : -1;
+        long disk = target.disks().isEmpty() ? -1 : 0;
+        for (Path d : target.disks()) {
+            if (!Files.isDirectory(d)) {
+                disk = -1;
+                break;
+            }
+            disk += IndexBenchmark.size(d);
+        }
         return new Figures(target.label(), indexed, p50p99(queries.wall()), p50p99(queries.lateWall()), after,
-                p50p99(afterCpu), queries.count(), queries.errors(), disk, IndexBenchmark.processCpuSeconds() - cpuBefore,
+                p50p99(afterCpu), afterNoFacets, queries.count(), queries.errors(), disk, cpuIndexed, IndexBenchmark.processCpuSeconds() - cpuBefore,
                 queries.cpuSeconds(), loadBefore, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 
@@ -207,6 +258,10 @@ public final class ProvinceBenchmark {
                 ix.reports(), ix.rows(), ix.seconds(), ix.reports() / ix.seconds(), ix.rows() / ix.seconds());
         System.out.printf(Locale.ROOT, "indexing threads used %.1f CPU s: %,.0f rows per CPU second%n",
                 ix.cpuSeconds(), ix.rows() / ix.cpuSeconds());
+        // A store served in this JVM (a test cluster's nodes) analyses and writes in threads of its own:
+        // the indexing threads' CPU leaves that out, the whole process's CPU counts it (and the queries).
+        System.out.printf(Locale.ROOT, "whole process while indexing: %.1f CPU s, %,.0f rows per CPU second (all threads, "
+                        + "the query thread's queries included)%n", f.processCpuWhileIndexing(), ix.rows() / f.processCpuWhileIndexing());
         System.out.printf(Locale.ROOT, "query thread: %,d queries while indexing (%d failed), %.1f CPU s%n",
                 f.queries(), f.queryErrors(), f.queryCpuSeconds());
         latencies("while indexing", f.whileIndexing());
@@ -216,6 +271,7 @@ public final class ProvinceBenchmark {
         // machine the wall clock also counts the wait for a core). An embedded store also searches part
         // of each query on a second core, not counted here; a remote store's work is not counted at all.
         latencies("after indexing, CPU of the searching thread", f.afterIndexingCpu());
+        latencies("after indexing, the same 200 without facets", f.afterIndexingNoFacets());
         if (f.diskBytes() >= 0) {
             System.out.printf(Locale.ROOT, "on disk: %.1f MB, %.1f MB per million indicator rows%n",
                     f.diskBytes() / 1e6, f.diskPerMillionRowsMb());

@@ -9,8 +9,10 @@ import org.apache.lucene.util.AttributeFactory;
  * analysis as the embedded index from a schema line:
  * {@code <tokenizer class="org.jixiao.index.analysis.HanLpTokenizerFactory" mode="index"/>}
  * ({@code mode="query"} for the query side: the longest words only). Solr finds the class on its
- * classpath: in the tests it is ours; on a real Solr the project's jar goes into the node's
- * {@code lib} folder (see the README).
+ * classpath: in the tests it is ours; on a real Solr {@code target/jixiao-solr-plugin.jar} (this
+ * package, HanLP and its dictionaries; built by {@code mvn package}) goes into the node's
+ * {@code lib} folder (see the README). So this package uses nothing of the project but
+ * {@code NumberText}, which that jar also holds.
  */
 public final class HanLpTokenizerFactory extends TokenizerFactory {
 
