@@ -245,42 +245,54 @@ final class SolrSearcher {
     }
 
     /**
-     * Every dimension's top values; the region as a tree down to {@value SolrFields#REGION_LEVELS}
-     * levels, so that where all hits lie in one region the next level down can be shown.
+     * Every dimension's top values; the region's {@value SolrFields#REGION_LEVELS} levels each as a
+     * flat facet of its own, so that where all hits lie in one region the next level down can be
+     * shown. Flat, not nested: a terms facet nested four deep counts the top values under each of the
+     * parent's top values (10⁴ buckets, refined across shards) and took seconds on broad queries at
+     * 1 M rows (docs/scaling.md); the flat levels give the same drill-down, because the client only
+     * descends below a level when it has a single value, and then every hit lies under it.
      */
     private static String facetJson() {
         StringBuilder sb = new StringBuilder("{");
         for (Dimension dim : FACETS) {
-            if (sb.length() > 1) sb.append(',');
-            if (dim == FACET_REGION) sb.append(dim.key()).append(':').append(regionFacet(0));
-            else sb.append(dim.key()).append(':').append(terms(dim.field(), ""));
+            if (dim == FACET_REGION) {
+                for (int level = 0; level < REGION_LEVELS; level++) {
+                    if (sb.length() > 1) sb.append(',');
+                    sb.append(regionKey(dim, level)).append(':').append(terms(REGION_LEVEL + level));
+                }
+            } else {
+                if (sb.length() > 1) sb.append(',');
+                sb.append(dim.key()).append(':').append(terms(dim.field()));
+            }
         }
         return sb.append('}').toString();
     }
 
-    private static String regionFacet(int level) {
-        String below = level + 1 < REGION_LEVELS ? ",facet:{below:" + regionFacet(level + 1) + "}" : "";
-        return terms(REGION_LEVEL + level, below);
+    private static String regionKey(Dimension dim, int level) {
+        return dim.key() + "_" + level;
     }
 
-    private static String terms(String field, String nested) {
-        return "{type:terms,field:" + field + ",limit:" + FACET_VALUES + ",refine:true" + nested + "}";
+    private static String terms(String field) {
+        return "{type:terms,field:" + field + ",limit:" + FACET_VALUES + ",refine:true}";
     }
 
     private static List<SearchResult.Facet> facets(NestableJsonFacet json) {
         List<SearchResult.Facet> out = new ArrayList<>();
         if (json == null) return out;
         for (Dimension dim : FACETS) {
-            BucketBasedJsonFacet facet = json.getBucketBasedFacets(dim.key());
-            if (facet == null) continue;
             List<String> path = new ArrayList<>();
-            List<BucketJsonFacet> buckets = facet.getBuckets();
-            // Where all hits lie in one region, show the next level down (江苏省 → 无锡市 …).
-            while (dim == FACET_REGION && buckets.size() == 1) {
-                BucketBasedJsonFacet below = buckets.get(0).getBucketBasedFacets("below");
-                if (below == null || below.getBuckets().isEmpty()) break;
-                path.add(String.valueOf(buckets.get(0).getVal()));
-                buckets = below.getBuckets();
+            List<BucketJsonFacet> buckets;
+            if (dim == FACET_REGION) {
+                buckets = buckets(json, regionKey(dim, 0));
+                // Where all hits lie in one region, show the next level down (江苏省 → 无锡市 …).
+                for (int level = 1; level < REGION_LEVELS && buckets.size() == 1; level++) {
+                    List<BucketJsonFacet> below = buckets(json, regionKey(dim, level));
+                    if (below.isEmpty()) break;
+                    path.add(String.valueOf(buckets.get(0).getVal()));
+                    buckets = below;
+                }
+            } else {
+                buckets = buckets(json, dim.key());
             }
             if (buckets.isEmpty()) continue;
             List<SearchResult.Count> counts = new ArrayList<>();
@@ -288,6 +300,11 @@ final class SolrSearcher {
             out.add(new SearchResult.Facet(dim.label(), List.copyOf(path), counts));
         }
         return out;
+    }
+
+    private static List<BucketJsonFacet> buckets(NestableJsonFacet json, String key) {
+        BucketBasedJsonFacet facet = json.getBucketBasedFacets(key);
+        return facet == null ? List.of() : facet.getBuckets();
     }
 
     private static SearchResult.Hit hit(SolrDocument d) {
