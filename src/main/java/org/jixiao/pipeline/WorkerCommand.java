@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.jixiao.extract.ocr.OcrProcess;
 
 /**
  * The command line that starts one reading child ({@link WorkerMain}): the parent's own java binary
@@ -57,11 +56,7 @@ public final class WorkerCommand {
                 // at work when a batch ends.
                 "-XX:TieredStopAtLevel=1"));
         // Sorted: the same settings always give the same command line.
-        java.util.Map<String, String> properties = new java.util.TreeMap<>(settings.properties());
-        // Each child's OCR engine gets its share of the cores: the children read pages side by side.
-        properties.putIfAbsent(OcrProcess.THREADS_PROPERTY,
-                Integer.toString(Math.max(1, Runtime.getRuntime().availableProcessors() / settings.workers())));
-        properties.forEach((k, v) -> options.add("-D" + k + "=" + v));
+        new java.util.TreeMap<>(settings.properties()).forEach((k, v) -> options.add("-D" + k + "=" + v));
         Path archive = classDataArchive();
         if (archive != null) {
             // The classes a check loads, already parsed and verified: a child starts in about half

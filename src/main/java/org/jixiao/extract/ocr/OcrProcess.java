@@ -28,15 +28,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class OcrProcess implements TextRecognizer {
 
-    /**
-     * System property: how many threads the recognition engine of an OCR worker started from this
-     * JVM may use. Without it, every core: a lone reader (a one-file {@code check} or
-     * {@code extract}, one page at a time) then has the machine to itself. A batch's reading
-     * children are each given their share of the cores ({@code WorkerCommand}), so that two OCR
-     * workers do not run four engine threads on two cores.
-     */
-    public static final String THREADS_PROPERTY = "jixiao.ocr.threads";
-
     /** Heap of the worker (megabytes): the page image and the engine's Java side; the models live in native memory. */
     static final int WORKER_HEAP_MB = 384;
 
@@ -202,19 +193,13 @@ public final class OcrProcess implements TextRecognizer {
         return 0;
     }
 
-    /** The engine threads of an OCR worker of this JVM: {@link #THREADS_PROPERTY}, or every core; at least one. */
-    static int threads() {
-        return Math.max(1, Integer.getInteger(THREADS_PROPERTY, Runtime.getRuntime().availableProcessors()));
-    }
-
     private static void start() throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         // A heap of its own, and a worker that runs out of it stops at once (exit status 3)
         // rather than limping on: the page gets a finding with the reason.
         ProcessBuilder pb = new ProcessBuilder(java, "-Xmx" + WORKER_HEAP_MB + "m", "-XX:+ExitOnOutOfMemoryError",
                 "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-Dfile.encoding=UTF-8", "-D" + THREADS_PROPERTY + "=" + threads(),
-                "-cp", System.getProperty("java.class.path"), OcrWorker.class.getName());
+                "-Dfile.encoding=UTF-8", "-cp", System.getProperty("java.class.path"), OcrWorker.class.getName());
         // The JVM's warning about the native library's stack guard and the engine's own log are no
         // business of the user; the worker reports failures on its answer lines.
         pb.redirectError(ProcessBuilder.Redirect.DISCARD);

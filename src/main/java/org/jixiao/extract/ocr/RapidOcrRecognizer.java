@@ -5,7 +5,6 @@ import com.benjaminwan.ocrlibrary.Point;
 import com.benjaminwan.ocrlibrary.TextBlock;
 import io.github.mymonstercat.Model;
 import io.github.mymonstercat.ocr.InferenceEngine;
-import io.github.mymonstercat.ocr.config.HardwareConfig;
 import io.github.mymonstercat.ocr.config.ParamConfig;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,9 +28,6 @@ final class RapidOcrRecognizer {
      */
     static final int DETECTION_SIDE = 1024;
 
-    /** The engine's GPU index meaning "none": the CPU runtime from Maven Central has no GPU support. */
-    private static final int NO_GPU = -1;
-
     /** Angle class of a box turned half round (0 is upright). */
     private static final int UPSIDE_DOWN = 1;
 
@@ -54,9 +50,7 @@ final class RapidOcrRecognizer {
     private static InferenceEngine engine() {
         if (engine == null) {
             try {
-                // The library's default is half the machine's cores: one page at a time then leaves
-                // the other half idle. The parent says how many this worker may use (OcrProcess).
-                engine = InferenceEngine.getInstance(Model.ONNX_PPOCR_V3, new HardwareConfig(OcrProcess.threads(), NO_GPU));
+                engine = InferenceEngine.getInstance(Model.ONNX_PPOCR_V3);
             } catch (RuntimeException | LinkageError e) {
                 throw new OcrUnavailableException("文字识别引擎无法加载（" + e.getClass().getSimpleName() + "）", e);
             }
