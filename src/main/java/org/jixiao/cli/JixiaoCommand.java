@@ -83,7 +83,7 @@ public final class JixiaoCommand {
     Integer maxMegabytes;
 
     @Option(names = "--workers", paramLabel = "N", scope = CommandLine.ScopeType.INHERIT,
-            description = "同时读取文件的子进程数（默认为处理器核数，至多 " + WorkerSettings.MAX_DEFAULT_WORKERS + "）")
+            description = "同时读取文件的子进程数（默认为处理器核数减一，至少 1，至多 " + WorkerSettings.MAX_DEFAULT_WORKERS + "）")
     Integer workers;
 
     @Option(names = "--ocr", paramLabel = "off|auto|force", scope = CommandLine.ScopeType.INHERIT,
