@@ -64,11 +64,6 @@ public final class ProvinceBenchmark {
         public Target {
             disks = List.copyOf(disks);
         }
-
-        /** A store kept in one folder (or, with null, not measured). */
-        public Target(String label, SearchStore.Opener opener, Path disk) {
-            this(label, opener, disk == null ? List.of() : List.of(disk));
-        }
     }
 
     /**
@@ -152,16 +147,12 @@ public final class ProvinceBenchmark {
         if (stores.isEmpty()) stores.add(new StoreOption(DEFAULT_SEARCH));
         RegionResolver regions = new RegionResolver(Mappings.bundled());
         List<Target> targets = new ArrayList<>();
-        for (StoreOption s : stores) targets.add(targetOf(s.uri, s.disks, s.label, regions));
+        for (StoreOption s : stores) targets.add(target(s.uri, s.disks, s.label, regions));
         return run(targets, settings);
     }
 
     /** A store named by a {@code --search} URI, opened through {@link SearchLocation} as the commands open it. */
-    static Target target(String uri, String disk, String label, RegionResolver regions) throws IOException {
-        return targetOf(uri, disk == null ? List.of() : List.of(Path.of(disk)), label, regions);
-    }
-
-    private static Target targetOf(String uri, List<Path> disks, String label, RegionResolver regions) throws IOException {
+    static Target target(String uri, List<Path> disks, String label, RegionResolver regions) throws IOException {
         boolean lucene = uri.startsWith(SearchLocation.LUCENE);
         Path folder = lucene ? Path.of(uri.substring(SearchLocation.LUCENE.length())) : null;
         List<Path> diskDirs = !disks.isEmpty() ? disks : lucene ? List.of(folder) : List.of();

@@ -320,7 +320,8 @@ public final class ReportIndex implements Closeable {
      */
     public boolean contains(String sha256) {
         synchronized (this) {
-            if (versions.containsKey(sha256) || !shared) return versions.containsKey(sha256);
+            boolean known = versions.containsKey(sha256);
+            if (known || !shared) return known;
         }
         SearchStore.Version v;
         try {

@@ -26,7 +26,7 @@ class ProvinceBenchmarkTest {
     @Test
     void indexesEveryReportThroughThePortAndQueriesWhileIndexing(@TempDir Path dir) throws IOException {
         RegionResolver regions = new RegionResolver(Mappings.bundled());
-        ProvinceBenchmark.Target target = ProvinceBenchmark.target(SearchLocation.LUCENE + dir.resolve("lucene"), null,
+        ProvinceBenchmark.Target target = ProvinceBenchmark.target(SearchLocation.LUCENE + dir.resolve("lucene"), List.of(),
                 "lucene", regions);
         // Back-to-back queries (qps 0), so that some run while the index is being written.
         ProvinceBenchmark.Settings settings = new ProvinceBenchmark.Settings(300, 5, 10, 0, 2);
@@ -55,7 +55,7 @@ class ProvinceBenchmarkTest {
         try (ReportIndex index = ReportIndex.open(lucene, regions)) {
             index.add(synthetic.next(0, 3));
         }
-        ProvinceBenchmark.Target kept = new ProvinceBenchmark.Target("kept", () -> SearchLocation.lucene(lucene).openWriter(regions), lucene);
+        ProvinceBenchmark.Target kept = new ProvinceBenchmark.Target("kept", () -> SearchLocation.lucene(lucene).openWriter(regions), List.of(lucene));
 
         assertThrows(IllegalStateException.class,
                 () -> ProvinceBenchmark.run(List.of(kept), new ProvinceBenchmark.Settings(10, 2, 10, 0, 1)));

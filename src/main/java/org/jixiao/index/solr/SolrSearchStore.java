@@ -303,26 +303,7 @@ public final class SolrSearchStore implements SearchStore {
                     : "{!terms f=" + SERIES + " separator=$seriesSeparator v=$seriesNames}");
             q.set("seriesSeparator", SERIES_SEPARATOR);
             q.set("seriesNames", String.join(SERIES_SEPARATOR, chunk));
-            q.setFields(SHA256, SERIES, INDEXED_AT, SUPERSEDED);
-            q.setRows(SERIES_PAGE);
-            q.setSort(ID, SolrQuery.ORDER.asc);
-            String cursor = CursorMarkParams.CURSOR_MARK_START;
-            while (true) {
-                q.set(CursorMarkParams.CURSOR_MARK_PARAM, cursor);
-                QueryResponse r = retrying("读取", () -> {
-                    try {
-                        return searcher.query(q);
-                    } catch (java.io.UncheckedIOException e) {
-                        throw e.getCause();
-                    }
-                });
-                for (SolrDocument d : r.getResults()) {
-                    Version v = version(d);
-                    out.put(v.sha256(), v);
-                }
-                if (cursor.equals(r.getNextCursorMark())) break;
-                cursor = r.getNextCursorMark();
-            }
+            reportVersions(q, SERIES_PAGE, v -> out.put(v.sha256(), v));
         }
         held(out, v -> wanted.contains(v.series()));
         return List.copyOf(out.values());
@@ -341,10 +322,39 @@ public final class SolrSearchStore implements SearchStore {
         return java.util.Optional.ofNullable(out.get(sha256));
     }
 
+    /**
+     * Every report entry {@code q} matches, as versions, {@code rows} a page (a cursor on the unique
+     * id, so that a long read is neither deep paging nor upset by writes in between).
+     */
+    private void reportVersions(SolrQuery q, int rows, java.util.function.Consumer<Version> each) throws IOException {
+        q.setFields(SHA256, SERIES, INDEXED_AT, SUPERSEDED);
+        q.setRows(rows);
+        q.setSort(ID, SolrQuery.ORDER.asc);
+        String cursor = CursorMarkParams.CURSOR_MARK_START;
+        while (true) {
+            q.set(CursorMarkParams.CURSOR_MARK_PARAM, cursor);
+            QueryResponse r = retrying("读取", () -> {
+                try {
+                    return searcher.query(q);
+                } catch (java.io.UncheckedIOException e) {
+                    throw e.getCause();
+                }
+            });
+            for (SolrDocument d : r.getResults()) each.accept(version(d));
+            if (cursor.equals(r.getNextCursorMark())) return;
+            cursor = r.getNextCursorMark();
+        }
+    }
+
     private static Version version(SolrDocument d) {
-        Object flag = d.getFirstValue(SUPERSEDED);
-        return new Version((String) d.getFirstValue(SHA256), (String) d.getFirstValue(SERIES),
-                ((Number) d.getFirstValue(INDEXED_AT)).longValue(), flag == null || ((Number) flag).intValue() != HISTORY);
+        return version((String) d.getFirstValue(SHA256), (String) d.getFirstValue(SERIES),
+                d.getFirstValue(INDEXED_AT), d.getFirstValue(SUPERSEDED));
+    }
+
+    /** A version from a report entry's fields, read back or held for the next commit (no flag: current). */
+    private static Version version(String sha256, String series, Object indexedAt, Object superseded) {
+        return new Version(sha256, series, ((Number) indexedAt).longValue(),
+                superseded == null || ((Number) superseded).intValue() != HISTORY);
     }
 
     /** Applies the writes held for the next commit to versions read from the collection; {@code wanted} picks the new ones to add. */
@@ -352,9 +362,8 @@ public final class SolrSearchStore implements SearchStore {
         for (Write w : pending) {
             if (w instanceof Put put) {
                 SolrInputDocument report = put.entries().get(0);
-                Object flag = report.getFieldValue(SUPERSEDED);
-                Version v = new Version(put.sha256(), (String) report.getFieldValue(SERIES),
-                        ((Number) report.getFieldValue(INDEXED_AT)).longValue(), flag == null || ((Number) flag).intValue() != HISTORY);
+                Version v = version(put.sha256(), (String) report.getFieldValue(SERIES),
+                        report.getFieldValue(INDEXED_AT), report.getFieldValue(SUPERSEDED));
                 if (wanted.test(v)) versions.put(v.sha256(), v);
             } else if (w instanceof Mark mark) {
                 versions.computeIfPresent(mark.sha256(), (sha, v) -> new Version(sha, v.series(), v.indexedAt(), mark.current()));
@@ -377,21 +386,8 @@ public final class SolrSearchStore implements SearchStore {
         List<Version> out = new ArrayList<>();
         SolrQuery q = new SolrQuery("*:*");
         q.addFilterQuery("{!term f=" + TYPE + "}" + TYPE_REPORT);
-        q.setFields(SHA256, SERIES, INDEXED_AT, SUPERSEDED);
-        q.setRows(VERSIONS_PAGE);
-        q.setSort(ID, SolrQuery.ORDER.asc);
-        String cursor = CursorMarkParams.CURSOR_MARK_START;
-        while (true) {
-            q.set(CursorMarkParams.CURSOR_MARK_PARAM, cursor);
-            QueryResponse r = searcher.query(q);
-            for (SolrDocument d : r.getResults()) {
-                out.add(new Version((String) d.getFirstValue(SHA256), (String) d.getFirstValue(SERIES),
-                        ((Number) d.getFirstValue(INDEXED_AT)).longValue(),
-                        ((Number) d.getFirstValue(SUPERSEDED)).intValue() != HISTORY));
-            }
-            if (cursor.equals(r.getNextCursorMark())) return out;
-            cursor = r.getNextCursorMark();
-        }
+        reportVersions(q, VERSIONS_PAGE, out::add);
+        return out;
     }
 
     @Override
