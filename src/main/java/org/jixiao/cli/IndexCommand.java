@@ -124,7 +124,8 @@ final class IndexCommand implements Callable<Integer> {
                     + outcomes.getOrDefault(ReportIndex.Outcome.ADDED, 0) + "，重复索引替换 "
                     + outcomes.getOrDefault(ReportIndex.Outcome.REPLACED, 0) + "，新版本取代旧版本 "
                     + outcomes.getOrDefault(ReportIndex.Outcome.SUPERSEDED, 0) + "），无法读取 " + failed
-                    + " 个；索引目录：" + indexDir + (data == null ? "（未记入数据库）" : "；数据目录：" + data));
+                    + " 个；" + (indexDir != null ? "索引目录：" + indexDir : "检索库：" + location)
+                    + (data == null ? "（未记入数据库）" : "；数据目录：" + data));
         }
         out.flush();
         return failed > 0 || !found.withoutReports().isEmpty() ? 1 : 0;
